@@ -1,0 +1,25 @@
+public import InvoicingCore
+
+/// FI documents as CSV, one row per line.
+public enum PostingCSV {
+    public static let header = [
+        "document_number", "company_code", "posting_date", "document_date", "reference", "currency", "held", "line",
+        "gl_account", "side", "amount", "account_key", "tax_code", "contract_account", "text",
+    ]
+
+    public static func render(_ documents: [FIDocument]) -> String {
+        var writer = CSVWriter(header: header)
+        for document in documents {
+            for line in document.lines {
+                writer.append([
+                    document.number, document.companyCode, document.postingDate.description,
+                    document.documentDate.description, document.reference, document.currency.code,
+                    document.held ? "true" : "false", String(line.number), line.glAccount, line.side.rawValue,
+                    line.amount.decimal.description, line.accountKey?.rawValue ?? "", line.taxCode ?? "",
+                    line.contractAccount ?? "", line.text,
+                ])
+            }
+        }
+        return writer.text
+    }
+}

@@ -1,0 +1,114 @@
+public import InvoicingCore
+public import XMLSupport
+
+/// The canonical invoice XML (`urn:invoicerun:invoice:1`, `Schemas/invoice.xsd`): every field
+/// the engine knows, so an invoice can be re-read, audited and reprinted exactly.
+///
+/// Naming: elements that hold elements are PascalCase, elements that hold text camelCase.
+public enum InvoiceXML {
+    public static let namespace = "urn:invoicerun:invoice:1"
+
+    public static func render(_ invoice: Invoice) throws(XMLWriterError) -> String {
+        var xml = XMLWriter()
+        try xml.startElement("Invoice", attributes: ["xmlns": namespace])
+        try xml.element("number", invoice.number)
+        try xml.element("kind", invoice.kind.rawValue)
+        try xml.element("invoiceDate", invoice.invoiceDate.description)
+        try xml.element("dueDate", invoice.dueDate.description)
+        try xml.element("currency", invoice.currency.code)
+        try xml.element("runId", invoice.runID)
+        try xml.element("process", invoice.process)
+        try xml.element("invoicingType", invoice.invoicingType)
+        try xml.element("postingNumber", invoice.postingNumber)
+        try xml.element("simulated", invoice.simulated ? "true" : "false")
+        try seller(invoice.seller, &xml)
+        try buyer(invoice.buyer, &xml)
+        try xml.startElement("PaymentTerms")
+        try xml.element("id", invoice.paymentTerms.id)
+        try xml.element("description", invoice.paymentTerms.description)
+        try xml.element("netDays", String(invoice.paymentTerms.netDays))
+        xml.endElement()
+        for line in invoice.lines { try self.line(line, &xml) }
+        for tax in invoice.taxes {
+            try xml.startElement("TaxSubtotal")
+            try xml.element("taxCode", tax.taxCode)
+            try xml.element("category", tax.category.rawValue)
+            try xml.element("rate", tax.rate.description)
+            try xml.element("taxableAmount", tax.taxableAmount.decimal.description)
+            try xml.element("taxAmount", tax.taxAmount.decimal.description)
+            if let reason = tax.exemptionReason { try xml.element("exemptionReason", reason) }
+            xml.endElement()
+        }
+        try xml.startElement("Totals")
+        try xml.element("netAmount", invoice.netTotal.decimal.description)
+        try xml.element("taxAmount", invoice.taxTotal.decimal.description)
+        try xml.element("grossAmount", invoice.grossTotal.decimal.description)
+        xml.endElement()
+        xml.endElement()
+        return xml.finish()
+    }
+
+    private static func address(_ address: Address, _ xml: inout XMLWriter) throws(XMLWriterError) {
+        try xml.element("name", address.name)
+        try xml.element("street", address.street)
+        try xml.element("postalCode", address.postalCode)
+        try xml.element("city", address.city)
+        try xml.element("country", address.country)
+    }
+
+    private static func seller(_ company: CompanyCode, _ xml: inout XMLWriter) throws(XMLWriterError) {
+        try xml.startElement("Seller")
+        try xml.element("companyCode", company.id)
+        try address(company.address, &xml)
+        try xml.element("vatId", company.vatID)
+        try xml.element("iban", company.bankAccount.iban)
+        try xml.element("bic", company.bankAccount.bic)
+        try xml.element("bankName", company.bankAccount.bankName)
+        xml.endElement()
+    }
+
+    private static func buyer(_ account: ContractAccount, _ xml: inout XMLWriter) throws(XMLWriterError) {
+        try xml.startElement("Buyer")
+        try xml.element("account", account.id)
+        try address(account.address, &xml)
+        if let vatID = account.vatID { try xml.element("vatId", vatID) }
+        try xml.element("language", account.language)
+        xml.endElement()
+    }
+
+    private static func line(_ line: InvoiceLine, _ xml: inout XMLWriter) throws(XMLWriterError) {
+        try xml.startElement("Line")
+        try xml.element("number", String(line.number))
+        try xml.element("sourceDocument", line.sourceDocument)
+        try xml.element("sourceItem", String(line.sourceItem))
+        if let order = line.referenceOrder { try xml.element("referenceOrder", order) }
+        if let delivery = line.referenceDelivery { try xml.element("referenceDelivery", delivery) }
+        try xml.element("material", line.material)
+        try xml.element("description", line.description)
+        try xml.element("quantity", line.quantity.description)
+        try xml.element("unit", line.unit)
+        try xml.element("unitPrice", line.unitPrice.description)
+        try xml.element("priceUnit", line.priceUnit.description)
+        switch line.priceSource {
+        case .document: try xml.element("priceSource", "document")
+        case .condition(let id): try xml.element("priceSource", "condition:\(id)")
+        }
+        try xml.element("baseAmount", line.baseAmount.decimal.description)
+        for condition in line.conditions {
+            try xml.startElement("Condition")
+            try xml.element("conditionId", condition.conditionID)
+            try xml.element("kind", condition.kind.rawValue)
+            try xml.element("calculation", condition.calculation.rawValue)
+            try xml.element("value", condition.value.description)
+            try xml.element("amount", condition.amount.decimal.description)
+            try xml.element("glAccount", condition.glAccount)
+            xml.endElement()
+        }
+        try xml.element("netAmount", line.netAmount.decimal.description)
+        try xml.element("taxCode", line.taxCode)
+        try xml.element("taxCategory", line.taxCategory.rawValue)
+        try xml.element("taxRate", line.taxRate.description)
+        try xml.element("revenueAccount", line.revenueAccount)
+        xml.endElement()
+    }
+}

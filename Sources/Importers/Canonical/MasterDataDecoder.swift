@@ -1,0 +1,142 @@
+public import InvoicingCore
+
+/// Turns master data records into domain values; collects price-condition scale rows.
+public struct MasterDataDecoder: Sendable {
+    public private(set) var batch = MasterDataBatch()
+    private var conditions: [String: PriceCondition] = [:]
+    private var conditionOrder: [String] = []
+
+    public init() {}
+
+    /// Decodes one record of `kind` into the batch.
+    public mutating func add(_ record: FieldRecord, as kind: RecordKind) throws(ImportDiagnostic) {
+        switch kind {
+        case .companyCode:
+            batch.companyCodes.append(
+                CompanyCode(
+                    id: try record.string("company_code"), address: try address(record),
+                    currency: try record.currency("currency"), vatID: try record.string("vat_id"),
+                    bankAccount: BankAccount(
+                        iban: try record.string("iban"), bic: try record.string("bic"),
+                        bankName: try record.string("bank_name")),
+                    chartOfAccounts: try record.string("chart_of_accounts"),
+                    salesOrganisation: try record.string("sales_organisation")))
+        case .paymentTerms:
+            batch.paymentTerms.append(
+                PaymentTerms(
+                    id: try record.string("payment_terms"), description: try record.string("description"),
+                    netDays: try record.integer("net_days")))
+        case .contractAccount:
+            batch.accounts.append(
+                ContractAccount(
+                    id: try record.string("account"), companyCode: try record.string("company_code"),
+                    address: try address(record), vatID: record.optionalString("vat_id"),
+                    language: try language(record), currency: try record.currency("currency"),
+                    paymentTerms: try record.string("payment_terms"),
+                    invoicingCategory: try record.string("invoicing_category"),
+                    taxClassification: try record.string("tax_classification"),
+                    accountAssignmentGroup: try record.string("account_assignment_group")))
+        case .material:
+            batch.materials.append(
+                Material(
+                    id: try record.string("material"), description: try record.string("description"),
+                    unit: try record.string("unit"), materialGroup: try record.string("material_group"),
+                    taxClassification: try record.string("tax_classification"),
+                    accountAssignmentGroup: try record.string("account_assignment_group")))
+        case .taxCode:
+            let rate = try record.decimal("rate", maxScale: 4)
+            guard !rate.isNegative && rate <= .hundred else { throw record.problem("rate", "rate \(rate) is not between 0 and 100") }
+            batch.taxCodes.append(
+                TaxCode(
+                    id: try record.string("tax_code"), country: try record.string("country"),
+                    category: try record.choice("category", TaxCategory.self), rate: rate,
+                    description: try record.string("description"), glAccount: try record.string("gl_account"),
+                    exemptionReason: record.optionalString("exemption_reason")))
+        case .taxDetermination:
+            batch.taxDetermination.append(
+                TaxDeterminationRule(
+                    country: try record.string("country"),
+                    accountTaxClassification: try record.string("account_tax_classification"),
+                    materialTaxClassification: try record.string("material_tax_classification"),
+                    taxCode: try record.string("tax_code")))
+        case .accountDetermination:
+            batch.accountDetermination.append(
+                AccountDeterminationRule(
+                    chartOfAccounts: try record.string("chart_of_accounts"),
+                    salesOrganisation: try record.string("sales_organisation"),
+                    accountGroup: try record.string("account_group"),
+                    materialGroup: try record.string("material_group"),
+                    accountKey: try record.choice("account_key", AccountKey.self),
+                    glAccount: try record.string("gl_account")))
+        case .priceCondition:
+            try addPriceCondition(record)
+        case .sourceDocument:
+            preconditionFailure("source documents are not master data")
+        }
+    }
+
+    /// The batch with the collected price conditions.
+    public func finish() -> MasterDataBatch {
+        var result = batch
+        result.priceConditions = conditionOrder.compactMap { conditions[$0] }
+        return result
+    }
+
+    /// One row per scale level: rows with the same condition id add levels to one condition.
+    private mutating func addPriceCondition(_ record: FieldRecord) throws(ImportDiagnostic) {
+        let id = try record.string("condition_id")
+        let kind = try record.choice("kind", PriceCondition.Kind.self)
+        let calculation = try record.choice("calculation", PriceCondition.Calculation.self)
+        if kind == .price && calculation != .amount {
+            throw record.problem("calculation", "a price is an amount, not a percentage")
+        }
+        let validFrom = try record.date("valid_from")
+        let validTo = try record.date("valid_to")
+        guard validFrom <= validTo else { throw record.problem("valid_to", "valid_to \(validTo) is before valid_from \(validFrom)") }
+        let currency = try record.optionalCurrency("currency")
+        if calculation == .amount && currency == nil {
+            throw record.problem("currency", "an amount condition needs a currency")
+        }
+        let value = try record.decimal("value", maxScale: 6)
+        let priceUnit = try record.optionalDecimal("price_unit", maxScale: 3) ?? .one
+        guard priceUnit.significand > 0 else { throw record.problem("price_unit", "price unit must be positive") }
+        let level = PriceCondition.ScaleLevel(fromQuantity: try record.optionalDecimal("scale_from") ?? .zero, value: value)
+        let condition = PriceCondition(
+            id: id, kind: kind, calculation: calculation, material: record.optionalString("material"),
+            account: record.optionalString("account"), validFrom: validFrom, validTo: validTo, currency: currency,
+            priceUnit: priceUnit, scale: [level])
+        guard var existing = conditions[id] else {
+            conditions[id] = condition
+            conditionOrder.append(id)
+            return
+        }
+        var comparable = existing
+        comparable.scale = condition.scale
+        guard comparable == condition else {
+            throw record.problem("condition_id", "rows of condition \(id) differ in more than scale_from and value")
+        }
+        guard !existing.scale.contains(where: { $0.fromQuantity == level.fromQuantity }) else {
+            throw record.problem("scale_from", "condition \(id) has two levels from \(level.fromQuantity)")
+        }
+        existing.scale = (existing.scale + [level]).sorted { $0.fromQuantity < $1.fromQuantity }
+        conditions[id] = existing
+    }
+
+    private func address(_ record: FieldRecord) throws(ImportDiagnostic) -> Address {
+        let country = try record.string("country")
+        guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw record.problem("country", "\"\(country)\" is not an ISO 3166 alpha-2 country code")
+        }
+        return Address(
+            name: try record.string("name"), street: try record.string("street"),
+            postalCode: try record.string("postal_code"), city: try record.string("city"), country: country)
+    }
+
+    private func language(_ record: FieldRecord) throws(ImportDiagnostic) -> String {
+        let language = try record.string("language")
+        guard ["en", "de"].contains(language) else {
+            throw record.problem("language", "language \"\(language)\" has no print layout (en, de)")
+        }
+        return language
+    }
+}

@@ -1,0 +1,90 @@
+internal import Foundation
+internal import InvoicingCore
+
+/// Reads files and folders of canonical input (CSV, XML, the JSON configuration) into one batch.
+///
+/// A folder is read recursively in name order; files that are not input (a README) are skipped.
+/// Every problem becomes a diagnostic; whatever is good is kept.
+public struct InputImporter: Sendable {
+    public let schemas: SchemaCatalog
+
+    public init(schemas: SchemaCatalog) {
+        self.schemas = schemas
+    }
+
+    /// Extensions read; anything else in a folder is skipped.
+    static let inputExtensions: Set<String> = ["csv", "xml", "json"]
+
+    /// Reads every input file under `paths`.
+    public func read(_ paths: [String]) -> ImportBatch {
+        var batch = ImportBatch()
+        for path in expand(paths, diagnostics: &batch.diagnostics) {
+            switch (path as NSString).pathExtension.lowercased() {
+            case "csv": CanonicalCSVImporter(path: path).read(into: &batch)
+            case "xml": CanonicalXMLImporter(path: path, schemas: schemas).read(into: &batch)
+            case "json": readConfiguration(path, into: &batch)
+            default:
+                batch.diagnostics.append(
+                    ImportDiagnostic(file: path, line: 0, column: 0, message: "not an input file (expected .csv, .xml or .json)"))
+            }
+        }
+        return batch
+    }
+
+    /// The input files named by `paths`, folders expanded, configuration files first.
+    public func expand(_ paths: [String], diagnostics: inout [ImportDiagnostic]) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(ImportDiagnostic(file: path, line: 0, column: 0, message: "no such file or folder"))
+                continue
+            }
+            if !isDirectory.boolValue {
+                files.append(path)
+                continue
+            }
+            guard let walker = manager.enumerator(atPath: path) else { continue }
+            var found: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    walker.skipDescendants()
+                    continue
+                }
+                let full = (path as NSString).appendingPathComponent(relative)
+                var isFolder: ObjCBool = false
+                if manager.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
+                    Self.inputExtensions.contains((name as NSString).pathExtension.lowercased())
+                {
+                    found.append(full)
+                }
+            }
+            files += found.sorted()
+        }
+        let configurations = files.filter { $0.lowercased().hasSuffix(".json") }
+        return configurations + files.filter { !$0.lowercased().hasSuffix(".json") }
+    }
+
+    private func readConfiguration(_ path: String, into batch: inout ImportBatch) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            batch.diagnostics.append(ImportDiagnostic(file: path, line: 0, column: 0, message: "cannot read the file"))
+            return
+        }
+        do {
+            let configuration = try ConfigurationFile.decode(Array(data), file: path)
+            if let previous = batch.configuration {
+                batch.diagnostics.append(
+                    ImportDiagnostic(
+                        file: path, line: 0, column: 0, severity: .warning,
+                        message: "replaces the configuration read from \(previous.file)"))
+            }
+            batch.configuration = .init(configuration: configuration, json: String(decoding: data, as: UTF8.self), file: path)
+            batch.files.append(.init(path: path, content: "configuration", records: 1, refused: 0))
+        } catch {
+            batch.diagnostics.append(error)
+            batch.files.append(.init(path: path, content: "configuration", records: 1, refused: 1))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+public import InvoicingCore
+
+extension FieldRecord {
+    /// A diagnostic about field `name` (or the record when the field is absent).
+    public func problem(_ name: String, _ message: String) -> ImportDiagnostic {
+        let field = fields[Self.normalize(name)]
+        return ImportDiagnostic(
+            file: file, line: field?.line ?? line, column: field?.column ?? column, field: name, message: message)
+    }
+
+    public func string(_ name: String) throws(ImportDiagnostic) -> String {
+        guard let field = field(name) else { throw problem(name, "required field is missing or empty") }
+        return field.value
+    }
+
+    public func optionalString(_ name: String) -> String? {
+        field(name)?.value
+    }
+
+    public func decimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic) -> FixedDecimal {
+        let text = try string(name)
+        do {
+            return try FixedDecimal.parse(text, maxScale: maxScale)
+        } catch {
+            throw problem(name, error.description)
+        }
+    }
+
+    public func optionalDecimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic) -> FixedDecimal? {
+        field(name) == nil ? nil : try decimal(name, maxScale: maxScale)
+    }
+
+    public func integer(_ name: String) throws(ImportDiagnostic) -> Int {
+        let text = try string(name)
+        guard let value = Int(text), value >= 0 else { throw problem(name, "\"\(text)\" is not a whole number") }
+        return value
+    }
+
+    public func date(_ name: String) throws(ImportDiagnostic) -> CalendarDate {
+        let text = try string(name)
+        guard let date = CalendarDate(iso: text) else {
+            throw problem(name, "\"\(text)\" is not a date (expected YYYY-MM-DD)")
+        }
+        return date
+    }
+
+    public func optionalDate(_ name: String) throws(ImportDiagnostic) -> CalendarDate? {
+        field(name) == nil ? nil : try date(name)
+    }
+
+    public func currency(_ name: String) throws(ImportDiagnostic) -> Currency {
+        let text = try string(name)
+        guard let currency = Currency(code: text) else { throw problem(name, "unknown currency \"\(text)\" (ISO 4217)") }
+        return currency
+    }
+
+    public func optionalCurrency(_ name: String) throws(ImportDiagnostic) -> Currency? {
+        field(name) == nil ? nil : try currency(name)
+    }
+
+    /// `true`, `X`, `1`, `yes` are true; `false`, `0`, `no` or absent are false.
+    public func flag(_ name: String) throws(ImportDiagnostic) -> Bool {
+        guard let text = optionalString(name) else { return false }
+        switch text.lowercased() {
+        case "true", "x", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw problem(name, "\"\(text)\" is not a flag (true/false)")
+        }
+    }
+
+    public func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws(ImportDiagnostic) -> T
+    where T.RawValue == String {
+        let text = try string(name)
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw problem(name, "\"\(text)\" is not one of \(allowed)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,51 @@
+/// One record of an input file as named text fields, whatever the file's syntax (CSV row, XML
+/// element), with the position of each field for error messages.
+///
+/// Field names are matched loosely: `company_code`, `companyCode` and `CompanyCode` are one name,
+/// so CSV headers and XML element names share one vocabulary.
+public struct FieldRecord: Sendable {
+    /// A field's text and where it starts.
+    public struct Field: Sendable, Hashable {
+        public var value: String
+        public var line: Int
+        public var column: Int
+
+        public init(value: String, line: Int, column: Int) {
+            self.value = value
+            self.line = line
+            self.column = column
+        }
+    }
+
+    public let file: String
+    public let line: Int
+    public let column: Int
+    private(set) var fields: [String: Field] = [:]
+    /// Child records (the items of a document in XML).
+    public var children: [FieldRecord] = []
+
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// Sets a field; `name` is normalized.
+    public mutating func set(_ name: String, _ field: Field) {
+        fields[Self.normalize(name)] = field
+    }
+
+    /// The field named `name`, if present (an empty value counts as absent).
+    public func field(_ name: String) -> Field? {
+        guard let field = fields[Self.normalize(name)], !field.value.isEmpty else { return nil }
+        return field
+    }
+
+    /// The names (normalized) of the fields present.
+    public var names: Set<String> { Set(fields.keys) }
+
+    /// `companyCode`, `company_code` and `Company-Code` all become `companycode`.
+    public static func normalize(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })).lowercased()
+    }
+}

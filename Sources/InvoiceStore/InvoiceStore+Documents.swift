@@ -1,0 +1,99 @@
+internal import GRDB
+public import InvoicingCore
+
+extension InvoiceStore {
+    /// Where an imported source document came from, for messages.
+    public struct DocumentOrigin: Sendable, Hashable {
+        public var file: String
+        public var line: Int
+
+        public init(file: String, line: Int) {
+            self.file = file
+            self.line = line
+        }
+    }
+
+    /// Stores source documents and creates their invoicing orders, in one transaction.
+    ///
+    /// A document whose id is already stored is refused (and named in the result); the others go in.
+    public func importDocuments(
+        _ documents: [(SourceDocument, DocumentOrigin)]
+    ) throws(StoreError) -> DocumentImportResult {
+        try write { db in
+            var result = DocumentImportResult()
+            for (document, origin) in documents {
+                if let previous = try Row.fetchOne(
+                    db, sql: "SELECT source_file, source_line FROM source_document WHERE id = ?",
+                    arguments: [document.id])
+                {
+                    let file: String = previous["source_file"]
+                    let line: Int = previous["source_line"]
+                    result.refused.append(
+                        DocumentImportResult.Refusal(
+                            document: document.id, origin: origin,
+                            message: "document \(document.id) was already imported from \(file):\(line)"))
+                    continue
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO source_document
+                            (id, category, account, company_code, billing_date, payload, source_file, source_line)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        document.id, document.category.rawValue, document.account, document.companyCode,
+                        document.billingDate.description, try Self.encode(document), origin.file, origin.line,
+                    ])
+                try db.execute(
+                    sql: """
+                        INSERT INTO invoicing_order (source_document_id, category, account, due_date, status)
+                        VALUES (?, ?, ?, ?, 'open')
+                        """,
+                    arguments: [document.id, document.category.rawValue, document.account, document.billingDate.description])
+                result.imported.append(document.id)
+            }
+            return result
+        }
+    }
+
+    /// Open invoicing orders of the given categories (all when nil), oldest due first.
+    public func openOrders(categories: Set<SourceCategory>? = nil) throws(StoreError) -> [InvoicingOrder] {
+        try read { db in
+            var sql = """
+                SELECT o.id, d.payload FROM invoicing_order o JOIN source_document d ON d.id = o.source_document_id
+                WHERE o.status = 'open'
+                """
+            var arguments: StatementArguments = []
+            if let categories {
+                sql += " AND o.category IN (\(Array(repeating: "?", count: categories.count).joined(separator: ",")))"
+                arguments = StatementArguments(categories.map(\.rawValue).sorted())
+            }
+            sql += " ORDER BY o.account, o.due_date, o.source_document_id"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws in
+                InvoicingOrder(id: row[0], document: try Self.decode(SourceDocument.self, row[1]))
+            }
+        }
+    }
+
+    /// How many orders are open and how many were invoiced.
+    public func orderCounts() throws(StoreError) -> (open: Int, invoiced: Int) {
+        try read { db in
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoicing_order WHERE status = 'open'") ?? 0
+            let done = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoicing_order WHERE status = 'invoiced'") ?? 0
+            return (open, done)
+        }
+    }
+}
+
+/// What an import of source documents did.
+public struct DocumentImportResult: Sendable, Hashable {
+    /// A document that was not stored, and why.
+    public struct Refusal: Sendable, Hashable {
+        public var document: String
+        public var origin: InvoiceStore.DocumentOrigin
+        public var message: String
+    }
+
+    public var imported: [String] = []
+    public var refused: [Refusal] = []
+}

@@ -1,0 +1,84 @@
+internal import GRDB
+public import InvoicingCore
+
+extension InvoiceStore {
+    /// Inserts or replaces master data records (a later import of the same key wins).
+    public func save(_ batch: MasterDataBatch) throws(StoreError) {
+        try write { db in
+            func upsert<T: Encodable>(_ table: String, _ id: String, _ value: T) throws {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO \(table) (id, payload) VALUES (?, ?)",
+                    arguments: [id, try Self.encode(value)])
+            }
+            for value in batch.companyCodes { try upsert("company_code", value.id, value) }
+            for value in batch.paymentTerms { try upsert("payment_terms", value.id, value) }
+            for value in batch.accounts { try upsert("contract_account", value.id, value) }
+            for value in batch.materials { try upsert("material", value.id, value) }
+            for value in batch.taxCodes { try upsert("tax_code", value.id, value) }
+            for value in batch.priceConditions { try upsert("price_condition", value.id, value) }
+            for rule in batch.taxDetermination {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO tax_determination VALUES (?, ?, ?, ?)",
+                    arguments: [rule.country, rule.accountTaxClassification, rule.materialTaxClassification, rule.taxCode])
+            }
+            for rule in batch.accountDetermination {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO account_determination VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        rule.chartOfAccounts, rule.salesOrganisation, rule.accountGroup, rule.materialGroup,
+                        rule.accountKey.rawValue, rule.glAccount,
+                    ])
+            }
+        }
+    }
+
+    /// All master data, indexed for the engine.
+    public func loadMasterData() throws(StoreError) -> MasterData {
+        try read { db in
+            var data = MasterData()
+            func all<T: Decodable>(_ table: String, _ type: T.Type) throws -> [T] {
+                try String.fetchAll(db, sql: "SELECT payload FROM \(table) ORDER BY id").map { text throws in
+                    try Self.decode(type, text)
+                }
+            }
+            for value in try all("company_code", CompanyCode.self) { data.add(value) }
+            for value in try all("payment_terms", PaymentTerms.self) { data.add(value) }
+            for value in try all("contract_account", ContractAccount.self) { data.add(value) }
+            for value in try all("material", Material.self) { data.add(value) }
+            for value in try all("tax_code", TaxCode.self) { data.add(value) }
+            for value in try all("price_condition", PriceCondition.self) { data.add(value) }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM tax_determination ORDER BY 1, 2, 3") {
+                data.add(
+                    TaxDeterminationRule(
+                        country: row["country"], accountTaxClassification: row["account_class"],
+                        materialTaxClassification: row["material_class"], taxCode: row["tax_code"]))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM account_determination ORDER BY 1, 2, 3, 4, 5") {
+                let keyText: String = row["account_key"]
+                guard let key = AccountKey(rawValue: keyText) else {
+                    throw StoreError(.corrupt, "stored account key \(keyText) is unknown")
+                }
+                data.add(
+                    AccountDeterminationRule(
+                        chartOfAccounts: row["chart_of_accounts"], salesOrganisation: row["sales_organisation"],
+                        accountGroup: row["account_group"], materialGroup: row["material_group"], accountKey: key,
+                        glAccount: row["gl_account"]))
+            }
+            return data
+        }
+    }
+
+    /// Stores the invoicing configuration (the JSON text of the configuration file).
+    public func saveConfiguration(json: String, sourceFile: String) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO configuration (id, payload, source_file) VALUES (1, ?, ?)",
+                arguments: [json, sourceFile])
+        }
+    }
+
+    /// The stored configuration's JSON text, if one was imported.
+    public func loadConfigurationJSON() throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT payload FROM configuration WHERE id = 1") }
+    }
+}

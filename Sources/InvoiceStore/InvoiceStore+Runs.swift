@@ -1,0 +1,109 @@
+internal import GRDB
+public import InvoicingCore
+
+extension InvoiceStore {
+    /// Records the start of a run and returns its id, `RUN-000001` and up.
+    public func beginRun(_ parameters: RunParameters, parametersJSON: String) throws(StoreError) -> String {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO run (process, run_date, parameters, status) VALUES (?, ?, ?, 'running')",
+                arguments: [parameters.process, parameters.runDate.description, parametersJSON])
+            return Self.runID(db.lastInsertedRowID)
+        }
+    }
+
+    /// Marks a run finished with its summary.
+    public func finishRun(_ runID: String, summaryJSON: String) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE run SET status = 'finished', summary = ? WHERE id = ?",
+                arguments: [summaryJSON, Self.runKey(runID)])
+        }
+    }
+
+    /// Step 5 and 7 in one transaction: draws the next invoice and FI numbers, stores the invoice
+    /// and its FI document, and closes the unit's orders. Nothing is kept (and no number is used)
+    /// if any part fails, e.g. an order that another run invoiced meanwhile.
+    public func commit(_ draft: InvoiceDraft, orders: [Int64], runID: String) throws(StoreError) -> InvoiceDraft {
+        try write { db in
+            let invoice = draft.invoice
+            let year = invoice.invoiceDate.year
+            let number = try Self.nextNumber(db, .invoice, companyCode: invoice.seller.id, year: year)
+            let posting = try Self.nextNumber(db, .posting, companyCode: invoice.seller.id, year: year)
+            var numbered = draft.numbered(invoiceNumber: number, postingNumber: posting)
+            numbered.invoice.runID = runID
+            for order in orders {
+                try db.execute(
+                    sql: "UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'",
+                    arguments: [number, order])
+                guard db.changesCount == 1 else {
+                    throw StoreError(.orderNotOpen, "invoicing order \(order) is no longer open")
+                }
+            }
+            try insert(numbered, runKey: Self.runKey(runID), db: db)
+            return numbered
+        }
+    }
+
+    private func insert(_ draft: InvoiceDraft, runKey: Int64, db: Database) throws {
+        let invoice = draft.invoice
+        try db.execute(
+            sql: """
+                INSERT INTO invoice (number, kind, company_code, account, currency, invoice_date, due_date,
+                    net_minor, tax_minor, gross_minor, run_id, posting_number, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                invoice.number, invoice.kind.rawValue, invoice.seller.id, invoice.buyer.id, invoice.currency.code,
+                invoice.invoiceDate.description, invoice.dueDate.description, invoice.netTotal.minorUnits,
+                invoice.taxTotal.minorUnits, invoice.grossTotal.minorUnits, runKey, invoice.postingNumber,
+                try Self.encode(invoice),
+            ])
+        for line in invoice.lines {
+            try db.execute(
+                sql: "INSERT INTO invoice_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    invoice.number, line.number, line.sourceDocument, line.sourceItem, line.material,
+                    line.quantity.description, line.unit, line.netAmount.minorUnits, line.taxCode,
+                ])
+        }
+        let posting = draft.posting
+        try db.execute(
+            sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [
+                posting.number, posting.companyCode, posting.postingDate.description, posting.reference,
+                posting.currency.code, posting.held,
+            ])
+        for line in posting.lines {
+            try db.execute(
+                sql: "INSERT INTO fi_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
+                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text,
+                ])
+        }
+    }
+
+    /// Draws the next number of a range inside the caller's transaction, so a rollback returns it.
+    static func nextNumber(_ db: Database, _ kind: NumberRangeKind, companyCode: String, year: Int) throws -> String {
+        try db.execute(
+            sql: """
+                INSERT INTO number_range (company_code, kind, year, last_number) VALUES (?, ?, ?, 1)
+                ON CONFLICT (company_code, kind, year) DO UPDATE SET last_number = last_number + 1
+                """,
+            arguments: [companyCode, kind.rawValue, year])
+        let last = try Int64.fetchOne(
+            db, sql: "SELECT last_number FROM number_range WHERE company_code = ? AND kind = ? AND year = ?",
+            arguments: [companyCode, kind.rawValue, year]) ?? 0
+        return kind.number(companyCode: companyCode, year: year, sequence: last)
+    }
+
+    static func runID(_ key: Int64) -> String {
+        let digits = String(key)
+        return "RUN-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    static func runKey(_ runID: String) -> Int64 {
+        Int64(runID.dropFirst(4)) ?? -1
+    }
+}

@@ -1,0 +1,85 @@
+internal import Foundation
+internal import GRDB
+
+/// The embedded SQLite store: master data, invoicing orders, invoices, FI documents, number
+/// ranges, runs and the processed-file ledger.
+public final class InvoiceStore: Sendable {
+    let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw StoreError(.cannotOpen, "cannot open store \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// A store that lives in memory only, for tests and simulations.
+    public init() throws(StoreError) {
+        do {
+            queue = try DatabaseQueue()
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw StoreError(.cannotOpen, "cannot create in-memory store: \(Self.describe(error))")
+        }
+    }
+
+    /// Runs `body` in one write transaction, turning database errors into store errors.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, Self.describe(error))
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+
+    // JSON for payload columns: sorted keys so the same value always gives the same text.
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError(.corrupt, "cannot read stored \(T.self): \(error)")
+        }
+    }
+}
+
+extension InvoiceStore {
+    /// A copy of this store in memory: changes to it never reach the file (simulations).
+    public func inMemoryCopy() throws(StoreError) -> InvoiceStore {
+        let copy = try InvoiceStore()
+        do {
+            try queue.backup(to: copy.queue)
+        } catch {
+            throw StoreError(.database, "cannot copy the store: \(Self.describe(error))")
+        }
+        return copy
+    }
+}

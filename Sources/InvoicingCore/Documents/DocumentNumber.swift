@@ -1,0 +1,12 @@
+/// Kinds of number ranges; each company code has one range per kind and year.
+public enum NumberRangeKind: String, Sendable, Hashable, CaseIterable {
+    case invoice = "IN"
+    case posting = "FI"
+
+    /// The printed number for a sequence value, e.g. `IN-1000-2026-000042`.
+    public func number(companyCode: String, year: Int, sequence: Int64) -> String {
+        let digits = String(sequence)
+        return "\(rawValue)-\(companyCode)-\(year)-"
+            + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}

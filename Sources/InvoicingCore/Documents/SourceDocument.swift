@@ -1,0 +1,74 @@
+/// A document from another system that waits to be invoiced.
+public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
+    public var id: String
+    public var category: SourceCategory
+    /// Business meaning in the sending system (e.g. `SALE`, `USAGE`, `RENT`).
+    public var type: String
+    public var companyCode: String
+    public var account: String
+    public var currency: Currency
+    public var documentDate: CalendarDate
+    /// Invoicing is due on or after this date.
+    public var billingDate: CalendarDate
+    public var referenceOrder: String?
+    public var referenceDelivery: String?
+    /// Overrides the account's payment terms.
+    public var paymentTerms: String?
+    /// An explicit invoicing type; otherwise the process's rules and default decide.
+    public var invoicingType: String?
+    /// A blocked document is not selected until the block is removed.
+    public var billingBlock: Bool
+    public var items: [SourceItem]
+
+    public init(
+        id: String, category: SourceCategory, type: String, companyCode: String, account: String,
+        currency: Currency, documentDate: CalendarDate, billingDate: CalendarDate, referenceOrder: String? = nil,
+        referenceDelivery: String? = nil, paymentTerms: String? = nil, invoicingType: String? = nil,
+        billingBlock: Bool = false, items: [SourceItem]
+    ) {
+        self.id = id
+        self.category = category
+        self.type = type
+        self.companyCode = companyCode
+        self.account = account
+        self.currency = currency
+        self.documentDate = documentDate
+        self.billingDate = billingDate
+        self.referenceOrder = referenceOrder
+        self.referenceDelivery = referenceDelivery
+        self.paymentTerms = paymentTerms
+        self.invoicingType = invoicingType
+        self.billingBlock = billingBlock
+        self.items = items
+    }
+}
+
+/// One line of a source document.
+public struct SourceItem: Sendable, Codable, Hashable {
+    public var number: Int
+    public var material: String
+    /// Overrides the material's description on the invoice.
+    public var description: String?
+    public var quantity: FixedDecimal
+    /// UN/ECE Rec 20 unit; the material's base unit when nil.
+    public var unit: String?
+    /// The price agreed in the sending system; used by the copy pricing mode.
+    public var unitPrice: FixedDecimal?
+    public var priceUnit: FixedDecimal?
+    /// An explicit tax code; otherwise tax determination decides.
+    public var taxCode: String?
+
+    public init(
+        number: Int, material: String, description: String? = nil, quantity: FixedDecimal, unit: String? = nil,
+        unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil
+    ) {
+        self.number = number
+        self.material = material
+        self.description = description
+        self.quantity = quantity
+        self.unit = unit
+        self.unitPrice = unitPrice
+        self.priceUnit = priceUnit
+        self.taxCode = taxCode
+    }
+}

@@ -1,0 +1,31 @@
+/// An ISO 4217 currency with its number of minor units (EUR 2, JPY 0, BHD 3).
+public struct Currency: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The alphabetic code, e.g. `EUR`.
+    public let code: String
+    /// Decimals of the minor unit, e.g. 2 for cents.
+    public let minorUnits: Int
+
+    /// Looks the code up in the ISO 4217 table; nil when it is not an active currency code.
+    public init?(code: String) {
+        guard let minorUnits = Self.iso4217[code] else { return nil }
+        self.code = code
+        self.minorUnits = minorUnits
+    }
+
+    public var description: String { code }
+
+    public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.code < rhs.code }
+}
+
+extension Currency {
+    // swift-format-ignore: NeverForceUnwrap
+    public static let eur = Currency(code: "EUR")!
+    // swift-format-ignore: NeverForceUnwrap
+    public static let usd = Currency(code: "USD")!
+    // swift-format-ignore: NeverForceUnwrap
+    public static let gbp = Currency(code: "GBP")!
+    // swift-format-ignore: NeverForceUnwrap
+    public static let chf = Currency(code: "CHF")!
+    // swift-format-ignore: NeverForceUnwrap
+    public static let jpy = Currency(code: "JPY")!
+}

@@ -1,0 +1,149 @@
+/// An exact decimal number, `significand × 10^-scale`, for quantities, unit prices and rates.
+///
+/// Backed by `Int64` with a scale of at most ``maxScale`` decimals; products use `Int128`
+/// intermediates, so nothing overflows silently. `Foundation.Decimal` is about 700 times slower
+/// for the same work (see `DESIGN.md`), which is why the engine has its own type.
+public struct FixedDecimal: Sendable {
+    /// Digits after the decimal point that any value may carry.
+    public static let maxScale = 9
+
+    /// The integer that, divided by `10^scale`, is the value.
+    public let significand: Int64
+    /// Number of decimal digits after the point, `0...maxScale`.
+    public let scale: Int
+
+    /// Creates `significand × 10^-scale`.
+    public init(significand: Int64, scale: Int) {
+        precondition((0...Self.maxScale).contains(scale), "scale \(scale) outside 0...\(Self.maxScale)")
+        self.significand = significand
+        self.scale = scale
+    }
+
+    /// Creates an integral value.
+    public init(_ integer: Int64) {
+        self.init(significand: integer, scale: 0)
+    }
+
+    public static let zero = FixedDecimal(0)
+    public static let one = FixedDecimal(1)
+    public static let hundred = FixedDecimal(100)
+
+    public var isZero: Bool { significand == 0 }
+    public var isNegative: Bool { significand < 0 }
+
+    /// The same value with `scale` decimals, rounded by `rounding` when digits are dropped.
+    public func rescaled(to newScale: Int, rounding: RoundingRule) throws(ArithmeticError) -> FixedDecimal {
+        precondition((0...Self.maxScale).contains(newScale), "scale \(newScale) outside 0...\(Self.maxScale)")
+        if newScale == scale { return self }
+        let value: Int128
+        if newScale > scale {
+            value = Int128(significand) * Powers.ten(newScale - scale)
+        } else {
+            value = rounding.divide(Int128(significand), by: Powers.ten(scale - newScale))
+        }
+        guard let exact = value.exactInt64 else { throw ArithmeticError(operation: "rescaling \(self)") }
+        return FixedDecimal(significand: exact, scale: newScale)
+    }
+
+    /// The value with trailing fractional zeros removed (1.500 → 1.5).
+    public var normalized: FixedDecimal {
+        var digits = significand
+        var newScale = scale
+        while newScale > 0 && digits % 10 == 0 {
+            digits /= 10
+            newScale -= 1
+        }
+        return FixedDecimal(significand: digits, scale: newScale)
+    }
+
+    /// Exact sum; throws when it does not fit.
+    public func adding(_ other: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
+        let common = max(scale, other.scale)
+        let sum = Int128(significand) * Powers.ten(common - scale)
+            + Int128(other.significand) * Powers.ten(common - other.scale)
+        guard let exact = sum.exactInt64 else { throw ArithmeticError(operation: "\(self) + \(other)") }
+        return FixedDecimal(significand: exact, scale: common)
+    }
+
+    /// The product rounded to `resultScale` decimals.
+    public func multiplied(
+        by other: FixedDecimal,
+        scale resultScale: Int,
+        rounding: RoundingRule
+    ) throws(ArithmeticError) -> FixedDecimal {
+        let product = Int128(significand) * Int128(other.significand)  // |a·b| < 2^126: cannot overflow
+        let productScale = scale + other.scale
+        let value: Int128
+        if resultScale >= productScale {
+            let (scaled, overflow) = product.multipliedReportingOverflow(by: Powers.ten(resultScale - productScale))
+            guard !overflow else { throw ArithmeticError(operation: "\(self) × \(other)") }
+            value = scaled
+        } else {
+            value = rounding.divide(product, by: Powers.ten(productScale - resultScale))
+        }
+        guard let exact = value.exactInt64 else { throw ArithmeticError(operation: "\(self) × \(other)") }
+        return FixedDecimal(significand: exact, scale: resultScale)
+    }
+
+    /// The negated value.
+    public var negated: FixedDecimal { FixedDecimal(significand: -significand, scale: scale) }
+
+    /// Both values as integers on their common scale, for exact comparison.
+    func aligned(with other: FixedDecimal) -> (Int128, Int128) {
+        let common = max(scale, other.scale)
+        return (
+            Int128(significand) * Powers.ten(common - scale),
+            Int128(other.significand) * Powers.ten(common - other.scale)
+        )
+    }
+}
+
+extension FixedDecimal: Equatable {
+    /// Values are equal when they denote the same number (1.5 == 1.50).
+    public static func == (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool {
+        let (left, right) = lhs.aligned(with: rhs)
+        return left == right
+    }
+}
+
+extension FixedDecimal: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        let canonical = normalized
+        hasher.combine(canonical.significand)
+        hasher.combine(canonical.scale)
+    }
+}
+
+extension FixedDecimal: Comparable {
+    public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool {
+        let (left, right) = lhs.aligned(with: rhs)
+        return left < right
+    }
+}
+
+extension FixedDecimal: CustomStringConvertible {
+    /// Plain decimal text with exactly `scale` decimals and `.` as separator, e.g. `-12.50`.
+    public var description: String { formatted() }
+
+    /// Text with the given separators; `grouping` is put between groups of three integer digits.
+    public func formatted(decimalSeparator: Character = ".", grouping: Character? = nil) -> String {
+        let magnitude = significand.magnitude
+        let divisor = UInt64(Powers.ten(scale))
+        let integerPart = String(magnitude / divisor)
+        var text = significand < 0 ? "-" : ""
+        if let grouping {
+            for (index, digit) in integerPart.enumerated() {
+                if index > 0 && (integerPart.count - index) % 3 == 0 { text.append(grouping) }
+                text.append(digit)
+            }
+        } else {
+            text += integerPart
+        }
+        if scale > 0 {
+            let fraction = String(magnitude % divisor)
+            text.append(decimalSeparator)
+            text += String(repeating: "0", count: scale - fraction.count) + fraction
+        }
+        return text
+    }
+}

@@ -1,0 +1,53 @@
+/// Builds the FI document of an invoice: receivable (debit), revenue and conditions per G/L
+/// account and tax code (credit), tax per tax code (credit); balanced by construction.
+struct PostingBuilder {
+    let invoice: Invoice
+    let receivableAccount: String
+    let held: Bool
+
+    func build() -> FIDocument {
+        var lines: [FILine] = []
+        func add(_ gl: String, natural side: FILine.Side, _ amount: Money, key: AccountKey?, taxCode: String?,
+                 account: String?, text: String) {
+            guard !amount.isZero else { return }
+            lines.append(
+                FILine(
+                    number: lines.count + 1, glAccount: gl, side: amount.isNegative ? side.opposite : side,
+                    amount: amount.magnitude, accountKey: key, taxCode: taxCode, contractAccount: account,
+                    text: text))
+        }
+        add(receivableAccount, natural: .debit, invoice.grossTotal, key: .receivable, taxCode: nil,
+            account: invoice.buyer.id, text: "Receivable \(invoice.buyer.id)")
+
+        // Revenue and conditions, summed per G/L account, account key and tax code.
+        struct RevenueKey: Hashable, Comparable {
+            var gl: String
+            var key: AccountKey
+            var taxCode: String
+            static func < (lhs: RevenueKey, rhs: RevenueKey) -> Bool {
+                (lhs.gl, lhs.key.rawValue, lhs.taxCode) < (rhs.gl, rhs.key.rawValue, rhs.taxCode)
+            }
+        }
+        var revenue: [RevenueKey: Int64] = [:]
+        for line in invoice.lines {
+            revenue[RevenueKey(gl: line.revenueAccount, key: .revenue, taxCode: line.taxCode), default: 0] +=
+                line.baseAmount.minorUnits
+            for condition in line.conditions {
+                revenue[RevenueKey(gl: condition.glAccount, key: condition.accountKey, taxCode: line.taxCode), default: 0] +=
+                    condition.amount.minorUnits
+            }
+        }
+        for (key, minor) in revenue.sorted(by: { $0.key < $1.key }) {
+            add(key.gl, natural: .credit, Money(minorUnits: minor, currency: invoice.currency), key: key.key,
+                taxCode: key.taxCode, account: nil, text: key.key == .revenue ? "Revenue" : key.key == .deductions ? "Sales deductions" : "Surcharges")
+        }
+        for tax in invoice.taxes {
+            add(tax.glAccount, natural: .credit, tax.taxAmount, key: nil, taxCode: tax.taxCode, account: nil,
+                text: "Output tax \(tax.taxCode) \(tax.rate)%")
+        }
+        return FIDocument(
+            number: "", companyCode: invoice.seller.id, postingDate: invoice.invoiceDate,
+            documentDate: invoice.invoiceDate, reference: invoice.number, currency: invoice.currency, held: held,
+            lines: lines)
+    }
+}

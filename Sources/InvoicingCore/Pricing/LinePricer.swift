@@ -1,0 +1,154 @@
+/// Prices one source item: unit price, conditions, net amount, tax code and revenue account.
+struct LinePricer {
+    let masterData: MasterData
+    let company: CompanyCode
+    let account: ContractAccount
+    let currency: Currency
+    let mode: PricingMode
+    let rounding: RoundingRule
+
+    func price(_ item: SourceItem, of document: SourceDocument, lineNumber: Int) throws(UnitFailure) -> InvoiceLine {
+        func fail(_ code: UnitFailure.Code, _ message: String) -> UnitFailure {
+            UnitFailure(code, message, document: document.id, item: item.number)
+        }
+        guard let material = masterData.materials[item.material] else {
+            throw fail(.unknownMaterial, "unknown material \(item.material)")
+        }
+        let unit = item.unit ?? material.unit
+        guard unit == material.unit else {
+            throw fail(.unitMismatch, "unit \(unit) differs from the base unit \(material.unit) of material \(material.id)")
+        }
+        let date = document.billingDate
+        let unitPrice: FixedDecimal
+        let priceUnit: FixedDecimal
+        let priceSource: InvoiceLine.PriceSource
+        var conditions: [AppliedCondition] = []
+        do {
+            if mode == .copyUnchanged, let documentPrice = item.unitPrice {
+                unitPrice = documentPrice
+                priceUnit = item.priceUnit ?? .one
+                priceSource = .document
+            } else {
+                let condition = try priceCondition(for: material, quantity: item.quantity, on: date, fail: fail)
+                // swift-format-ignore: NeverForceUnwrap
+                unitPrice = condition.value(for: item.quantity)!  // priceCondition only returns reachable scales
+                priceUnit = condition.priceUnit
+                priceSource = .condition(id: condition.id)
+            }
+            let base = try Money.extended(
+                quantity: item.quantity, unitPrice: unitPrice, priceUnit: priceUnit, currency: currency,
+                rounding: rounding)
+            if priceSource != .document {
+                conditions = try adjustments(for: material, quantity: item.quantity, base: base, on: date, fail: fail)
+            }
+            let net = try ([base] + conditions.map(\.amount)).sum(in: currency)
+            let taxCode = try taxCode(for: item, material: material, fail: fail)
+            let revenue = try glAccount(.revenue, material: material, fail: fail)
+            return InvoiceLine(
+                number: lineNumber, sourceDocument: document.id, sourceItem: item.number,
+                referenceOrder: document.referenceOrder, referenceDelivery: document.referenceDelivery,
+                material: material.id, description: item.description ?? material.description,
+                quantity: item.quantity, unit: unit, unitPrice: unitPrice, priceUnit: priceUnit,
+                priceSource: priceSource, baseAmount: base, conditions: conditions, netAmount: net,
+                taxCode: taxCode.id, taxCategory: taxCode.category, taxRate: taxCode.rate, revenueAccount: revenue)
+        } catch let error as ArithmeticError {
+            throw fail(.arithmeticOverflow, error.description)
+        } catch let failure as UnitFailure {
+            throw failure
+        } catch {
+            throw fail(.arithmeticOverflow, "\(error)")
+        }
+    }
+
+    /// The price condition valid on `date`: account-specific before general, newest validity first.
+    private func priceCondition(
+        for material: Material, quantity: FixedDecimal, on date: CalendarDate,
+        fail: (UnitFailure.Code, String) -> UnitFailure
+    ) throws(UnitFailure) -> PriceCondition {
+        let valid = (masterData.priceConditions[material.id] ?? []).filter {
+            $0.kind == .price && $0.isValid(on: date) && ($0.account == nil || $0.account == account.id)
+        }
+        let inCurrency = valid.filter { $0.currency == currency && $0.value(for: quantity) != nil }
+        let best = inCurrency.max { lhs, rhs in
+            ((lhs.account != nil ? 1 : 0), lhs.validFrom, rhs.id) < ((rhs.account != nil ? 1 : 0), rhs.validFrom, lhs.id)
+        }
+        if let best { return best }
+        if !valid.isEmpty && !valid.contains(where: { $0.currency == currency }) {
+            throw fail(.currencyMismatch, "material \(material.id) has no price in \(currency.code) on \(date)")
+        }
+        throw fail(.missingPrice, "no price for material \(material.id) and account \(account.id) on \(date)")
+    }
+
+    /// Discounts and surcharges valid on `date` for the material or for any material, each rounded.
+    private func adjustments(
+        for material: Material, quantity: FixedDecimal, base: Money, on date: CalendarDate,
+        fail: (UnitFailure.Code, String) -> UnitFailure
+    ) throws -> [AppliedCondition] {
+        let candidates = (masterData.priceConditions[material.id] ?? []) + (masterData.priceConditions[""] ?? [])
+        // An amount condition applies only in its own currency; percentages apply in any.
+        let applicable = candidates
+            .filter {
+                $0.kind != .price && $0.isValid(on: date) && ($0.account == nil || $0.account == account.id)
+                    && ($0.calculation == .percent || $0.currency == currency)
+            }
+            .sorted { $0.id < $1.id }
+        var applied: [AppliedCondition] = []
+        for condition in applicable {
+            guard let value = condition.value(for: quantity) else { continue }
+            var amount: Money
+            switch condition.calculation {
+            case .percent:
+                amount = try base.percentage(value, rounding: rounding)
+            case .amount:
+                amount = try Money.extended(
+                    quantity: quantity, unitPrice: value, priceUnit: condition.priceUnit, currency: currency,
+                    rounding: rounding)
+            }
+            if condition.kind == .discount { amount = amount.negated }
+            let key: AccountKey = condition.kind == .discount ? .deductions : .surcharges
+            applied.append(
+                AppliedCondition(
+                    conditionID: condition.id, kind: condition.kind, calculation: condition.calculation, value: value,
+                    amount: amount, accountKey: key, glAccount: try glAccount(key, material: material, fail: fail)))
+        }
+        return applied
+    }
+
+    private func taxCode(
+        for item: SourceItem, material: Material, fail: (UnitFailure.Code, String) -> UnitFailure
+    ) throws(UnitFailure) -> TaxCode {
+        let code: String
+        if let explicit = item.taxCode {
+            code = explicit
+        } else if let determined = masterData.taxCode(
+            country: company.country, accountClass: account.taxClassification,
+            materialClass: material.taxClassification)
+        {
+            code = determined
+        } else {
+            throw fail(
+                .missingTaxDetermination,
+                "no tax determination for country \(company.country), account class \(account.taxClassification), material class \(material.taxClassification)"
+            )
+        }
+        guard let taxCode = masterData.taxCodes[code] else { throw fail(.unknownTaxCode, "unknown tax code \(code)") }
+        return taxCode
+    }
+
+    func glAccount(
+        _ key: AccountKey, material: Material?, fail: (UnitFailure.Code, String) -> UnitFailure
+    ) throws(UnitFailure) -> String {
+        let materialGroup = material?.accountAssignmentGroup ?? ""
+        guard
+            let gl = masterData.glAccount(
+                chartOfAccounts: company.chartOfAccounts, salesOrganisation: company.salesOrganisation,
+                accountGroup: account.accountAssignmentGroup, materialGroup: materialGroup, key: key)
+        else {
+            throw fail(
+                .missingAccountDetermination,
+                "no G/L account for key \(key.rawValue) (chart \(company.chartOfAccounts), sales org \(company.salesOrganisation), account group \(account.accountAssignmentGroup), material group \(materialGroup.isEmpty ? "*" : materialGroup))"
+            )
+        }
+        return gl
+    }
+}

@@ -1,0 +1,143 @@
+/// One invoicing run: selects due orders, groups them into units and invoices each unit.
+///
+/// Pure: the caller brings the orders, master data, configuration and date, and stores the
+/// results; the run itself reads no files, no database and no clock.
+public struct InvoicingRun: Sendable {
+    public let configuration: InvoicingConfiguration
+    public let masterData: MasterData
+    public let parameters: RunParameters
+    public let process: InvoicingProcess
+    public let groupingVariant: GroupingVariant
+
+    public init(
+        configuration: InvoicingConfiguration, masterData: MasterData, parameters: RunParameters
+    ) throws(RunError) {
+        guard let process = configuration.processes[parameters.process] else {
+            let known = configuration.processes.keys.sorted().joined(separator: ", ")
+            throw RunError("unknown invoicing process \(parameters.process) (configured: \(known))")
+        }
+        if let problem = configuration.problems().first { throw RunError("configuration: \(problem)") }
+        self.configuration = configuration
+        self.masterData = masterData
+        self.parameters = parameters
+        self.process = process
+        // swift-format-ignore: NeverForceUnwrap
+        self.groupingVariant = configuration.groupingVariants[process.groupingVariant]!  // checked by problems()
+    }
+
+    /// The categories this process selects.
+    public var categories: Set<SourceCategory> { Set(process.categories.map(\.category)) }
+
+    /// Step 1: the due, unblocked orders of the process's categories, of accounts that qualify
+    /// by the main-selection rule.
+    public func select(_ candidates: [InvoicingOrder]) -> Selection {
+        let mainCategories = Set(process.categories.filter(\.mainSelection).map(\.category))
+        var skipped: [SkippedOrder] = []
+        var eligible: [InvoicingOrder] = []
+        for order in candidates {
+            let document = order.document
+            if !categories.contains(document.category) {
+                skipped.append(SkippedOrder(order: order, reason: .categoryNotInProcess))
+            } else if let accounts = parameters.accounts, !accounts.contains(document.account) {
+                skipped.append(SkippedOrder(order: order, reason: .accountNotSelected))
+            } else if document.billingDate > parameters.runDate {
+                skipped.append(SkippedOrder(order: order, reason: .notDue))
+            } else if document.billingBlock {
+                skipped.append(SkippedOrder(order: order, reason: .billingBlock))
+            } else {
+                eligible.append(order)
+            }
+        }
+        let qualified = Set(eligible.filter { mainCategories.contains($0.category) }.map(\.account))
+        var selected: [InvoicingOrder] = []
+        for order in eligible {
+            if qualified.contains(order.account) {
+                selected.append(order)
+            } else {
+                skipped.append(SkippedOrder(order: order, reason: .noMainSelectionOrder))
+            }
+        }
+        selected.sort { lhs, rhs in
+            (lhs.account, lhs.dueDate, lhs.document.id) < (rhs.account, rhs.dueDate, rhs.document.id)
+        }
+        return Selection(accounts: qualified.sorted(), orders: selected, skipped: skipped)
+    }
+
+    /// Steps 2 and 3: splits each account's orders into units by the grouping variant and the
+    /// invoicing type, and determines the functions of each unit.
+    public func group(_ selection: Selection) -> [InvoicingUnit] {
+        var keys: [[String]] = []
+        var ordersByKey: [[String]: [InvoicingOrder]] = [:]
+        for order in selection.orders {
+            let key = groupingKey(of: order)
+            if ordersByKey[key] == nil { keys.append(key) }
+            ordersByKey[key, default: []].append(order)
+        }
+        keys.sort { $0.lexicographicallyPrecedes($1) }
+        let names = ["account", "invoicingType"] + Self.fixedCharacteristics.map(\.rawValue)
+            + variableCharacteristics.map(\.rawValue)
+        return keys.enumerated().map { offset, key in
+            let account = key[0]
+            let type = key[1]
+            return InvoicingUnit(
+                index: offset + 1,
+                account: account,
+                invoicingType: type,
+                characteristics: zip(names, key).map { InvoicingUnit.Characteristic(name: $0, value: $1) },
+                orders: ordersByKey[key] ?? [],
+                functions: decideFunctions(account: account, invoicingType: type)
+            )
+        }
+    }
+
+    /// The invoicing type of one order: the document's own, the first matching rule, or the default.
+    public func invoicingType(of document: SourceDocument) -> String {
+        if let explicit = document.invoicingType { return explicit }
+        return process.typeRules.first { $0.matches(document) }?.invoicingType ?? process.defaultType
+    }
+
+    private func groupingKey(of order: InvoicingOrder) -> [String] {
+        let document = order.document
+        let account = masterData.accounts[document.account]
+        let paymentTerms = document.paymentTerms ?? account?.paymentTerms ?? ""
+        let salesOrganisation = masterData.companyCodes[document.companyCode]?.salesOrganisation ?? ""
+        return [document.account, invoicingType(of: document)]
+            + (Self.fixedCharacteristics + variableCharacteristics).map {
+                $0.value(of: document, paymentTerms: paymentTerms, salesOrganisation: salesOrganisation)
+            }
+    }
+
+    /// Fields an invoice has exactly one of, so every unit is split by them whatever the variant says.
+    static let fixedCharacteristics: [GroupingCharacteristic] = [.companyCode, .currency, .paymentTerms]
+
+    private var variableCharacteristics: [GroupingCharacteristic] {
+        groupingVariant.characteristics.filter { !Self.fixedCharacteristics.contains($0) }
+    }
+
+    /// Activation of each function of the process for an account's category and an invoicing type,
+    /// with this run's switches applied (status 2 may go off, status 3 may go on, status 1 never moves).
+    public func decideFunctions(account: String, invoicingType: String) -> [FunctionDecision] {
+        let category = masterData.accounts[account].flatMap { configuration.categories[$0.invoicingCategory] }
+        let type = configuration.types[invoicingType]
+        let functions = Set(process.functions).union(InvoicingFunction.allCases.filter(\.isMandatory))
+        return functions.sorted().map { function in
+            if function.isMandatory {
+                return FunctionDecision(function: function, status: nil, active: true, reason: "mandatory")
+            }
+            let status = type?.functions[function] ?? category?.functions[function] ?? .inactiveSwitchable
+            let enable = parameters.enabledFunctions.contains(function)
+            let disable = parameters.disabledFunctions.contains(function)
+            switch status {
+            case .active:
+                let reason = disable ? "status 1, cannot be switched off" : "status 1"
+                return FunctionDecision(function: function, status: status, active: true, reason: reason)
+            case .activeSwitchable:
+                let reason = disable ? "status 2, switched off for this run" : "status 2"
+                return FunctionDecision(function: function, status: status, active: !disable, reason: reason)
+            case .inactiveSwitchable:
+                let reason = enable ? "status 3, switched on for this run" : "status 3"
+                return FunctionDecision(function: function, status: status, active: enable, reason: reason)
+            }
+        }
+    }
+}

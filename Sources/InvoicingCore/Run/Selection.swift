@@ -1,0 +1,23 @@
+/// The orders a run selected, and what it left and why.
+public struct Selection: Sendable, Hashable {
+    /// Accounts that qualified, sorted.
+    public var accounts: [String]
+    /// Selected orders, sorted by account, billing date and document.
+    public var orders: [InvoicingOrder]
+    /// Orders passed over, with the reason.
+    public var skipped: [SkippedOrder]
+}
+
+/// An open order a run did not take.
+public struct SkippedOrder: Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable {
+        case notDue = "not due"
+        case billingBlock = "billing block"
+        case categoryNotInProcess = "category not in process"
+        case accountNotSelected = "account not selected"
+        case noMainSelectionOrder = "account has no due order of a main-selection category"
+    }
+
+    public var order: InvoicingOrder
+    public var reason: Reason
+}

@@ -1,0 +1,25 @@
+/// What became of one invoicing unit.
+public enum UnitOutcome: Sendable, Hashable {
+    /// Priced, taxed and posted; waits for its numbers.
+    case invoiced(InvoiceDraft)
+    /// Left open on purpose (e.g. below the minimum amount); not an error.
+    case postponed(reason: String)
+    /// Could not be invoiced; its orders stay open.
+    case failed(UnitFailure)
+}
+
+/// An invoice and its FI document before the store numbers them.
+public struct InvoiceDraft: Sendable, Hashable {
+    public var invoice: Invoice
+    public var posting: FIDocument
+
+    /// The draft with its numbers filled in everywhere they appear.
+    public func numbered(invoiceNumber: String, postingNumber: String) -> InvoiceDraft {
+        var copy = self
+        copy.invoice.number = invoiceNumber
+        copy.invoice.postingNumber = postingNumber
+        copy.posting.number = postingNumber
+        copy.posting.reference = invoiceNumber
+        return copy
+    }
+}

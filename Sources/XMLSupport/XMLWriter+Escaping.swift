@@ -1,0 +1,74 @@
+extension XMLWriter {
+    /// Escapes element text: `&`, `<`, `>` and `"` become entity references, and a carriage
+    /// return becomes `&#xD;` because a parser would otherwise turn it into a line feed.
+    static func escapedText(_ text: String, elementPath: String) throws(XMLWriterError) -> String {
+        try escaped(text, elementPath: elementPath, attribute: nil)
+    }
+
+    /// Escapes an attribute value: as text, plus `'`, and tab, line feed and carriage return as
+    /// character references, which attribute-value normalisation would otherwise turn into spaces.
+    static func escapedAttribute(_ value: String, elementPath: String, attribute: String) throws(XMLWriterError) -> String {
+        try escaped(value, elementPath: elementPath, attribute: attribute)
+    }
+
+    private static func escaped(_ value: String, elementPath: String, attribute: String?) throws(XMLWriterError) -> String {
+        let inAttribute = attribute != nil
+        var result = ""
+        result.reserveCapacity(value.utf8.count)
+        for (offset, scalar) in value.unicodeScalars.enumerated() {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'" where inAttribute: result += "&apos;"
+            case "\t" where inAttribute: result += "&#x9;"
+            case "\n" where inAttribute: result += "&#xA;"
+            case "\r": result += "&#xD;"
+            case "\t", "\n": result.unicodeScalars.append(scalar)
+            default:
+                guard isAllowed(scalar) else {
+                    throw XMLWriterError(
+                        code: .invalidCharacter, elementPath: elementPath, attribute: attribute, character: scalar,
+                        offset: offset)
+                }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// XML 1.0's `Char` production, minus tab, line feed and carriage return handled above;
+    /// Swift strings cannot hold the surrogates it also excludes.
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF
+    }
+
+    /// Whether `name` matches XML 1.0's `Name` production (qualified names with `:` included).
+    static func isName(_ name: String) -> Bool {
+        var scalars = name.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), isNameStart(first) else { return false }
+        while let scalar = scalars.next() {
+            guard isNameStart(scalar) || isNameContinuation(scalar) else { return false }
+        }
+        return true
+    }
+
+    private static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3A, 0x41...0x5A, 0x5F, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D,
+            0x37F...0x1FFF, 0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF,
+            0xFDF0...0xFFFD, 0x10000...0xEFFFF:
+            true
+        default:
+            false
+        }
+    }
+
+    private static func isNameContinuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: true
+        default: false
+        }
+    }
+}

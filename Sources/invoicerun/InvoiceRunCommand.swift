@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `invoicerun`: imports source documents, runs invoicing, writes invoices and postings.
+@main
+struct InvoiceRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoicerun",
+        abstract: "Turns source documents into invoices, and invoices into the files partners, printers and accountants need.",
+        subcommands: [Run.self, Import.self, Validate.self, Invoices.self, Show.self, Bench.self]
+    )
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Exporters
+import Importers
+import InvoiceStore
+import InvoicingCore
+
+/// One invoicing run from the command line: engine, store, outputs, manifest and summary.
+struct InvoicingJob {
+    let store: InvoiceStore
+    let layouts: PrintLayouts
+    let parameters: RunParameters
+
+    /// Everything a run did, for the summary, the log and the manifest.
+    struct Report {
+        var runID: String
+        var selection: Selection
+        var results: [UnitResult]
+        var outputFolder: String?
+        var outputs: [(path: String, sha256: String)] = []
+        var outputErrors: [String] = []
+    }
+
+    /// Selects, groups, invoices, numbers and stores (unless simulating) every unit.
+    func invoice() throws -> Report {
+        guard let json = try store.loadConfigurationJSON() else {
+            throw ValidationError(
+                "the store has no invoicing configuration; import one first (e.g. Samples/config/invoicing.json)")
+        }
+        let configuration = try ConfigurationFile.decode(Array(json.utf8), file: "configuration in the store")
+        let masterData = try store.loadMasterData()
+        let engine: InvoicingRun
+        do {
+            engine = try InvoicingRun(configuration: configuration, masterData: masterData, parameters: parameters)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let selection = engine.select(try store.openOrders(categories: engine.categories))
+        let units = engine.group(selection)
+        let runID = parameters.simulate
+            ? "SIM-\(parameters.runDate)"
+            : try store.beginRun(parameters, parametersJSON: try Manifest.json(Manifest.Parameters(parameters)))
+        var simulatedNumbers: [String: Int64] = [:]
+        func placeholder(_ kind: NumberRangeKind, _ invoice: Invoice) -> String {
+            let key = "\(kind.rawValue)-\(invoice.seller.id)"
+            simulatedNumbers[key, default: 0] += 1
+            // swift-format-ignore: NeverForceUnwrap
+            return "SIM-" + kind.number(companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
+        }
+        var results: [UnitResult] = []
+        for unit in units {
+            switch engine.invoice(unit) {
+            case .invoiced(var draft):
+                draft.invoice.runID = runID
+                if parameters.simulate {
+                    draft = draft.numbered(
+                        invoiceNumber: placeholder(.invoice, draft.invoice), postingNumber: placeholder(.posting, draft.invoice))
+                    results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
+                    continue
+                }
+                do {
+                    let stored = try store.commit(draft, orders: unit.orders.map(\.id), runID: runID)
+                    results.append(UnitResult(unit: unit, outcome: .invoiced(stored)))
+                } catch {
+                    results.append(UnitResult(unit: unit, outcome: .failed("not stored: \(error)")))
+                }
+            case .postponed(let reason):
+                results.append(UnitResult(unit: unit, outcome: .postponed(reason)))
+            case .failed(let failure):
+                results.append(UnitResult(unit: unit, outcome: .failed(failure.description)))
+            }
+        }
+        return Report(runID: runID, selection: selection, results: results)
+    }
+
+    /// Step 8: writes every output the units' functions ask for, then the run log and manifest.
+    func render(_ report: inout Report, into outputRoot: String, imported: ImportReport?) throws {
+        var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
+        let drafts = report.results.compactMap(\.draft)
+        var csvInvoices: [Invoice] = []
+        for result in report.results {
+            guard let draft = result.draft else { continue }
+            let invoice = draft.invoice
+            do {
+                if result.unit.isActive(.print) {
+                    try folder.write(try layouts.render(InvoicePrintModel(invoice)), to: "invoices/\(invoice.number).txt")
+                }
+                if result.unit.isActive(.xmlOutput) {
+                    try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
+                }
+            } catch {
+                report.outputErrors.append("\(invoice.number): \(error)")
+            }
+            if result.unit.isActive(.csvOutput) { csvInvoices.append(invoice) }
+        }
+        try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
+        let postings = drafts.map(\.posting)
+        try folder.write(PostingCSV.render(postings), to: "postings.csv")
+        do {
+            try folder.write(try PostingXML.render(postings, runID: report.runID), to: "postings.xml")
+        } catch {
+            report.outputErrors.append("postings.xml: \(error)")
+        }
+        report.outputFolder = folder.root
+        try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
+        report.outputs = folder.written
+        let manifest = Manifest(report: report, parameters: parameters, imported: imported)
+        try folder.write(try Manifest.json(manifest), to: "manifest.json")
+    }
+}
