@@ -48,13 +48,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "InvoicingCoreTests", dependencies: ["InvoicingCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "XMLSupportTests", dependencies: ["XMLSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ImportersTests", dependencies: ["Importers"], swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceStoreTests", dependencies: ["InvoiceStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "XMLSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InvoiceRunTests",
             dependencies: ["invoicerun", "InvoicingCore", "InvoiceStore", "Importers", "Exporters", "XMLSupport"],
+            exclude: ["Expected"],
             swiftSettings: swiftSettings
         ),
     ]

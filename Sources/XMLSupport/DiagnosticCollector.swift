@@ -35,7 +35,7 @@ final class DiagnosticCollector {
         diagnostics[index...].first { $0.severity != .warning }
     }
 
-    func append(_ error: UnsafePointer<xmlError>) {
+    func append(libxml2Error error: UnsafePointer<xmlError>) {
         let raw = error.pointee
         let severity: XMLDiagnostic.Severity
         switch raw.level {
@@ -71,7 +71,7 @@ final class DiagnosticCollector {
     static let structuredHandler: xmlStructuredErrorFunc = { context, error in
         guard let context, let error else { return }
         let collector = Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue()
-        collector.append(UnsafePointer(error))
+        collector.append(libxml2Error: UnsafePointer(error))
     }
 
     /// A structured handler that drops everything, so nothing reaches stderr when no collector is active.

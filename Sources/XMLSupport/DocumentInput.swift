@@ -32,7 +32,8 @@ final class DocumentInput {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
-            throw XMLDiagnostic(file: path, line: 0, column: 0, severity: .fatal, message: "cannot open file: \(reason)",
+            throw XMLDiagnostic(
+                file: path, line: 0, column: 0, severity: .fatal, message: "cannot open file: \(reason)",
                 code: .unreadableFile)
         }
         self.storage = .file(descriptor: descriptor)
@@ -94,7 +95,8 @@ final class DocumentInput {
         case .unsupportedEncoding:
             XMLDiagnostic(
                 file: fileName, line: 1, column: 1, severity: .fatal,
-                message: "unsupported document encoding: only UTF-8, UTF-16 and ASCII-compatible encodings are accepted",
+                message:
+                    "unsupported document encoding: only UTF-8, UTF-16 and ASCII-compatible encodings are accepted",
                 code: .unsupportedEncoding)
         }
     }

@@ -108,16 +108,16 @@ enum HardenedEntityLoader {
             "refusing to load external resource \"\(url)\": only files inside the directory of a loaded schema may be loaded"
         message.withCString { message in
             refusalMarker.withCString { marker in
-            var error = xmlError()
-            error.domain = Int32(XML_FROM_IO.rawValue)
-            error.code = Int32(XML_IO_LOAD_ERROR.rawValue)
-            error.level = XML_ERR_ERROR
-            error.message = UnsafeMutablePointer(mutating: message)
-            error.file = input.flatMap { $0.filename }.map { UnsafeMutablePointer(mutating: $0) }
-            error.line = input?.line ?? 0
-            error.int2 = input?.col ?? 0
-            error.str3 = UnsafeMutablePointer(mutating: marker)
-            handler(__xmlStructuredErrorContext().pointee, &error)
+                var error = xmlError()
+                error.domain = Int32(XML_FROM_IO.rawValue)
+                error.code = Int32(XML_IO_LOAD_ERROR.rawValue)
+                error.level = XML_ERR_ERROR
+                error.message = UnsafeMutablePointer(mutating: message)
+                error.file = input.flatMap { $0.filename }.map { UnsafeMutablePointer(mutating: $0) }
+                error.line = input?.line ?? 0
+                error.int2 = input?.col ?? 0
+                error.str3 = UnsafeMutablePointer(mutating: marker)
+                handler(__xmlStructuredErrorContext().pointee, &error)
             }
         }
     }

@@ -16,7 +16,8 @@ public final class XMLSchema: @unchecked Sendable {
     public init(path: String) throws(XMLDiagnostic) {
         XMLLibrary.initialize()
         guard let realPath = HardenedEntityLoader.realPath(path) else {
-            throw XMLDiagnostic(file: path, line: 0, column: 0, severity: .fatal, message: "cannot open schema file",
+            throw XMLDiagnostic(
+                file: path, line: 0, column: 0, severity: .fatal, message: "cannot open schema file",
                 code: .unreadableFile)
         }
         HardenedEntityLoader.trust(directory: Self.directory(of: realPath))
@@ -32,7 +33,8 @@ public final class XMLSchema: @unchecked Sendable {
             throw error
         }
         guard let schema else {
-            throw XMLDiagnostic(file: path, line: 0, column: 0, severity: .fatal, message: "cannot compile the schema",
+            throw XMLDiagnostic(
+                file: path, line: 0, column: 0, severity: .fatal, message: "cannot compile the schema",
                 code: .invalidSchema)
         }
         self.pointer = schema

@@ -18,19 +18,26 @@ extension XMLStreamReader {
                 let piece = value ?? ""
                 length += piece.utf8.count
                 if length > limits.maxTextLength {
-                    throw recorded(diagnostic("text of <\(elementName)> is longer than the limit of \(limits.maxTextLength) bytes", code: .textLimitExceeded))
+                    throw recorded(
+                        diagnostic(
+                            "text of <\(elementName)> is longer than the limit of \(limits.maxTextLength) bytes",
+                            code: .textLimitExceeded))
                 }
                 text += piece
             case .endElement where depth == elementDepth:
                 return text
             case .element:
-                throw recorded(diagnostic("<\(elementName)> must contain only text, but contains the element <\(qualifiedName)>", code: .unexpectedChildElement))
+                throw recorded(
+                    diagnostic(
+                        "<\(elementName)> must contain only text, but contains the element <\(qualifiedName)>",
+                        code: .unexpectedChildElement))
             default:
                 continue
             }
         }
         // libxml2 reports a missing end tag itself, so this is only a safety net.
-        throw recorded(diagnostic(severity: .fatal, "the document ends inside <\(elementName)>", code: .truncatedDocument))
+        throw recorded(
+            diagnostic(severity: .fatal, "the document ends inside <\(elementName)>", code: .truncatedDocument))
     }
 
     private func recorded(_ diagnostic: XMLDiagnostic) -> XMLDiagnostic {

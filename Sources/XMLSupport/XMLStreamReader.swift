@@ -8,8 +8,9 @@ internal import CLibXML2
 /// ``XMLDiagnostic`` values with the position libxml2 reports; after the first error or fatal
 /// error every further ``read()`` throws the same diagnostic.
 ///
-/// Positions of nodes come from libxml2: ``line`` is exact for start tags, while ``column`` is
-/// where the parser stood, which can lie past the node because the parser reads ahead.
+/// Positions of nodes come from libxml2, which keeps a line but no column per node: ``line`` is
+/// exact for start tags and ``column`` is 0 (unknown). Diagnostics libxml2 raises itself (all
+/// well-formedness and encoding errors) carry an exact line and column.
 public final class XMLStreamReader {
     /// Parser options: `XML_PARSE_NONET` forbids network access, `XML_PARSE_BIG_LINES` keeps line
     /// numbers of text nodes beyond 65,535 right. Deliberately absent: `NOENT`, `DTDLOAD`,
@@ -44,7 +45,8 @@ public final class XMLStreamReader {
             throwsValidityErrors: true)
     }
 
-    init(input: DocumentInput, schema: XMLSchema?, limits: XMLLimits, throwsValidityErrors: Bool) throws(XMLDiagnostic) {
+    init(input: DocumentInput, schema: XMLSchema?, limits: XMLLimits, throwsValidityErrors: Bool) throws(XMLDiagnostic)
+    {
         XMLLibrary.initialize()
         let collector = DiagnosticCollector(fileName: input.fileName)
         let created = collector.capturingThreadErrors {
@@ -52,7 +54,8 @@ public final class XMLStreamReader {
         }
         guard let created else {
             throw input.refusal ?? collector.firstError(from: 0)
-                ?? XMLDiagnostic(file: input.fileName, line: 0, column: 0, severity: .fatal, message: "cannot create an XML reader",
+                ?? XMLDiagnostic(
+                    file: input.fileName, line: 0, column: 0, severity: .fatal, message: "cannot create an XML reader",
                     code: .unreadableFile)
         }
         // Before the schema: libxml2 hands this handler on to the validation context it creates.
@@ -60,7 +63,8 @@ public final class XMLStreamReader {
         if let schema, xmlTextReaderSetSchema(created, schema.pointer) != 0 {
             xmlFreeTextReader(created)
             throw XMLDiagnostic(
-                file: input.fileName, line: 0, column: 0, severity: .fatal, message: "cannot attach the schema to the reader",
+                file: input.fileName, line: 0, column: 0, severity: .fatal,
+                message: "cannot attach the schema to the reader",
                 code: .invalidSchema)
         }
         self.reader = created
@@ -82,7 +86,17 @@ public final class XMLStreamReader {
     public func read() throws(XMLDiagnostic) -> Bool {
         if let failure { throw failure }
         let start = collector.diagnostics.count
-        let result = collector.capturingThreadErrors { xmlTextReaderRead(reader) }
+        let result: Int32
+        if schema == nil {
+            // No thread-wide handler swap (it costs about as much as libxml2's work per node):
+            // the reader's own handler receives every error, and init left this thread silenced.
+            result = xmlTextReaderRead(reader)
+        } else {
+            // Attaching a schema splices validation into the parser's SAX handler, and the
+            // spliced handler drops the reader's error handler: well-formedness errors then
+            // only reach the thread-wide channel.
+            result = collector.capturingThreadErrors { xmlTextReaderRead(reader) }
+        }
         if let refusal = input.refusal {
             // What libxml2 says about the cut-off input is noise next to the reason for the cut.
             collector.removeDiagnostics(from: start)
@@ -94,7 +108,7 @@ public final class XMLStreamReader {
             guard let error = fatal ?? collector.firstError(from: start) else {
                 throw fail(diagnostic(severity: .fatal, "the XML reader failed without a message", code: .unspecified))
             }
-            throw fail(explained(error))
+            throw fail(explained(error), recorded: true)
         }
         if throwsValidityErrors, let error = collector.firstError(from: start) {
             throw fail(error, recorded: true)
@@ -173,6 +187,11 @@ public final class XMLStreamReader {
     func diagnostic(severity: XMLDiagnostic.Severity = .error, _ message: String, code: XMLDiagnostic.Code)
         -> XMLDiagnostic
     {
-        XMLDiagnostic(file: input.fileName, line: line, column: column, severity: severity, message: message, code: code)
+        XMLDiagnostic(
+            file: input.fileName, line: line, column: column, severity: severity, message: message, code: code)
     }
 }
+
+/// A reader wraps one libxml2 parser, which must not be used from two threads at once.
+@available(*, unavailable)
+extension XMLStreamReader: Sendable {}

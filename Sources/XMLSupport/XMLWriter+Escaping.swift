@@ -7,11 +7,15 @@ extension XMLWriter {
 
     /// Escapes an attribute value: as text, plus `'`, and tab, line feed and carriage return as
     /// character references, which attribute-value normalisation would otherwise turn into spaces.
-    static func escapedAttribute(_ value: String, elementPath: String, attribute: String) throws(XMLWriterError) -> String {
+    static func escapedAttribute(_ value: String, elementPath: String, attribute: String) throws(XMLWriterError)
+        -> String
+    {
         try escaped(value, elementPath: elementPath, attribute: attribute)
     }
 
-    private static func escaped(_ value: String, elementPath: String, attribute: String?) throws(XMLWriterError) -> String {
+    private static func escaped(_ value: String, elementPath: String, attribute: String?) throws(XMLWriterError)
+        -> String
+    {
         let inAttribute = attribute != nil
         var result = ""
         result.reserveCapacity(value.utf8.count)

@@ -64,7 +64,8 @@ public struct XMLWriter: Sendable {
     }
 
     /// Writes `<name>text</name>` on one line, with attributes from an array.
-    public mutating func element(_ name: String, _ text: String, attributes: [(String, String)]) throws(XMLWriterError) {
+    public mutating func element(_ name: String, _ text: String, attributes: [(String, String)]) throws(XMLWriterError)
+    {
         let tag = try startTag(name, attributes: attributes)
         let escapedText = try Self.escapedText(text, elementPath: path(appending: name))
         beginChild()

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// The main job, end to end through the built binary: `invoicerun run Samples`.
+///
+/// Golden files live in `Expected/sample-run/`; after a deliberate change, re-record them with
+/// `INVOICERUN_RECORD=1 swift test --filter SampleRunTests` and review the diff before committing.
+@Suite(.serialized)
+struct SampleRunTests {
+    static let runDate = "2026-11-30"
+    static let expected = CommandLineTool.repositoryRoot.appendingPathComponent("Tests/InvoiceRunTests/Expected/sample-run")
+    static let recording = ProcessInfo.processInfo.environment["INVOICERUN_RECORD"] == "1"
+
+    private func runSamples(_ tool: CommandLineTool, extra: [String] = []) throws -> CommandLineTool.Result {
+        try tool.run(
+            ["run", CommandLineTool.repositoryRoot.appendingPathComponent("Samples").path, "--store", "store.sqlite",
+             "--output", "out", "--date", Self.runDate] + extra)
+    }
+
+    /// The summary with the machine-specific paths replaced.
+    private func normalized(_ text: String) -> String {
+        text.replacingOccurrences(of: CommandLineTool.repositoryRoot.path + "/", with: "")
+    }
+
+    @Test func sampleRunMatchesTheGoldenFiles() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let result = try runSamples(tool)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.isEmpty)
+        var produced = try tool.tree("out")
+        for (path, data) in produced {
+            // Input paths in the run log and manifest name the machine's checkout; make them relative.
+            produced[path] = Data(normalized(String(decoding: data, as: UTF8.self)).utf8)
+        }
+        produced["summary.txt"] = Data(normalized(result.output).utf8)
+        if Self.recording {
+            try? FileManager.default.removeItem(at: Self.expected)
+            for (path, data) in produced {
+                let url = Self.expected.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            return
+        }
+        let golden = try CommandLineTool.tree(at: Self.expected)
+        #expect(Set(produced.keys) == Set(golden.keys), "files differ from Expected/sample-run")
+        for (path, data) in produced.sorted(by: { $0.key < $1.key }) {
+            guard let expected = golden[path] else { continue }
+            #expect(
+                String(decoding: data, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+                "\(path) differs from its golden file")
+        }
+    }
+
+    @Test func theSameInputsOnAFreshStoreGiveByteIdenticalOutputs() throws {
+        let first = try CommandLineTool()
+        let second = try CommandLineTool()
+        defer {
+            first.cleanUp()
+            second.cleanUp()
+        }
+        #expect(try runSamples(first).status == 0)
+        #expect(try runSamples(second).status == 0)
+        let one = try first.tree("out")
+        let two = try second.tree("out")
+        #expect(one.count > 30)
+        #expect(one == two)
+    }
+
+    @Test func aSimulationWritesTheWouldBeInvoicesAndStoresNothing() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let result = try runSamples(tool, extra: ["--simulate"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Simulation SIM-2026-11-30"))
+        let outputs = try tool.tree("out/SIM-2026-11-30")
+        #expect(outputs["invoices/SIM-IN-1000-2026-000001.txt"] != nil)
+        let manifest = String(decoding: try #require(outputs["manifest.json"]), as: UTF8.self)
+        #expect(manifest.contains("\"simulated\" : true"))
+        let listing = try tool.run(["invoices", "--store", "store.sqlite"])
+        #expect(listing.output == "0 invoices; invoicing orders: 0 open, 0 invoiced\n")
+        // The real run afterwards starts its numbers at 1: the simulation used none.
+        let real = try runSamples(tool)
+        #expect(real.output.contains("Invoices: IN-1000-2026-000001 … 000010 (10), IN-2000-2026-000001 … 000008 (8)"))
+    }
+
+    @Test func numbersStayGapFreeWhenAFailedUnitIsInvoicedLater() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        #expect(try runSamples(tool).status == 0)
+        // The failed unit lacked a price; the price arrives, the next run invoices it with the next number.
+        try tool.write(
+            """
+            condition_id,kind,calculation,material,valid_from,valid_to,currency,value
+            PR-2030-GBP,price,amount,M-2030,2026-01-01,2026-12-31,GBP,140.00
+
+            """, to: "late-price.csv")
+        let second = try tool.run(["run", "late-price.csv", "--store", "store.sqlite", "--output", "out", "--date", Self.runDate])
+        #expect(second.status == 0, "\(second.error)")
+        #expect(second.output.contains("Invoices: IN-2000-2026-000009\n"))
+        #expect(second.output.contains("Invoicing units: 2: 1 invoiced, 1 postponed, 0 failed"))
+        let listing = try tool.run(["invoices", "--store", "store.sqlite"]).output
+        let numbers = listing.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { $0.hasPrefix("IN-") }
+        for range in ["IN-1000-2026-", "IN-2000-2026-"] {
+            let sequence = numbers.filter { $0.hasPrefix(range) }.compactMap { Int($0.dropFirst(range.count)) }
+            #expect(sequence == Array(1...sequence.count), "gap or duplicate in \(range): \(sequence)")
+        }
+    }
+
+    @Test func everyInvoicingOrderIsInvoicedOnce() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        #expect(try runSamples(tool).status == 0)
+        let again = try tool.run(["run", "--store", "store.sqlite", "--output", "out2", "--date", Self.runDate])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("Invoicing units: 2: 0 invoiced, 1 postponed, 1 failed"))
+        let listing = try tool.run(["invoices", "--store", "store.sqlite"]).output
+        #expect(listing.hasSuffix("18 invoices; invoicing orders: 5 open, 26 invoiced\n"))
+    }
+}
