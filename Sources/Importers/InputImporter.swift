@@ -25,7 +25,8 @@ public struct InputImporter: Sendable {
             case "json": readConfiguration(path, into: &batch)
             default:
                 batch.diagnostics.append(
-                    ImportDiagnostic(file: path, line: 0, column: 0, message: "not an input file (expected .csv, .xml or .json)"))
+                    ImportDiagnostic(
+                        file: path, line: 0, column: 0, message: "not an input file (expected .csv, .xml or .json)"))
             }
         }
         return batch
@@ -80,7 +81,8 @@ public struct InputImporter: Sendable {
                         file: path, line: 0, column: 0, severity: .warning,
                         message: "replaces the configuration read from \(previous.file)"))
             }
-            batch.configuration = .init(configuration: configuration, json: String(decoding: data, as: UTF8.self), file: path)
+            batch.configuration = .init(
+                configuration: configuration, json: String(decoding: data, as: UTF8.self), file: path)
             batch.files.append(.init(path: path, content: "configuration", records: 1, refused: 0))
         } catch {
             batch.diagnostics.append(error)

@@ -49,7 +49,9 @@ extension InvoiceStore {
                         INSERT INTO invoicing_order (source_document_id, category, account, due_date, status)
                         VALUES (?, ?, ?, ?, 'open')
                         """,
-                    arguments: [document.id, document.category.rawValue, document.account, document.billingDate.description])
+                    arguments: [
+                        document.id, document.category.rawValue, document.account, document.billingDate.description,
+                    ])
                 result.imported.append(document.id)
             }
             return result

@@ -19,7 +19,9 @@ extension InvoiceStore {
             for rule in batch.taxDetermination {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO tax_determination VALUES (?, ?, ?, ?)",
-                    arguments: [rule.country, rule.accountTaxClassification, rule.materialTaxClassification, rule.taxCode])
+                    arguments: [
+                        rule.country, rule.accountTaxClassification, rule.materialTaxClassification, rule.taxCode,
+                    ])
             }
             for rule in batch.accountDetermination {
                 try db.execute(

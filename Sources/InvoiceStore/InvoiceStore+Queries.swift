@@ -15,10 +15,13 @@ extension InvoiceStore {
     public func invoiceSummaries() throws(StoreError) -> [InvoiceSummary] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT number, account, invoice_date, gross_minor, currency, run_id FROM invoice ORDER BY number"
+                db,
+                sql: "SELECT number, account, invoice_date, gross_minor, currency, run_id FROM invoice ORDER BY number"
             ).map { row throws in
                 let code: String = row["currency"]
-                guard let currency = Currency(code: code) else { throw StoreError(.corrupt, "unknown currency \(code)") }
+                guard let currency = Currency(code: code) else {
+                    throw StoreError(.corrupt, "unknown currency \(code)")
+                }
                 return InvoiceSummary(
                     number: row["number"], account: row["account"], invoiceDate: row["invoice_date"],
                     gross: Money(minorUnits: row["gross_minor"], currency: currency), runID: Self.runID(row["run_id"]))

@@ -34,7 +34,8 @@ extension InvoiceStore {
             numbered.invoice.runID = runID
             for order in orders {
                 try db.execute(
-                    sql: "UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'",
+                    sql:
+                        "UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'",
                     arguments: [number, order])
                 guard db.changesCount == 1 else {
                     throw StoreError(.orderNotOpen, "invoicing order \(order) is no longer open")
@@ -92,9 +93,10 @@ extension InvoiceStore {
                 ON CONFLICT (company_code, kind, year) DO UPDATE SET last_number = last_number + 1
                 """,
             arguments: [companyCode, kind.rawValue, year])
-        let last = try Int64.fetchOne(
-            db, sql: "SELECT last_number FROM number_range WHERE company_code = ? AND kind = ? AND year = ?",
-            arguments: [companyCode, kind.rawValue, year]) ?? 0
+        let last =
+            try Int64.fetchOne(
+                db, sql: "SELECT last_number FROM number_range WHERE company_code = ? AND kind = ? AND year = ?",
+                arguments: [companyCode, kind.rawValue, year]) ?? 0
         return kind.number(companyCode: companyCode, year: year, sequence: last)
     }
 

@@ -5,7 +5,8 @@ import ArgumentParser
 struct InvoiceRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoicerun",
-        abstract: "Turns source documents into invoices, and invoices into the files partners, printers and accountants need.",
+        abstract:
+            "Turns source documents into invoices, and invoices into the files partners, printers and accountants need.",
         subcommands: [Run.self, Import.self, Validate.self, Invoices.self, Show.self, Bench.self]
     )
 }

@@ -23,15 +23,20 @@ struct CommandErrorTests {
             X-7,INVBI,USAGE,1000,CA-100001,EUR,2026-11-01,10,M-1001,5,0.30
 
             """, to: "bad.csv")
-        let result = try tool.run(["run", Self.samples, "bad.csv", "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30"])
+        let result = try tool.run([
+            "run", Self.samples, "bad.csv", "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30",
+        ])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("error: bad.csv:2:63: ragged row: expected 11 fields as in the header, found 12"))
-        #expect(lines.contains("error: bad.csv:3:57: quantity: \"1,2.3\" is not a number: unexpected ',' at position 2"))
-        #expect(lines.contains("error: bad.csv:4:36: document_date: \"2026-13-01\" is not a date (expected YYYY-MM-DD)"))
+        #expect(
+            lines.contains("error: bad.csv:3:57: quantity: \"1,2.3\" is not a number: unexpected ',' at position 2"))
+        #expect(
+            lines.contains("error: bad.csv:4:36: document_date: \"2026-13-01\" is not a date (expected YYYY-MM-DD)"))
         #expect(lines.contains("error: bad.csv:5:32: currency: unknown currency \"XEU\" (ISO 4217)"))
         #expect(lines.contains("error: bad.csv:6:1: account: document X-5 refused: unknown contract account CA-999999"))
-        #expect(lines.contains("error: bad.csv:7:59: unit_price: \"NaN\" is not a number: unexpected 'N' at position 1"))
+        #expect(
+            lines.contains("error: bad.csv:7:59: unit_price: \"NaN\" is not a number: unexpected 'N' at position 1"))
         // X-7 is good and was invoiced with the samples.
         #expect(result.output.contains("Imported: 12 files"))
         let manifest = String(decoding: try #require(try tool.tree("out")["RUN-000001/manifest.json"]), as: UTF8.self)
@@ -101,6 +106,7 @@ struct CommandErrorTests {
         try tool.write("<?xml version=\"1.0\"?>\n<Something/>\n", to: "other.xml")
         let unusable = try tool.run(["validate", "other.xml"])
         #expect(unusable.status == 2)
-        #expect(unusable.output.contains("other.xml: <Something> in namespace none is not a canonical InvoiceRun format"))
+        #expect(
+            unusable.output.contains("other.xml: <Something> in namespace none is not a canonical InvoiceRun format"))
     }
 }

@@ -8,13 +8,16 @@ import Testing
 @Suite(.serialized)
 struct SampleRunTests {
     static let runDate = "2026-11-30"
-    static let expected = CommandLineTool.repositoryRoot.appendingPathComponent("Tests/InvoiceRunTests/Expected/sample-run")
+    static let expected = CommandLineTool.repositoryRoot.appendingPathComponent(
+        "Tests/InvoiceRunTests/Expected/sample-run")
     static let recording = ProcessInfo.processInfo.environment["INVOICERUN_RECORD"] == "1"
 
     private func runSamples(_ tool: CommandLineTool, extra: [String] = []) throws -> CommandLineTool.Result {
         try tool.run(
-            ["run", CommandLineTool.repositoryRoot.appendingPathComponent("Samples").path, "--store", "store.sqlite",
-             "--output", "out", "--date", Self.runDate] + extra)
+            [
+                "run", CommandLineTool.repositoryRoot.appendingPathComponent("Samples").path, "--store", "store.sqlite",
+                "--output", "out", "--date", Self.runDate,
+            ] + extra)
     }
 
     /// The summary with the machine-specific paths replaced.
@@ -38,7 +41,8 @@ struct SampleRunTests {
             try? FileManager.default.removeItem(at: Self.expected)
             for (path, data) in produced {
                 let url = Self.expected.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)
             }
             return
@@ -96,7 +100,9 @@ struct SampleRunTests {
             PR-2030-GBP,price,amount,M-2030,2026-01-01,2026-12-31,GBP,140.00
 
             """, to: "late-price.csv")
-        let second = try tool.run(["run", "late-price.csv", "--store", "store.sqlite", "--output", "out", "--date", Self.runDate])
+        let second = try tool.run([
+            "run", "late-price.csv", "--store", "store.sqlite", "--output", "out", "--date", Self.runDate,
+        ])
         #expect(second.status == 0, "\(second.error)")
         #expect(second.output.contains("Invoices: IN-2000-2026-000009\n"))
         #expect(second.output.contains("Invoicing units: 2: 1 invoiced, 1 postponed, 0 failed"))

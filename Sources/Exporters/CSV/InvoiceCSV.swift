@@ -23,8 +23,10 @@ public enum InvoiceCSV {
         ]
         writer.append(
             ["H"] + common + Array(repeating: "", count: 9)
-                + [invoice.netTotal.decimal.description, "", "", invoice.taxTotal.decimal.description,
-                   invoice.grossTotal.decimal.description])
+                + [
+                    invoice.netTotal.decimal.description, "", "", invoice.taxTotal.decimal.description,
+                    invoice.grossTotal.decimal.description,
+                ])
         for line in invoice.lines {
             writer.append(
                 ["I"] + common
@@ -38,8 +40,10 @@ public enum InvoiceCSV {
         for tax in invoice.taxes {
             writer.append(
                 ["T"] + common + Array(repeating: "", count: 9)
-                    + [tax.taxableAmount.decimal.description, tax.taxCode, tax.rate.description,
-                       tax.taxAmount.decimal.description, ""])
+                    + [
+                        tax.taxableAmount.decimal.description, tax.taxCode, tax.rate.description,
+                        tax.taxAmount.decimal.description, "",
+                    ])
         }
     }
 }

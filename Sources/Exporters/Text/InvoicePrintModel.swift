@@ -35,8 +35,11 @@ public struct InvoicePrintModel: Sendable {
             .map { Row(text: TextColumns.right($0, Self.width)) }
         sellerLine = "\(seller.name) · \(seller.street) · \(seller.postalCode) \(seller.city)"
         let buyerAddress = invoice.buyer.address
-        buyer = [buyerAddress.name, buyerAddress.street, "\(buyerAddress.postalCode) \(buyerAddress.city)", buyerAddress.country]
-            .map { Row(text: $0) }
+        buyer = [
+            buyerAddress.name, buyerAddress.street, "\(buyerAddress.postalCode) \(buyerAddress.city)",
+            buyerAddress.country,
+        ]
+        .map { Row(text: $0) }
         var header: [(String, String)] = [
             (language.label("number"), invoice.number),
             (language.label("date"), language.format(invoice.invoiceDate)),
@@ -67,11 +70,14 @@ public struct InvoicePrintModel: Sendable {
                 rows.append(Row(text: String(repeating: " ", count: 16) + more))
             }
             for condition in line.conditions {
-                let value = condition.calculation == .percent
+                let value =
+                    condition.calculation == .percent
                     ? "\(language.format(condition.value))%" : language.format(condition.value, minimumScale: 2)
                 let text = "\(language.label(condition.kind.rawValue)) \(condition.conditionID) \(value)"
                 rows.append(
-                    Row(text: String(repeating: " ", count: 16) + TextColumns.left(text, 47) + TextColumns.right(money(condition.amount), 12)))
+                    Row(
+                        text: String(repeating: " ", count: 16) + TextColumns.left(text, 47)
+                            + TextColumns.right(money(condition.amount), 12)))
             }
         }
         lines = rows
@@ -81,7 +87,8 @@ public struct InvoicePrintModel: Sendable {
         }
         netTotal = total(language.label("net"), invoice.netTotal)
         taxes = invoice.taxes.map { tax in
-            let label = "\(language.label("taxTotal")) \(tax.taxCode) \(language.format(tax.rate))% \(language.label("taxBase")) \(money(tax.taxableAmount))"
+            let label =
+                "\(language.label("taxTotal")) \(tax.taxCode) \(language.format(tax.rate))% \(language.label("taxBase")) \(money(tax.taxableAmount))"
                 + (tax.exemptionReason.map { " (\($0))" } ?? "")
             return total(label, tax.taxAmount)
         }
@@ -91,7 +98,10 @@ public struct InvoicePrintModel: Sendable {
             Row(text: language.label("payTo")),
             Row(text: "\(bank.bankName), IBAN \(bank.iban), BIC \(bank.bic)"),
             Row(text: "\(language.label("reference")): \(invoice.number)"),
-            Row(text: "\(language.label("vatID")) \(invoice.seller.vatID) · \(language.label("posting")) \(invoice.postingNumber)"),
+            Row(
+                text:
+                    "\(language.label("vatID")) \(invoice.seller.vatID) · \(language.label("posting")) \(invoice.postingNumber)"
+            ),
         ]
     }
 

@@ -104,7 +104,7 @@ public struct CSVReader: Sendable {
         let isBlank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),
-              let last = scalars.lastIndex(where: { !isBlank($0) })
+            let last = scalars.lastIndex(where: { !isBlank($0) })
         else { return "" }
         return String(scalars[first...last])
     }

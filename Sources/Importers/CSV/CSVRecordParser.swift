@@ -54,7 +54,8 @@ struct CSVRecordParser {
                 case let .record(end, endLine, endColumn):
                     if let expectedFields, spans.count != expectedFields {
                         // Point at the first extra field, or where the first missing one belongs.
-                        let (errorLine, column) = spans.count > expectedFields
+                        let (errorLine, column) =
+                            spans.count > expectedFields
                             ? (spans[expectedFields].line, spans[expectedFields].column)
                             : (endLine, endColumn)
                         let code = CSVError.Code.raggedRow(expected: expectedFields, found: spans.count)

@@ -90,7 +90,8 @@ struct CSVScanner {
                 if index < count {
                     let next = bytes[index]
                     if next != delimiter, next != cr, next != lf {
-                        let quoteColumn = anchorColumn + scalarCount(bytes, from: anchor, to: index - 1, ascii: high < 0x80)
+                        let quoteColumn =
+                            anchorColumn + scalarCount(bytes, from: anchor, to: index - 1, ascii: high < 0x80)
                         return .failure(.unexpectedQuote, line: currentLine, column: quoteColumn)
                     }
                 } else if !isAtEOF {
@@ -110,7 +111,8 @@ struct CSVScanner {
                 }
                 if index < count {
                     if bytes[index] == quote {
-                        let quoteColumn = fieldColumn + scalarCount(bytes, from: fieldStart, to: index, ascii: high < 0x80)
+                        let quoteColumn =
+                            fieldColumn + scalarCount(bytes, from: fieldStart, to: index, ascii: high < 0x80)
                         return .failure(.unexpectedQuote, line: currentLine, column: quoteColumn)
                     }
                 } else if !isAtEOF {
@@ -118,11 +120,12 @@ struct CSVScanner {
                 }
                 contentEnd = index
             }
-            spans.append(CSVFieldSpan(
-                rawStart: fieldStart, contentStart: contentStart, contentEnd: contentEnd,
-                line: fieldLine, column: fieldColumn,
-                hasDoubledQuotes: doubledQuotes, isASCII: high < 0x80
-            ))
+            spans.append(
+                CSVFieldSpan(
+                    rawStart: fieldStart, contentStart: contentStart, contentEnd: contentEnd,
+                    line: fieldLine, column: fieldColumn,
+                    hasDoubledQuotes: doubledQuotes, isASCII: high < 0x80
+                ))
             // The column of the byte that ends this field.
             column = anchorColumn + scalarCount(bytes, from: anchor, to: index, ascii: high < 0x80)
             guard index < count else {

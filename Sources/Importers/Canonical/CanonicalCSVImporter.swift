@@ -19,7 +19,8 @@ struct CanonicalCSVImporter {
             batch.diagnostics.append(
                 ImportDiagnostic(
                     file: path, line: 1, column: 1,
-                    message: "cannot tell what this CSV holds from its header; expected the columns of one of: \(expected.joined(separator: "; "))"
+                    message:
+                        "cannot tell what this CSV holds from its header; expected the columns of one of: \(expected.joined(separator: "; "))"
                 ))
             batch.files.append(.init(path: path, content: "unknown CSV layout", records: 0, refused: 0))
             return
@@ -43,7 +44,8 @@ struct CanonicalCSVImporter {
             rows += 1
             var record = FieldRecord(file: path, line: row.line)
             for (index, name) in names.enumerated() {
-                record.set(name, .init(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index]))
+                record.set(
+                    name, .init(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index]))
             }
             if kind == .sourceDocument {
                 documents.addRow(record)

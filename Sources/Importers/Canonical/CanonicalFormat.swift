@@ -38,7 +38,8 @@ public enum CanonicalFormat: String, Sendable, Hashable, CaseIterable {
 
     /// The format with this document element and namespace.
     public init?(rootElement: String, namespace: String?) {
-        guard let format = Self.allCases.first(where: { $0.rootElement == rootElement && $0.namespace == namespace }) else {
+        guard let format = Self.allCases.first(where: { $0.rootElement == rootElement && $0.namespace == namespace })
+        else {
             return nil
         }
         self = format

@@ -15,11 +15,14 @@ struct CanonicalXMLImporter {
             batch.files.append(.init(path: path, content: "unreadable XML", records: 0, refused: 0))
             return
         }
-        guard let format = CanonicalFormat(rootElement: root.name, namespace: root.namespace), format.isImportable else {
+        guard let format = CanonicalFormat(rootElement: root.name, namespace: root.namespace), format.isImportable
+        else {
             batch.diagnostics.append(
                 ImportDiagnostic(
                     file: path, line: 1, column: 1,
-                    message: "root element <\(root.name)> in namespace \(root.namespace ?? "none") is not an importable canonical format (MasterData, SourceDocuments in their urn:invoicerun namespaces)"))
+                    message:
+                        "root element <\(root.name)> in namespace \(root.namespace ?? "none") is not an importable canonical format (MasterData, SourceDocuments in their urn:invoicerun namespaces)"
+                ))
             batch.files.append(.init(path: path, content: "unknown XML", records: 0, refused: 0))
             return
         }

@@ -45,7 +45,9 @@ public struct MasterDataDecoder: Sendable {
                     accountAssignmentGroup: try record.string("account_assignment_group")))
         case .taxCode:
             let rate = try record.decimal("rate", maxScale: 4)
-            guard !rate.isNegative && rate <= .hundred else { throw record.problem("rate", "rate \(rate) is not between 0 and 100") }
+            guard !rate.isNegative && rate <= .hundred else {
+                throw record.problem("rate", "rate \(rate) is not between 0 and 100")
+            }
             batch.taxCodes.append(
                 TaxCode(
                     id: try record.string("tax_code"), country: try record.string("country"),
@@ -92,7 +94,9 @@ public struct MasterDataDecoder: Sendable {
         }
         let validFrom = try record.date("valid_from")
         let validTo = try record.date("valid_to")
-        guard validFrom <= validTo else { throw record.problem("valid_to", "valid_to \(validTo) is before valid_from \(validFrom)") }
+        guard validFrom <= validTo else {
+            throw record.problem("valid_to", "valid_to \(validTo) is before valid_from \(validFrom)")
+        }
         let currency = try record.optionalCurrency("currency")
         if calculation == .amount && currency == nil {
             throw record.problem("currency", "an amount condition needs a currency")
@@ -100,7 +104,8 @@ public struct MasterDataDecoder: Sendable {
         let value = try record.decimal("value", maxScale: 6)
         let priceUnit = try record.optionalDecimal("price_unit", maxScale: 3) ?? .one
         guard priceUnit.significand > 0 else { throw record.problem("price_unit", "price unit must be positive") }
-        let level = PriceCondition.ScaleLevel(fromQuantity: try record.optionalDecimal("scale_from") ?? .zero, value: value)
+        let level = PriceCondition.ScaleLevel(
+            fromQuantity: try record.optionalDecimal("scale_from") ?? .zero, value: value)
         let condition = PriceCondition(
             id: id, kind: kind, calculation: calculation, material: record.optionalString("material"),
             account: record.optionalString("account"), validFrom: validFrom, validTo: validTo, currency: currency,

@@ -97,7 +97,9 @@ public struct SourceDocumentDecoder: Sendable {
 
     private func item(_ record: FieldRecord) throws(ImportDiagnostic) -> SourceItem {
         let priceUnit = try record.optionalDecimal("price_unit", maxScale: 3)
-        if let priceUnit, priceUnit.significand <= 0 { throw record.problem("price_unit", "price unit must be positive") }
+        if let priceUnit, priceUnit.significand <= 0 {
+            throw record.problem("price_unit", "price unit must be positive")
+        }
         return SourceItem(
             number: try record.integer("item_number"), material: try record.string("material"),
             description: record.optionalString("description"),

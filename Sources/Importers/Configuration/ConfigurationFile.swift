@@ -40,7 +40,8 @@ public enum ConfigurationFile {
                     }
                     return category
                 }
-                rules.append(TypeRule(category: category, documentType: rule.documentType, invoicingType: rule.invoicingType))
+                rules.append(
+                    TypeRule(category: category, documentType: rule.documentType, invoicingType: rule.invoicingType))
             }
             processes.append(
                 InvoicingProcess(
@@ -57,7 +58,9 @@ public enum ConfigurationFile {
             }
             var minimums: [Currency: Money] = [:]
             for (code, text) in type.minimumAmounts ?? [:] {
-                guard let currency = Currency(code: code) else { throw problem("\(path).minimumAmounts", "unknown currency \(code)") }
+                guard let currency = Currency(code: code) else {
+                    throw problem("\(path).minimumAmounts", "unknown currency \(code)")
+                }
                 do {
                     minimums[currency] = try Money.parse(text, currency: currency)
                 } catch {
@@ -75,7 +78,8 @@ public enum ConfigurationFile {
             categories.append(
                 InvoicingCategory(
                     id: category.id, description: category.description,
-                    functions: try statuses(category.functions, path: "invoicingCategories[\(index)].functions", problem: problem)))
+                    functions: try statuses(
+                        category.functions, path: "invoicingCategories[\(index)].functions", problem: problem)))
         }
         var variants: [GroupingVariant] = []
         for (index, variant) in document.groupingVariants.enumerated() {
@@ -87,7 +91,8 @@ public enum ConfigurationFile {
                 }
                 characteristics.append(characteristic)
             }
-            variants.append(GroupingVariant(id: variant.id, description: variant.description, characteristics: characteristics))
+            variants.append(
+                GroupingVariant(id: variant.id, description: variant.description, characteristics: characteristics))
         }
         let configuration = InvoicingConfiguration(
             processes: processes, types: types, categories: categories, groupingVariants: variants, rounding: rounding)
@@ -118,7 +123,9 @@ public enum ConfigurationFile {
             guard let status = ActivationStatus(rawValue: value) else {
                 throw problem("\(path).\(name)", "activation status \(value) is not 1, 2 or 3")
             }
-            if function.isMandatory { throw problem("\(path).\(name)", "\(name) is mandatory and has no activation status") }
+            if function.isMandatory {
+                throw problem("\(path).\(name)", "\(name) is mandatory and has no activation status")
+            }
             result[function] = status
         }
         return result
@@ -133,7 +140,8 @@ public enum ConfigurationFile {
         case .keyNotFound(let key, let context):
             let parent = path(context.codingPath)
             return ImportDiagnostic(
-                file: file, line: 0, column: 0, field: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)",
+                file: file, line: 0, column: 0,
+                field: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)",
                 message: "required field is missing")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return ImportDiagnostic(

@@ -17,7 +17,8 @@ extension FieldRecord {
         field(name)?.value
     }
 
-    public func decimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic) -> FixedDecimal {
+    public func decimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic) -> FixedDecimal
+    {
         let text = try string(name)
         do {
             return try FixedDecimal.parse(text, maxScale: maxScale)
@@ -26,7 +27,9 @@ extension FieldRecord {
         }
     }
 
-    public func optionalDecimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic) -> FixedDecimal? {
+    public func optionalDecimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic)
+        -> FixedDecimal?
+    {
         field(name) == nil ? nil : try decimal(name, maxScale: maxScale)
     }
 
@@ -50,7 +53,9 @@ extension FieldRecord {
 
     public func currency(_ name: String) throws(ImportDiagnostic) -> Currency {
         let text = try string(name)
-        guard let currency = Currency(code: text) else { throw problem(name, "unknown currency \"\(text)\" (ISO 4217)") }
+        guard let currency = Currency(code: text) else {
+            throw problem(name, "unknown currency \"\(text)\" (ISO 4217)")
+        }
         return currency
     }
 

@@ -46,6 +46,7 @@ public struct FieldRecord: Sendable {
 
     /// `companyCode`, `company_code` and `Company-Code` all become `companycode`.
     public static func normalize(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })).lowercased()
+        String(String.UnicodeScalarView(name.unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }))
+            .lowercased()
     }
 }

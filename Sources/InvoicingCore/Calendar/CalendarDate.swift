@@ -37,8 +37,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date `days` after 1970-01-01.
-    public init(daysSinceEpoch days: Int) {
+    /// Days since the epoch of 0001-01-01 and 9999-12-31, the range a date can have.
+    public static let daysRange = -719_162...2_932_896
+
+    /// The date `days` after 1970-01-01; nil outside years 1...9999.
+    public init?(daysSinceEpoch days: Int) {
+        guard Self.daysRange.contains(days) else { return nil }
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -52,9 +56,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         self.day = day
     }
 
-    /// The date `days` later (or earlier, when negative).
-    public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+    /// The date `days` later (or earlier, when negative); nil past 9999-12-31 or before 0001-01-01.
+    public func adding(days: Int) -> CalendarDate? {
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return overflow ? nil : CalendarDate(daysSinceEpoch: sum)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

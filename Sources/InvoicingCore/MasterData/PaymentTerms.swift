@@ -10,8 +10,8 @@ public struct PaymentTerms: Sendable, Codable, Hashable, Identifiable {
         self.netDays = netDays
     }
 
-    /// The due date of an invoice dated `invoiceDate`.
-    public func dueDate(for invoiceDate: CalendarDate) -> CalendarDate {
+    /// The due date of an invoice dated `invoiceDate`; nil if it would be past 9999-12-31.
+    public func dueDate(for invoiceDate: CalendarDate) -> CalendarDate? {
         invoiceDate.adding(days: netDays)
     }
 }

@@ -63,6 +63,6 @@ public struct PriceCondition: Sendable, Codable, Hashable {
     /// The value of the highest scale level reached by `quantity` (by magnitude, so returns price too).
     public func value(for quantity: FixedDecimal) -> FixedDecimal? {
         let magnitude = quantity.isNegative ? quantity.negated : quantity
-        return scale.last { $0.fromQuantity <= magnitude }?.value
+        return scale.filter { $0.fromQuantity <= magnitude }.max { $0.fromQuantity < $1.fromQuantity }?.value
     }
 }

@@ -23,6 +23,8 @@ extension FixedDecimal {
             while utf8.count - separatorAt - 1 > maxScale && utf8.last == UInt8(ascii: "0") {
                 utf8.removeLast()
             }
+            // "1500.00" for a currency without decimals: the zeros went, so does the separator.
+            if utf8.count - separatorAt - 1 == 0 && utf8.count < text.utf8.count { utf8.removeLast() }
         }
         var digits: Int128 = 0
         var integerDigits = 0

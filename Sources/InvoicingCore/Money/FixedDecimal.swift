@@ -59,7 +59,8 @@ public struct FixedDecimal: Sendable {
     /// Exact sum; throws when it does not fit.
     public func adding(_ other: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
         let common = max(scale, other.scale)
-        let sum = Int128(significand) * Powers.ten(common - scale)
+        let sum =
+            Int128(significand) * Powers.ten(common - scale)
             + Int128(other.significand) * Powers.ten(common - other.scale)
         guard let exact = sum.exactInt64 else { throw ArithmeticError(operation: "\(self) + \(other)") }
         return FixedDecimal(significand: exact, scale: common)
@@ -145,5 +146,12 @@ extension FixedDecimal: CustomStringConvertible {
             text += String(repeating: "0", count: scale - fraction.count) + fraction
         }
         return text
+    }
+}
+
+extension FixedDecimal: ExpressibleByIntegerLiteral {
+    /// An integral value written as a literal, e.g. a rate of `19`.
+    public init(integerLiteral value: Int64) {
+        self.init(value)
     }
 }

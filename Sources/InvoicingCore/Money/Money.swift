@@ -52,6 +52,19 @@ public struct Money: Sendable, Hashable {
         // value = q·p / pu = (qs·ps · 10^pus) / (pus_sig · 10^(qsc+psc)); scaled to minor units.
         let exponentUp = currency.minorUnits + priceUnit.scale
         let exponentDown = quantity.scale + unitPrice.scale
+        // Fast path: when every intermediate fits in Int64 the result is the same, several times sooner.
+        if let up = Powers.tenInt64(exponentUp), let down = Powers.tenInt64(exponentDown) {
+            let (product, overflow1) = quantity.significand.multipliedReportingOverflow(by: unitPrice.significand)
+            let (numerator, overflow2) = product.multipliedReportingOverflow(by: up)
+            let (denominator, overflow3) = priceUnit.significand.multipliedReportingOverflow(by: down)
+            if !overflow1 && !overflow2 && !overflow3 {
+                let minor =
+                    priceUnit.significand == 1
+                    ? rounding.divide(numerator, byPowerOfTen: exponentDown)
+                    : rounding.divide(numerator, by: denominator)
+                return Money(minorUnits: minor, currency: currency)
+            }
+        }
         let product = Int128(quantity.significand) * Int128(unitPrice.significand)
         var (numerator, overflow) = product.multipliedReportingOverflow(by: Powers.ten(exponentUp))
         guard !overflow else { throw ArithmeticError(operation: "\(quantity) × \(unitPrice)") }

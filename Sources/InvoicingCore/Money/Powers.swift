@@ -11,6 +11,28 @@ enum Powers {
     /// Ten to the `exponent` (0...36).
     @inlinable
     static func ten(_ exponent: Int) -> Int128 { ofTen[exponent] }
+
+    /// Ten to the `exponent` as `Int64`, or nil past 10^18.
+    @inlinable
+    static func tenInt64(_ exponent: Int) -> Int64? {
+        switch exponent {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10...18:
+            var value: Int64 = 1_000_000_000
+            for _ in 9..<exponent { value &*= 10 }
+            return value
+        default: return nil
+        }
+    }
 }
 
 extension Int128 {

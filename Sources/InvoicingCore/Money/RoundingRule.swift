@@ -15,11 +15,68 @@ extension RoundingRule {
     @inlinable
     func divide(_ numerator: Int128, by denominator: Int128) -> Int128 {
         precondition(denominator > 0, "rounding divisor must be positive")
-        let quotient = numerator / denominator  // truncates toward zero
-        let remainder = numerator % denominator  // same sign as numerator
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)  // toward zero
         if remainder == 0 { return quotient }
         let awayFromZero: Int128 = numerator < 0 ? -1 : 1
         let twiceRemainder = remainder.magnitude * 2
+        switch self {
+        case .down:
+            return quotient
+        case .up:
+            return quotient + awayFromZero
+        case .halfUp:
+            return twiceRemainder >= denominator.magnitude ? quotient + awayFromZero : quotient
+        case .halfEven:
+            if twiceRemainder > denominator.magnitude { return quotient + awayFromZero }
+            if twiceRemainder < denominator.magnitude { return quotient }
+            return quotient % 2 == 0 ? quotient : quotient + awayFromZero
+        }
+    }
+}
+
+extension RoundingRule {
+    /// The same rounding division on `Int64`, for the fast path where nothing can overflow.
+    @inlinable
+    func divide(_ numerator: Int64, by denominator: Int64) -> Int64 {
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        return adjust(quotient, remainder: remainder, denominator: denominator, negative: numerator < 0)
+    }
+
+    /// Rounding division by `10^exponent` (0...18); the constant divisors let the compiler use
+    /// multiplications instead of a hardware division, the costliest step of a line amount.
+    @inlinable
+    func divide(_ numerator: Int64, byPowerOfTen exponent: Int) -> Int64 {
+        let result: (quotient: Int64, remainder: Int64)
+        switch exponent {
+        case 0: return numerator
+        case 1: result = numerator.quotientAndRemainder(dividingBy: 10)
+        case 2: result = numerator.quotientAndRemainder(dividingBy: 100)
+        case 3: result = numerator.quotientAndRemainder(dividingBy: 1_000)
+        case 4: result = numerator.quotientAndRemainder(dividingBy: 10_000)
+        case 5: result = numerator.quotientAndRemainder(dividingBy: 100_000)
+        case 6: result = numerator.quotientAndRemainder(dividingBy: 1_000_000)
+        case 7: result = numerator.quotientAndRemainder(dividingBy: 10_000_000)
+        case 8: result = numerator.quotientAndRemainder(dividingBy: 100_000_000)
+        case 9: result = numerator.quotientAndRemainder(dividingBy: 1_000_000_000)
+        case 10: result = numerator.quotientAndRemainder(dividingBy: 10_000_000_000)
+        case 11: result = numerator.quotientAndRemainder(dividingBy: 100_000_000_000)
+        case 12: result = numerator.quotientAndRemainder(dividingBy: 1_000_000_000_000)
+        default:
+            // swift-format-ignore: NeverForceUnwrap
+            return divide(numerator, by: Powers.tenInt64(exponent)!)  // callers pass 0...18
+        }
+        // swift-format-ignore: NeverForceUnwrap
+        let denominator = Powers.tenInt64(exponent)!
+        return adjust(result.quotient, remainder: result.remainder, denominator: denominator, negative: numerator < 0)
+    }
+
+    /// The truncated quotient moved by one away from zero when this rule says so.
+    @inlinable
+    func adjust(_ quotient: Int64, remainder: Int64, denominator: Int64, negative: Bool) -> Int64 {
+        if remainder == 0 { return quotient }
+        let awayFromZero: Int64 = negative ? -1 : 1
+        // |remainder| < denominator ≤ Int64.max, so twice it fits in UInt64.
+        let twiceRemainder = remainder.magnitude &* 2
         switch self {
         case .down:
             return quotient

@@ -7,8 +7,10 @@ struct PostingBuilder {
 
     func build() -> FIDocument {
         var lines: [FILine] = []
-        func add(_ gl: String, natural side: FILine.Side, _ amount: Money, key: AccountKey?, taxCode: String?,
-                 account: String?, text: String) {
+        func add(
+            _ gl: String, natural side: FILine.Side, _ amount: Money, key: AccountKey?, taxCode: String?,
+            account: String?, text: String
+        ) {
             guard !amount.isZero else { return }
             lines.append(
                 FILine(
@@ -16,7 +18,8 @@ struct PostingBuilder {
                     amount: amount.magnitude, accountKey: key, taxCode: taxCode, contractAccount: account,
                     text: text))
         }
-        add(receivableAccount, natural: .debit, invoice.grossTotal, key: .receivable, taxCode: nil,
+        add(
+            receivableAccount, natural: .debit, invoice.grossTotal, key: .receivable, taxCode: nil,
             account: invoice.buyer.id, text: "Receivable \(invoice.buyer.id)")
 
         // Revenue and conditions, summed per G/L account, account key and tax code.
@@ -33,16 +36,20 @@ struct PostingBuilder {
             revenue[RevenueKey(gl: line.revenueAccount, key: .revenue, taxCode: line.taxCode), default: 0] +=
                 line.baseAmount.minorUnits
             for condition in line.conditions {
-                revenue[RevenueKey(gl: condition.glAccount, key: condition.accountKey, taxCode: line.taxCode), default: 0] +=
+                revenue[
+                    RevenueKey(gl: condition.glAccount, key: condition.accountKey, taxCode: line.taxCode), default: 0] +=
                     condition.amount.minorUnits
             }
         }
         for (key, minor) in revenue.sorted(by: { $0.key < $1.key }) {
-            add(key.gl, natural: .credit, Money(minorUnits: minor, currency: invoice.currency), key: key.key,
-                taxCode: key.taxCode, account: nil, text: key.key == .revenue ? "Revenue" : key.key == .deductions ? "Sales deductions" : "Surcharges")
+            add(
+                key.gl, natural: .credit, Money(minorUnits: minor, currency: invoice.currency), key: key.key,
+                taxCode: key.taxCode, account: nil,
+                text: key.key == .revenue ? "Revenue" : key.key == .deductions ? "Sales deductions" : "Surcharges")
         }
         for tax in invoice.taxes {
-            add(tax.glAccount, natural: .credit, tax.taxAmount, key: nil, taxCode: tax.taxCode, account: nil,
+            add(
+                tax.glAccount, natural: .credit, tax.taxAmount, key: nil, taxCode: tax.taxCode, account: nil,
                 text: "Output tax \(tax.taxCode) \(tax.rate)%")
         }
         return FIDocument(

@@ -16,7 +16,8 @@ struct LinePricer {
         }
         let unit = item.unit ?? material.unit
         guard unit == material.unit else {
-            throw fail(.unitMismatch, "unit \(unit) differs from the base unit \(material.unit) of material \(material.id)")
+            throw fail(
+                .unitMismatch, "unit \(unit) differs from the base unit \(material.unit) of material \(material.id)")
         }
         let date = document.billingDate
         let unitPrice: FixedDecimal
@@ -34,6 +35,9 @@ struct LinePricer {
                 unitPrice = condition.value(for: item.quantity)!  // priceCondition only returns reachable scales
                 priceUnit = condition.priceUnit
                 priceSource = .condition(id: condition.id)
+            }
+            guard priceUnit.significand > 0 else {
+                throw fail(.invalidPriceUnit, "price unit \(priceUnit) is not positive")
             }
             let base = try Money.extended(
                 quantity: item.quantity, unitPrice: unitPrice, priceUnit: priceUnit, currency: currency,
@@ -70,7 +74,9 @@ struct LinePricer {
         }
         let inCurrency = valid.filter { $0.currency == currency && $0.value(for: quantity) != nil }
         let best = inCurrency.max { lhs, rhs in
-            ((lhs.account != nil ? 1 : 0), lhs.validFrom, rhs.id) < ((rhs.account != nil ? 1 : 0), rhs.validFrom, lhs.id)
+            ((lhs.account != nil ? 1 : 0), lhs.validFrom, rhs.id) < (
+                (rhs.account != nil ? 1 : 0), rhs.validFrom, lhs.id
+            )
         }
         if let best { return best }
         if !valid.isEmpty && !valid.contains(where: { $0.currency == currency }) {
@@ -86,7 +92,8 @@ struct LinePricer {
     ) throws -> [AppliedCondition] {
         let candidates = (masterData.priceConditions[material.id] ?? []) + (masterData.priceConditions[""] ?? [])
         // An amount condition applies only in its own currency; percentages apply in any.
-        let applicable = candidates
+        let applicable =
+            candidates
             .filter {
                 $0.kind != .price && $0.isValid(on: date) && ($0.account == nil || $0.account == account.id)
                     && ($0.calculation == .percent || $0.currency == currency)

@@ -7,8 +7,9 @@ extension InvoicingRun {
             let draft = try makeDraft(unit)
             if unit.isActive(.minimumAmount),
                 let minimum = configuration.types[unit.invoicingType]?.minimumAmounts[draft.invoice.currency],
-                draft.invoice.grossTotal < minimum
+                draft.invoice.grossTotal.magnitude < minimum.magnitude
             {
+                // A small credit waits like a small debit: neither is worth a document of its own.
                 return .postponed(reason: "total \(draft.invoice.grossTotal) is below the minimum amount \(minimum)")
             }
             return .invoiced(draft)
@@ -33,6 +34,10 @@ extension InvoicingRun {
         guard let terms = masterData.paymentTerms[termsID] else {
             throw UnitFailure(.unknownPaymentTerms, "unknown payment terms \(termsID)", document: first.id)
         }
+        guard let dueDate = terms.dueDate(for: parameters.runDate) else {
+            throw UnitFailure(
+                .unknownPaymentTerms, "payment terms \(terms.id) put the due date past 9999-12-31", document: first.id)
+        }
         let currency = first.currency
         let pricer = LinePricer(
             masterData: masterData, company: company, account: account, currency: currency,
@@ -49,14 +54,16 @@ extension InvoicingRun {
             let tax = try taxes.map(\.taxAmount).sum(in: currency)
             let invoice = Invoice(
                 number: "", kind: .invoice, runID: "", process: process.id, invoicingType: type.id,
-                invoiceDate: parameters.runDate, dueDate: terms.dueDate(for: parameters.runDate), seller: company,
+                invoiceDate: parameters.runDate, dueDate: dueDate, seller: company,
                 buyer: account, currency: currency, paymentTerms: terms, lines: lines, taxes: taxes, netTotal: net,
                 taxTotal: tax, grossTotal: try net.adding(tax), postingNumber: "", simulated: parameters.simulate)
             let receivable = try pricer.glAccount(.receivable, material: nil) { code, message in
                 UnitFailure(code, message, document: first.id)
             }
-            let posting = PostingBuilder(invoice: invoice, receivableAccount: receivable, held: unit.isActive(.postingBlock))
-                .build()
+            let posting = PostingBuilder(
+                invoice: invoice, receivableAccount: receivable, held: unit.isActive(.postingBlock)
+            )
+            .build()
             return InvoiceDraft(invoice: invoice, posting: posting)
         } catch let failure as UnitFailure {
             throw failure

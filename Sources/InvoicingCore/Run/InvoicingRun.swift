@@ -74,7 +74,8 @@ public struct InvoicingRun: Sendable {
             ordersByKey[key, default: []].append(order)
         }
         keys.sort { $0.lexicographicallyPrecedes($1) }
-        let names = ["account", "invoicingType"] + Self.fixedCharacteristics.map(\.rawValue)
+        let names =
+            ["account", "invoicingType"] + Self.fixedCharacteristics.map(\.rawValue)
             + variableCharacteristics.map(\.rawValue)
         return keys.enumerated().map { offset, key in
             let account = key[0]

@@ -8,6 +8,7 @@ public struct UnitFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case unknownMaterial
         case unitMismatch
         case missingPrice
+        case invalidPriceUnit
         case currencyMismatch
         case missingTaxDetermination
         case unknownTaxCode

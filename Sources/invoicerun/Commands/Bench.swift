@@ -20,7 +20,9 @@ extension InvoiceRunCommand {
             var repetitions = 3
 
             func run() throws {
-                guard operations > 0, repetitions > 0 else { throw ValidationError("--operations and --repeat must be positive") }
+                guard operations > 0, repetitions > 0 else {
+                    throw ValidationError("--operations and --repeat must be positive")
+                }
                 var fixedBest = Duration.seconds(1_000_000)
                 var decimalBest = Duration.seconds(1_000_000)
                 var fixedSum: Int64 = 0
@@ -37,7 +39,10 @@ extension InvoiceRunCommand {
                     decimalBest = min(decimalBest, decimal)
                 }
                 let fixedCents = InvoicingCore.Money(minorUnits: fixedSum, currency: .eur)
-                guard fixedCents.decimal.description == "\(decimalSum)" || Decimal(string: fixedCents.decimal.description) == decimalSum else {
+                guard
+                    fixedCents.decimal.description == "\(decimalSum)"
+                        || Decimal(string: fixedCents.decimal.description) == decimalSum
+                else {
                     throw ValidationError("results differ: fixed \(fixedCents.decimal) vs Decimal \(decimalSum)")
                 }
                 func nanoseconds(_ duration: Duration) -> Double {
@@ -45,10 +50,21 @@ extension InvoiceRunCommand {
                 }
                 let fixedNs = nanoseconds(fixedBest) / Double(operations)
                 let decimalNs = nanoseconds(decimalBest) / Double(operations)
-                print("operations: \(operations) (quantity × unit price, rounded half-up to cents, summed), best of \(repetitions)")
-                print(String(format: "fixed point (Int64/Int128): %8.2f ns/op  %8.3f s", fixedNs, nanoseconds(fixedBest) / 1e9))
-                print(String(format: "Foundation.Decimal:         %8.2f ns/op  %8.3f s", decimalNs, nanoseconds(decimalBest) / 1e9))
-                print(String(format: "ratio: Decimal is %.0fx slower; both sums %@ EUR", decimalNs / fixedNs, fixedCents.decimal.description))
+                print(
+                    "operations: \(operations) (quantity × unit price, rounded half-up to cents, summed), best of \(repetitions)"
+                )
+                print(
+                    String(
+                        format: "fixed point (Int64/Int128): %8.2f ns/op  %8.3f s", fixedNs,
+                        nanoseconds(fixedBest) / 1e9))
+                print(
+                    String(
+                        format: "Foundation.Decimal:         %8.2f ns/op  %8.3f s", decimalNs,
+                        nanoseconds(decimalBest) / 1e9))
+                print(
+                    String(
+                        format: "ratio: Decimal is %.0fx slower; both sums %@ EUR", decimalNs / fixedNs,
+                        fixedCents.decimal.description))
             }
 
             static func fixedPoint(_ operations: Int) throws -> Int64 {

@@ -10,7 +10,8 @@ struct StoreOptions: ParsableArguments {
 struct ResourceOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "Folder holding Schemas/ and Templates/ (default: found beside the executable or in the working directory, or $INVOICERUN_HOME)."
+        help:
+            "Folder holding Schemas/ and Templates/ (default: found beside the executable or in the working directory, or $INVOICERUN_HOME)."
     )
     var resources: String?
 

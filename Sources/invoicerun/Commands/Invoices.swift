@@ -14,7 +14,8 @@ extension InvoiceRunCommand {
             let store = try InvoiceStore(path: storeOptions.store)
             let invoices = try store.invoiceSummaries()
             for invoice in invoices {
-                print("\(invoice.number)  \(invoice.invoiceDate)  \(invoice.account)  \(invoice.gross)  \(invoice.runID)")
+                print(
+                    "\(invoice.number)  \(invoice.invoiceDate)  \(invoice.account)  \(invoice.gross)  \(invoice.runID)")
             }
             let orders = try store.orderCounts()
             print("\(invoices.count) invoices; invoicing orders: \(orders.open) open, \(orders.invoiced) invoiced")

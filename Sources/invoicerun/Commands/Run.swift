@@ -9,7 +9,8 @@ extension InvoiceRunCommand {
     /// Imports what it is given, then runs invoicing and writes the outputs.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import files or folders (optional), then run invoicing and write invoices, postings, log and manifest.",
+            abstract:
+                "Import files or folders (optional), then run invoicing and write invoices, postings, log and manifest.",
             discussion: """
                 A folder is read recursively: the configuration (.json), master data and source documents \
                 (.csv, .xml) are stored in dependency order before the run. Outputs go to OUTPUT/RUN-ID/. \
@@ -29,7 +30,9 @@ extension InvoiceRunCommand {
         @Option(name: .long, help: "Invoicing process.")
         var process = "01"
 
-        @Option(name: .long, help: "Run date (YYYY-MM-DD): orders due by then are invoiced, invoices carry it. Default: today.")
+        @Option(
+            name: .long,
+            help: "Run date (YYYY-MM-DD): orders due by then are invoiced, invoices carry it. Default: today.")
         var date: String?
 
         @Flag(name: .long, help: "Compute and write the would-be invoices, store nothing, use no number.")
@@ -63,7 +66,9 @@ extension InvoiceRunCommand {
             var report = try job.invoice()
             try job.render(&report, into: output, imported: imported)
             if !simulate {
-                try store.finishRun(report.runID, summaryJSON: try Manifest.json(Manifest(report: report, parameters: parameters, imported: nil)))
+                try store.finishRun(
+                    report.runID,
+                    summaryJSON: try Manifest.json(Manifest(report: report, parameters: parameters, imported: nil)))
             }
             print(RunLog.summary(report, parameters: parameters, imported: imported))
             if (imported?.errorCount ?? 0) > 0 || !report.outputErrors.isEmpty { throw ExitCode(1) }
@@ -75,19 +80,23 @@ extension InvoiceRunCommand {
         private func makeParameters() throws -> RunParameters {
             let runDate: CalendarDate
             if let date {
-                guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)") }
+                guard let parsed = CalendarDate(iso: date) else {
+                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
+                }
                 runDate = parsed
             } else {
                 runDate = CalendarDate.today()
             }
             func functions(_ names: [String], option: String) throws -> Set<InvoicingFunction> {
-                try Set(names.map { name in
-                    guard let function = InvoicingFunction(rawValue: name.uppercased()) else {
-                        let allowed = InvoicingFunction.allCases.filter { !$0.isMandatory }.map(\.rawValue)
-                        throw ValidationError("\(option) \(name): not a function (\(allowed.joined(separator: ", ")))")
-                    }
-                    return function
-                })
+                try Set(
+                    names.map { name in
+                        guard let function = InvoicingFunction(rawValue: name.uppercased()) else {
+                            let allowed = InvoicingFunction.allCases.filter { !$0.isMandatory }.map(\.rawValue)
+                            throw ValidationError(
+                                "\(option) \(name): not a function (\(allowed.joined(separator: ", ")))")
+                        }
+                        return function
+                    })
             }
             return RunParameters(
                 process: process, runDate: runDate, simulate: simulate, accounts: account.isEmpty ? nil : Set(account),
@@ -100,6 +109,7 @@ extension InvoiceRunCommand {
 extension CalendarDate {
     /// Today in UTC, from the system clock (only the command line reads the clock).
     static func today() -> CalendarDate {
-        CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+        // swift-format-ignore: NeverForceUnwrap
+        CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))!  // the clock is within 1...9999
     }
 }

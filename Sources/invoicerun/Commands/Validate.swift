@@ -6,8 +6,11 @@ extension InvoiceRunCommand {
     /// Validates canonical XML files against their XSDs.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate canonical XML files (master data, source documents, invoices, postings) against Schemas/.",
-            discussion: "Prints file:line:column: message per problem. Exit status: 0 all valid, 1 some invalid, 2 some unusable (unreadable, unknown format).")
+            abstract:
+                "Validate canonical XML files (master data, source documents, invoices, postings) against Schemas/.",
+            discussion:
+                "Prints file:line:column: message per problem. Exit status: 0 all valid, 1 some invalid, 2 some unusable (unreadable, unknown format)."
+        )
 
         @Argument(help: "XML files.")
         var files: [String]
@@ -52,7 +55,8 @@ extension InvoiceRunCommand {
                 return error.line > 0 ? .invalid([error]) : .unusable(error.message)
             }
             guard let format = CanonicalFormat(rootElement: root.name, namespace: root.namespace) else {
-                return .unusable("<\(root.name)> in namespace \(root.namespace ?? "none") is not a canonical InvoiceRun format")
+                return .unusable(
+                    "<\(root.name)> in namespace \(root.namespace ?? "none") is not a canonical InvoiceRun format")
             }
             do {
                 let problems = try catalog.schema(for: format).validate(path: file)

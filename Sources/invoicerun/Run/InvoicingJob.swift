@@ -36,7 +36,8 @@ struct InvoicingJob {
         }
         let selection = engine.select(try store.openOrders(categories: engine.categories))
         let units = engine.group(selection)
-        let runID = parameters.simulate
+        let runID =
+            parameters.simulate
             ? "SIM-\(parameters.runDate)"
             : try store.beginRun(parameters, parametersJSON: try Manifest.json(Manifest.Parameters(parameters)))
         var simulatedNumbers: [String: Int64] = [:]
@@ -44,7 +45,9 @@ struct InvoicingJob {
             let key = "\(kind.rawValue)-\(invoice.seller.id)"
             simulatedNumbers[key, default: 0] += 1
             // swift-format-ignore: NeverForceUnwrap
-            return "SIM-" + kind.number(companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
+            return "SIM-"
+                + kind.number(
+                    companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
         }
         var results: [UnitResult] = []
         for unit in units {
@@ -53,7 +56,8 @@ struct InvoicingJob {
                 draft.invoice.runID = runID
                 if parameters.simulate {
                     draft = draft.numbered(
-                        invoiceNumber: placeholder(.invoice, draft.invoice), postingNumber: placeholder(.posting, draft.invoice))
+                        invoiceNumber: placeholder(.invoice, draft.invoice),
+                        postingNumber: placeholder(.posting, draft.invoice))
                     results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
                     continue
                 }
@@ -82,7 +86,8 @@ struct InvoicingJob {
             let invoice = draft.invoice
             do {
                 if result.unit.isActive(.print) {
-                    try folder.write(try layouts.render(InvoicePrintModel(invoice)), to: "invoices/\(invoice.number).txt")
+                    try folder.write(
+                        try layouts.render(InvoicePrintModel(invoice)), to: "invoices/\(invoice.number).txt")
                 }
                 if result.unit.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")

@@ -86,7 +86,9 @@ struct Manifest: Encodable {
                     result.unit.characteristics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }),
                 orders: result.unit.orders.map(\.document.id),
                 functions: result.unit.functions.map {
-                    .init(function: $0.function.rawValue, status: $0.status?.rawValue, active: $0.active, reason: $0.reason)
+                    .init(
+                        function: $0.function.rawValue, status: $0.status?.rawValue, active: $0.active,
+                        reason: $0.reason)
                 },
                 outcome: "", invoiceNumber: nil, postingNumber: nil, grossAmount: nil, reason: nil)
             switch result.outcome {

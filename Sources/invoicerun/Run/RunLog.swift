@@ -5,22 +5,31 @@ import InvoicingCore
 enum RunLog {
     /// The full log: parameters, import diagnostics, skipped orders, every unit and its outcome.
     static func text(_ report: InvoicingJob.Report, parameters: RunParameters, imported: ImportReport?) -> String {
-        var lines = ["run \(report.runID) process \(parameters.process) date \(parameters.runDate)" + (parameters.simulate ? " (simulation)" : "")]
+        var lines = [
+            "run \(report.runID) process \(parameters.process) date \(parameters.runDate)"
+                + (parameters.simulate ? " (simulation)" : "")
+        ]
         if let imported {
             for file in imported.files {
-                lines.append("input \(file.file) \(file.content) records \(file.records) refused \(file.refused) sha256 \(file.sha256)")
+                lines.append(
+                    "input \(file.file) \(file.content) records \(file.records) refused \(file.refused) sha256 \(file.sha256)"
+                )
             }
             lines += imported.diagnostics.map { "import \($0.severity.rawValue): \($0)" }
         }
         for skipped in report.selection.skipped.sorted(by: { $0.order.document.id < $1.order.document.id }) {
-            lines.append("skipped \(skipped.order.document.id) account \(skipped.order.account): \(skipped.reason.rawValue)")
+            lines.append(
+                "skipped \(skipped.order.document.id) account \(skipped.order.account): \(skipped.reason.rawValue)")
         }
         for result in report.results {
             let unit = result.unit
-            let head = "unit \(unit.index) account \(unit.account) type \(unit.invoicingType) orders \(unit.orders.map(\.document.id).joined(separator: ","))"
+            let head =
+                "unit \(unit.index) account \(unit.account) type \(unit.invoicingType) orders \(unit.orders.map(\.document.id).joined(separator: ","))"
             switch result.outcome {
             case .invoiced(let draft):
-                lines.append("\(head): invoiced \(draft.invoice.number) posting \(draft.posting.number)\(draft.posting.held ? " (held)" : "") gross \(draft.invoice.grossTotal)")
+                lines.append(
+                    "\(head): invoiced \(draft.invoice.number) posting \(draft.posting.number)\(draft.posting.held ? " (held)" : "") gross \(draft.invoice.grossTotal)"
+                )
             case .postponed(let reason):
                 lines.append("\(head): postponed: \(reason)")
             case .failed(let reason):
@@ -51,11 +60,14 @@ enum RunLog {
         let failed = report.results.filter { if case .failed = $0.outcome { return true } else { return false } }
         let postponed = report.results.filter { if case .postponed = $0.outcome { return true } else { return false } }
         lines.append(
-            "Invoicing units: \(report.results.count): \(invoiced.count) invoiced, \(postponed.count) postponed, \(failed.count) failed")
+            "Invoicing units: \(report.results.count): \(invoiced.count) invoiced, \(postponed.count) postponed, \(failed.count) failed"
+        )
         if !invoiced.isEmpty {
             lines.append("Invoices: " + ranges(invoiced.map(\.invoice.number)))
             lines.append("Totals per currency:")
-            for (currency, drafts) in Dictionary(grouping: invoiced, by: \.invoice.currency).sorted(by: { $0.key < $1.key }) {
+            for (currency, drafts) in Dictionary(grouping: invoiced, by: \.invoice.currency).sorted(by: {
+                $0.key < $1.key
+            }) {
                 let invoices = drafts.map(\.invoice)
                 let net = (try? invoices.map(\.netTotal).sum(in: currency))?.decimal.description ?? "overflow"
                 let tax = (try? invoices.map(\.taxTotal).sum(in: currency))?.decimal.description ?? "overflow"

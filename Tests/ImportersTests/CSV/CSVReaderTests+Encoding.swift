@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Importers
 
 extension CSVReaderTests {
@@ -25,36 +26,46 @@ extension CSVReaderTests {
     @Test("ISO-8859-1 maps every byte to the scalar of the same value")
     func decodesLatin1() throws {
         let text = (UInt8(0x01)...0xFF).filter { ![0x0A, 0x0D, 0x22, 0x2C].contains($0) }
-        var reader = try CSVReader(bytes: Array(utf8: "v\n") + text, fileName: "test.csv", dialect: .init(encoding: .isoLatin1))
+        var reader = try CSVReader(
+            bytes: Array(utf8: "v\n") + text, fileName: "test.csv", dialect: .init(encoding: .isoLatin1))
         let field = try #require(try reader.next()?.fields.first)
         #expect(field.unicodeScalars.map(\.value) == text.map(UInt32.init))
     }
 
-    @Test("The encoding is detected from the bytes", arguments: [
-        ("plain ASCII", Array(utf8: "a,b\n1,2\n"), CSVEncoding.utf8, "2"),
-        ("valid UTF-8", Array(utf8: "a,b\n1,€\n"), .utf8, "€"),
-        ("a UTF-8 BOM", Array(utf8: "\u{FEFF}a,b\n1,é\n"), .utf8, "é"),
-        ("invalid UTF-8", Array(utf8: "a,b\n1,") + [0x80, 0xE9] + Array(utf8: "\n"), .windows1252, "€é"),
-        ("valid UTF-8 then one invalid byte", Array(utf8: "a,b\n1,2\n") + [0xC3] + Array(utf8: ",x\n"), .windows1252, "2"),
-    ])
+    @Test(
+        "The encoding is detected from the bytes",
+        arguments: [
+            ("plain ASCII", Array(utf8: "a,b\n1,2\n"), CSVEncoding.utf8, "2"),
+            ("valid UTF-8", Array(utf8: "a,b\n1,€\n"), .utf8, "€"),
+            ("a UTF-8 BOM", Array(utf8: "\u{FEFF}a,b\n1,é\n"), .utf8, "é"),
+            ("invalid UTF-8", Array(utf8: "a,b\n1,") + [0x80, 0xE9] + Array(utf8: "\n"), .windows1252, "€é"),
+            (
+                "valid UTF-8 then one invalid byte", Array(utf8: "a,b\n1,2\n") + [0xC3] + Array(utf8: ",x\n"),
+                .windows1252, "2"
+            ),
+        ])
     func detectsEncoding(name: String, input: [UInt8], encoding: CSVEncoding, lastField: String) throws {
         var reader = try CSVReader(bytes: input, fileName: "test.csv")
         #expect(reader.dialect.encoding == encoding, "\(name)")
         #expect(try reader.next()?.fields.last == lastField, "\(name)")
     }
 
-    @Test("A declared encoding wins over detection", arguments: [
-        (CSVEncoding.isoLatin1, "\u{80}"), (.windows1252, "€"),
-    ])
+    @Test(
+        "A declared encoding wins over detection",
+        arguments: [
+            (CSVEncoding.isoLatin1, "\u{80}"), (.windows1252, "€"),
+        ])
     func declaredEncodingWins(encoding: CSVEncoding, expected: String) throws {
-        var reader = try CSVReader(bytes: Array(utf8: "a\n") + [0x80], fileName: "test.csv", dialect: .init(encoding: encoding))
+        var reader = try CSVReader(
+            bytes: Array(utf8: "a\n") + [0x80], fileName: "test.csv", dialect: .init(encoding: encoding))
         #expect(reader.dialect.encoding == encoding)
         #expect(try reader.next()?.fields == [expected])
     }
 
     @Test("A BOM in a file declared single-byte is text, not a mark")
     func byteOrderMarkInLatin1() throws {
-        let reader = try CSVReader(bytes: Array(utf8: "\u{FEFF}a,b\n"), fileName: "test.csv", dialect: .init(encoding: .isoLatin1))
+        let reader = try CSVReader(
+            bytes: Array(utf8: "\u{FEFF}a,b\n"), fileName: "test.csv", dialect: .init(encoding: .isoLatin1))
         #expect(reader.header == ["ï»¿a", "b"])
     }
 

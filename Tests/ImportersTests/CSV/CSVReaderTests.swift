@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Importers
 
 @Suite struct CSVReaderTests {
@@ -14,15 +15,17 @@ import Testing
         }
     }
 
-    @Test("The resolved dialect reports the detected delimiter", arguments: [
-        ("a,b\n", UInt8(ascii: ",")),
-        ("a;b\n", UInt8(ascii: ";")),
-        ("a\tb\n", UInt8(ascii: "\t")),
-        ("a;b;c,d\n", UInt8(ascii: ";")),
-        ("a,b;c,d;e\n", UInt8(ascii: ",")),
-        ("\"x;y;z\",b\n", UInt8(ascii: ",")),
-        ("name\n", UInt8(ascii: ",")),
-    ])
+    @Test(
+        "The resolved dialect reports the detected delimiter",
+        arguments: [
+            ("a,b\n", UInt8(ascii: ",")),
+            ("a;b\n", UInt8(ascii: ";")),
+            ("a\tb\n", UInt8(ascii: "\t")),
+            ("a;b;c,d\n", UInt8(ascii: ";")),
+            ("a,b;c,d;e\n", UInt8(ascii: ",")),
+            ("\"x;y;z\",b\n", UInt8(ascii: ",")),
+            ("name\n", UInt8(ascii: ",")),
+        ])
     func detectsDelimiter(header: String, delimiter: UInt8) throws {
         let reader = try CSVReader(bytes: Array(utf8: header), fileName: "test.csv")
         #expect(reader.dialect.delimiter == delimiter)

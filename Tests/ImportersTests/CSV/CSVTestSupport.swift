@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Importers
 
 /// Everything a reader produced for one input, so readers can be compared as a whole.
@@ -38,7 +39,8 @@ final class TemporaryFile {
     let path: String
 
     init(contents: [UInt8]) throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("csv-test-\(UUID().uuidString).csv").path
         try Data(contents).write(to: URL(fileURLWithPath: path))
     }
