@@ -47,12 +47,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // libFuzzer driver for every reader of outside input (see scripts/fuzz); a file replayer otherwise.
+        .executableTarget(name: "fuzz", dependencies: ["Importers"], swiftSettings: swiftSettings),
         .testTarget(name: "InvoicingCoreTests", dependencies: ["InvoicingCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "XMLSupportTests", dependencies: ["XMLSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImportersTests", dependencies: ["Importers"], exclude: ["FuzzRegressions"], swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceStoreTests", dependencies: ["InvoiceStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ExportersTests", dependencies: ["Exporters", "XMLSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExportersTests", dependencies: ["Exporters", "XMLSupport"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "InvoiceRunTests",
             dependencies: ["invoicerun", "InvoicingCore", "InvoiceStore", "Importers", "Exporters", "XMLSupport"],

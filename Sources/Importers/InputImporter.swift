@@ -6,8 +6,10 @@ internal import InvoicingCore
 /// A folder is read recursively in name order; files that are not input (a README) are skipped.
 /// Every problem becomes a diagnostic; whatever is good is kept.
 public struct InputImporter: Sendable {
+    /// The XML schemas that XML input files are validated against.
     public let schemas: SchemaCatalog
 
+    /// Creates an importer that validates XML input against `schemas`.
     public init(schemas: SchemaCatalog) {
         self.schemas = schemas
     }

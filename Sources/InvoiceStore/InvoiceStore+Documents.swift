@@ -4,9 +4,12 @@ public import InvoicingCore
 extension InvoiceStore {
     /// Where an imported source document came from, for messages.
     public struct DocumentOrigin: Sendable, Hashable {
+        /// The path of the input file.
         public var file: String
+        /// The line where the document starts in the file.
         public var line: Int
 
+        /// Creates an origin from a file path and a line.
         public init(file: String, line: Int) {
             self.file = file
             self.line = line
@@ -91,11 +94,16 @@ extension InvoiceStore {
 public struct DocumentImportResult: Sendable, Hashable {
     /// A document that was not stored, and why.
     public struct Refusal: Sendable, Hashable {
+        /// The id of the source document that was refused.
         public var document: String
+        /// Where the refused document was read from.
         public var origin: InvoiceStore.DocumentOrigin
+        /// Why the document was refused.
         public var message: String
     }
 
+    /// The ids of the source documents stored, in input order.
     public var imported: [String] = []
+    /// The source documents not stored, each with its reason.
     public var refused: [Refusal] = []
 }

@@ -4,10 +4,15 @@ public import InvoicingCore
 extension InvoiceStore {
     /// One stored invoice in a listing.
     public struct InvoiceSummary: Sendable, Hashable {
+        /// The invoice number.
         public var number: String
+        /// The contract account invoiced.
         public var account: String
+        /// The invoice date as `YYYY-MM-DD`.
         public var invoiceDate: String
+        /// The gross total of the invoice.
         public var gross: Money
+        /// The id of the invoicing run that made the invoice.
         public var runID: String
     }
 

@@ -3,6 +3,7 @@ public import InvoicingCore
 /// Invoices as CSV rows: `H` one header row per invoice with its totals, `I` one row per line,
 /// `T` one row per tax subtotal; the same columns throughout, empty where they do not apply.
 public enum InvoiceCSV {
+    /// The column names, in order, of the header row.
     public static let header = [
         "record", "invoice_number", "invoice_date", "due_date", "company_code", "account", "currency", "line",
         "source_document", "source_item", "material", "description", "quantity", "unit", "unit_price", "price_unit",

@@ -2,11 +2,13 @@ public import InvoicingCore
 
 /// FI documents as CSV, one row per line.
 public enum PostingCSV {
+    /// The column names, in order, of the header row.
     public static let header = [
         "document_number", "company_code", "posting_date", "document_date", "reference", "currency", "held", "line",
         "gl_account", "side", "amount", "account_key", "tax_code", "contract_account", "text",
     ]
 
+    /// The lines of `documents` as CSV rows, header first.
     public static func render(_ documents: [FIDocument]) -> String {
         var writer = CSVWriter(header: header)
         for document in documents {

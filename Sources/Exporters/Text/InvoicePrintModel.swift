@@ -6,22 +6,37 @@ public struct InvoicePrintModel: Sendable {
     /// Width of the layout in characters.
     public static let width = 80
 
+    /// One formatted line of the layout.
     public struct Row: Sendable, Hashable {
+        /// The line's text, already padded and aligned.
         public var text: String
     }
 
+    /// The fixed texts of the buyer's language, by key.
     public var labels: [String: String]
+    /// Whether the invoice comes from a simulation run and must be marked as not valid for payment.
     public var simulated: Bool
+    /// The seller's address, right-aligned for the letterhead.
     public var seller: [Row]
+    /// The seller's address on one line, shown above the buyer's address.
     public var sellerLine: String
+    /// The buyer's address lines.
     public var buyer: [Row]
+    /// The invoice number, dates, account, payment terms and the buyer's VAT ID, each with its label.
     public var header: [Row]
+    /// The headings of the item table's columns.
     public var columnHeader: String
+    /// A dashed rule across the full width.
     public var rule: String
+    /// The item table: one row per invoice line, with wrapped descriptions and price conditions below it.
     public var lines: [Row]
+    /// The net total, aligned with the line amounts.
     public var netTotal: Row
+    /// One row per tax subtotal: rate, taxable amount and tax.
     public var taxes: [Row]
+    /// The gross total due.
     public var grossTotal: Row
+    /// Where and how to pay: bank account, payment reference, VAT ID and posting number.
     public var payment: [Row]
 
     /// Builds the model of `invoice` in the buyer's language.

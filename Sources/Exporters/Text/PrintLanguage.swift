@@ -2,6 +2,7 @@ public import InvoicingCore
 
 /// A language of print layouts: fixed texts and the formats of numbers and dates.
 public struct PrintLanguage: Sendable, Hashable {
+    /// The language code that selects this language, e.g. `en` or `de`.
     public let code: String
     let decimalSeparator: Character
     let groupingSeparator: Character
@@ -12,6 +13,7 @@ public struct PrintLanguage: Sendable, Hashable {
         code == "de" ? german : english
     }
 
+    /// English texts, with `.` as decimal separator and `,` for grouping.
     public static let english = PrintLanguage(
         code: "en", decimalSeparator: ".", groupingSeparator: ",",
         labels: [
@@ -25,6 +27,7 @@ public struct PrintLanguage: Sendable, Hashable {
             "discount": "Discount", "surcharge": "Surcharge",
         ])
 
+    /// German texts, with `,` as decimal separator and `.` for grouping.
     public static let german = PrintLanguage(
         code: "de", decimalSeparator: ",", groupingSeparator: ".",
         labels: [

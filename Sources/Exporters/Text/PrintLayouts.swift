@@ -5,6 +5,7 @@ internal import Mustache
 /// Pure: templates come in as text (see `PrintLayouts+FileSystem.swift` for loading folders).
 public struct PrintLayouts: Sendable {
     private let library: MustacheLibrary
+    /// The names of the templates that can be rendered.
     public let names: Set<String>
 
     /// Parses `templates` (name → (file, text)); a parse error names the file, line and column.

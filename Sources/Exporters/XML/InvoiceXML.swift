@@ -6,8 +6,10 @@ public import XMLSupport
 ///
 /// Naming: elements that hold elements are PascalCase, elements that hold text camelCase.
 public enum InvoiceXML {
+    /// The XML namespace of the invoice format.
     public static let namespace = "urn:invoicerun:invoice:1"
 
+    /// The canonical XML of `invoice`.
     public static func render(_ invoice: Invoice) throws(XMLWriterError) -> String {
         var xml = XMLWriter()
         try xml.startElement("Invoice", attributes: ["xmlns": namespace])

@@ -3,8 +3,10 @@ public import XMLSupport
 
 /// FI documents as XML (`urn:invoicerun:postings:1`, `Schemas/postings.xsd`).
 public enum PostingXML {
+    /// The XML namespace of the postings format.
     public static let namespace = "urn:invoicerun:postings:1"
 
+    /// The XML of `documents`, posted by the run `runID`.
     public static func render(_ documents: [FIDocument], runID: String) throws(XMLWriterError) -> String {
         var xml = XMLWriter()
         try xml.startElement("Postings", attributes: ["xmlns": namespace])

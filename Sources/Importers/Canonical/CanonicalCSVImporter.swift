@@ -4,11 +4,17 @@ internal import InvoicingCore
 /// per row (source documents: one row per item).
 struct CanonicalCSVImporter {
     let path: String
+    /// The file's bytes when they are already in memory (fuzzing); otherwise `path` is read.
+    var bytes: [UInt8]? = nil
 
     func read(into batch: inout ImportBatch) {
         var reader: CSVReader
-        do {
-            reader = try CSVReader(path: path)
+        do throws(CSVError) {
+            if let bytes {
+                reader = try CSVReader(bytes: bytes, fileName: path)
+            } else {
+                reader = try CSVReader(path: path)
+            }
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
             batch.files.append(.init(path: path, content: "unreadable CSV", records: 0, refused: 0))
@@ -26,18 +32,19 @@ struct CanonicalCSVImporter {
             return
         }
         let names = reader.header
-        var masterData = MasterDataDecoder()
-        var documents = SourceDocumentDecoder()
+        var sink = RecordSink()
         var rows = 0
-        var refused = 0
         while true {
             let row: CSVRow?
             do {
                 row = try reader.next()
             } catch {
                 batch.diagnostics.append(Self.diagnostic(error))
-                refused += 1
-                if case .raggedRow = error.code { continue }  // the row is consumed; the rest is readable
+                sink.refuse()
+                switch error.code {
+                case .raggedRow, .invalidEncoding: continue  // the row is consumed; the rest is readable
+                default: break
+                }
                 break
             }
             guard let row else { break }
@@ -47,25 +54,9 @@ struct CanonicalCSVImporter {
                 record.set(
                     name, .init(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index]))
             }
-            if kind == .sourceDocument {
-                documents.addRow(record)
-            } else {
-                do {
-                    try masterData.add(record, as: kind)
-                } catch {
-                    batch.diagnostics.append(error)
-                    refused += 1
-                }
-            }
+            sink.add(record, as: kind, diagnostics: &batch.diagnostics)
         }
-        if kind == .sourceDocument {
-            let decoded = documents.finish()
-            batch.documents += decoded
-            batch.diagnostics += documents.diagnostics
-            refused += documents.diagnostics.count
-        } else {
-            batch.masterData.append(masterData.finish())
-        }
+        let refused = sink.finish(into: &batch)
         batch.files.append(.init(path: path, content: kind.rawValue, records: rows, refused: refused))
     }
 

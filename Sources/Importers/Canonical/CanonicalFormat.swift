@@ -5,6 +5,7 @@ public enum CanonicalFormat: String, Sendable, Hashable, CaseIterable {
     case invoice
     case postings
 
+    /// The name of the format's root element.
     public var rootElement: String {
         switch self {
         case .masterData: return "MasterData"
@@ -14,6 +15,7 @@ public enum CanonicalFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The XML namespace of the format's elements.
     public var namespace: String {
         switch self {
         case .masterData: return "urn:invoicerun:masterdata:1"

@@ -41,38 +41,41 @@ struct CanonicalXMLImporter {
         }
         batch.diagnostics += validity.map(Self.diagnostic)
         let errorLines = Set(validity.map(\.line))
-        var masterData = MasterDataDecoder()
-        var documents = SourceDocumentDecoder()
-        var records = 0
-        var refused = 0
+        let counts: (records: Int, refused: Int)
         do {
-            let reader = try XMLStreamReader(path: path)
-            for result in RecordWalker(reader: reader, file: path) {
-                let (record, kind, lines) = try result.get()
-                records += 1
-                if errorLines.contains(where: lines.contains) {
-                    refused += 1
-                    continue
-                }
-                if kind == .sourceDocument {
-                    documents.addDocument(record)
-                } else {
-                    do {
-                        try masterData.add(record, as: kind)
-                    } catch {
-                        batch.diagnostics.append(error)
-                        refused += 1
-                    }
-                }
-            }
+            counts = Self.decodeRecords(try XMLStreamReader(path: path), file: path, refusing: errorLines, into: &batch)
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
+            counts = (0, 0)
         }
-        batch.documents += documents.finish()
-        batch.diagnostics += documents.diagnostics
-        refused += documents.diagnostics.count
-        batch.masterData.append(masterData.finish())
-        batch.files.append(.init(path: path, content: format.rootElement, records: records, refused: refused))
+        batch.files.append(
+            .init(path: path, content: format.rootElement, records: counts.records, refused: counts.refused))
+    }
+
+    /// Decodes every record `reader` yields into `batch`, skipping records on `errorLines`.
+    static func decodeRecords(
+        _ reader: XMLStreamReader, file: String, refusing errorLines: Set<Int>, into batch: inout ImportBatch
+    ) -> (records: Int, refused: Int) {
+        var sink = RecordSink()
+        var records = 0
+        for result in RecordWalker(reader: reader, file: file) {
+            let record: FieldRecord
+            let kind: RecordKind
+            let lines: ClosedRange<Int>
+            do {
+                (record, kind, lines) = try result.get()
+            } catch {
+                batch.diagnostics.append(diagnostic(error))
+                break
+            }
+            records += 1
+            if errorLines.contains(where: lines.contains) {
+                sink.refuse()
+                continue
+            }
+            sink.add(record, as: kind, diagnostics: &batch.diagnostics)
+        }
+        return (records, sink.finish(into: &batch))
     }
 
     /// The local name and namespace of the document element, read without validating.

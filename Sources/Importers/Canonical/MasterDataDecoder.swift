@@ -2,10 +2,12 @@ public import InvoicingCore
 
 /// Turns master data records into domain values; collects price-condition scale rows.
 public struct MasterDataDecoder: Sendable {
+    /// The master data decoded so far.
     public private(set) var batch = MasterDataBatch()
     private var conditions: [String: PriceCondition] = [:]
     private var conditionOrder: [String] = []
 
+    /// Creates a decoder with an empty batch.
     public init() {}
 
     /// Decodes one record of `kind` into the batch.

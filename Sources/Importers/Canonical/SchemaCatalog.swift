@@ -3,9 +3,11 @@ public import XMLSupport
 
 /// The XSDs of `Schemas/`, compiled once each on first use and shared by all readers.
 public final class SchemaCatalog: Sendable {
+    /// The folder that holds the XSD files.
     public let directory: String
     private let cache = Mutex<[CanonicalFormat: XMLSchema]>([:])
 
+    /// Creates a catalog of the XSDs in `directory`; nothing is read until a schema is first asked for.
     public init(directory: String) {
         self.directory = directory
     }

@@ -5,8 +5,11 @@ public import InvoicingCore
 public struct SourceDocumentDecoder: Sendable {
     /// A decoded document and where it starts.
     public struct Decoded: Sendable {
+        /// The source document with all its items.
         public var document: SourceDocument
+        /// The path of the file the document was read from.
         public var file: String
+        /// The line where the document's first record starts.
         public var line: Int
     }
 
@@ -14,8 +17,10 @@ public struct SourceDocumentDecoder: Sendable {
     private var order: [String] = []
     private var headers: [String: FieldRecord] = [:]
     private var refused: Set<String> = []
+    /// Problems found so far; a document with any error is left out of the result.
     public private(set) var diagnostics: [ImportDiagnostic] = []
 
+    /// Creates a decoder that has read nothing yet.
     public init() {}
 
     /// Header fields that must agree on every row of one document.

@@ -8,15 +8,18 @@ extension FieldRecord {
             file: file, line: field?.line ?? line, column: field?.column ?? column, field: name, message: message)
     }
 
+    /// The text of the required field `name`; throws when it is missing or empty.
     public func string(_ name: String) throws(ImportDiagnostic) -> String {
         guard let field = field(name) else { throw problem(name, "required field is missing or empty") }
         return field.value
     }
 
+    /// The text of field `name`, or nil when it is missing or empty.
     public func optionalString(_ name: String) -> String? {
         field(name)?.value
     }
 
+    /// The required field `name` as a decimal with at most `maxScale` decimal places.
     public func decimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic) -> FixedDecimal
     {
         let text = try string(name)
@@ -27,18 +30,21 @@ extension FieldRecord {
         }
     }
 
+    /// The field `name` as a decimal with at most `maxScale` decimal places, or nil when it is absent.
     public func optionalDecimal(_ name: String, maxScale: Int = FixedDecimal.maxScale) throws(ImportDiagnostic)
         -> FixedDecimal?
     {
         field(name) == nil ? nil : try decimal(name, maxScale: maxScale)
     }
 
+    /// The required field `name` as a whole number that is zero or more.
     public func integer(_ name: String) throws(ImportDiagnostic) -> Int {
         let text = try string(name)
         guard let value = Int(text), value >= 0 else { throw problem(name, "\"\(text)\" is not a whole number") }
         return value
     }
 
+    /// The required field `name` as a date written `YYYY-MM-DD`.
     public func date(_ name: String) throws(ImportDiagnostic) -> CalendarDate {
         let text = try string(name)
         guard let date = CalendarDate(iso: text) else {
@@ -47,10 +53,12 @@ extension FieldRecord {
         return date
     }
 
+    /// The field `name` as a date written `YYYY-MM-DD`, or nil when it is absent.
     public func optionalDate(_ name: String) throws(ImportDiagnostic) -> CalendarDate? {
         field(name) == nil ? nil : try date(name)
     }
 
+    /// The required field `name` as an ISO 4217 currency.
     public func currency(_ name: String) throws(ImportDiagnostic) -> Currency {
         let text = try string(name)
         guard let currency = Currency(code: text) else {
@@ -59,6 +67,7 @@ extension FieldRecord {
         return currency
     }
 
+    /// The field `name` as an ISO 4217 currency, or nil when it is absent.
     public func optionalCurrency(_ name: String) throws(ImportDiagnostic) -> Currency? {
         field(name) == nil ? nil : try currency(name)
     }
@@ -73,6 +82,7 @@ extension FieldRecord {
         }
     }
 
+    /// The required field `name` as one of the raw values of `type`; the message lists the allowed ones.
     public func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws(ImportDiagnostic) -> T
     where T.RawValue == String {
         let text = try string(name)

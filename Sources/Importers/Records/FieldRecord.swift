@@ -6,10 +6,14 @@
 public struct FieldRecord: Sendable {
     /// A field's text and where it starts.
     public struct Field: Sendable, Hashable {
+        /// The field's text as written in the file.
         public var value: String
+        /// The line where the field's value starts.
         public var line: Int
+        /// The column where the field's value starts.
         public var column: Int
 
+        /// Creates a field from its text and position.
         public init(value: String, line: Int, column: Int) {
             self.value = value
             self.line = line
@@ -17,13 +21,17 @@ public struct FieldRecord: Sendable {
         }
     }
 
+    /// The path of the file the record was read from.
     public let file: String
+    /// The line where the record starts.
     public let line: Int
+    /// The column where the record starts.
     public let column: Int
     private(set) var fields: [String: Field] = [:]
     /// Child records (the items of a document in XML).
     public var children: [FieldRecord] = []
 
+    /// Creates a record without fields that starts at the given position of `file`.
     public init(file: String, line: Int, column: Int = 1) {
         self.file = file
         self.line = line

@@ -9,6 +9,7 @@ extension CalendarDate: Codable {
         self = date
     }
 
+    /// Encodes the date as ISO 8601 text, `2026-11-24`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -1,7 +1,10 @@
 /// A day in the proleptic Gregorian calendar, without time or zone: billing works in days.
 public struct CalendarDate: Sendable, Hashable, Comparable {
+    /// The year, `1...9999`.
     public let year: Int
+    /// The month, `1...12`.
     public let month: Int
+    /// The day of the month, starting at 1.
     public let day: Int
 
     /// Creates a date; nil when the day does not exist (2026-02-30).
@@ -23,6 +26,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         }
     }
 
+    /// Whether `year` is a leap year in the Gregorian calendar.
     public static func isLeap(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
@@ -62,6 +66,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         return overflow ? nil : CalendarDate(daysSinceEpoch: sum)
     }
 
+    /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -1,12 +1,17 @@
 /// The customizing of invoicing: processes, types, categories and grouping variants.
 public struct InvoicingConfiguration: Sendable, Hashable {
+    /// Invoicing processes by id.
     public var processes: [String: InvoicingProcess]
+    /// Invoicing types by id.
     public var types: [String: InvoicingType]
+    /// Invoicing categories by id.
     public var categories: [String: InvoicingCategory]
+    /// Grouping variants by id.
     public var groupingVariants: [String: GroupingVariant]
     /// How line amounts, conditions and tax are rounded.
     public var rounding: RoundingRule
 
+    /// Creates a configuration from lists of its parts; a later part with the same id replaces an earlier one.
     public init(
         processes: [InvoicingProcess], types: [InvoicingType], categories: [InvoicingCategory],
         groupingVariants: [GroupingVariant], rounding: RoundingRule = .halfUp
@@ -43,24 +48,34 @@ public struct InvoicingConfiguration: Sendable, Hashable {
 public struct InvoicingProcess: Sendable, Hashable, Identifiable {
     /// A source category the process selects, and whether it qualifies an account on its own.
     public struct Category: Sendable, Hashable {
+        /// The source category selected.
         public var category: SourceCategory
         /// An account is selected only if it has a due order of a main-selection category.
         public var mainSelection: Bool
 
+        /// Creates a process category from its fields.
         public init(category: SourceCategory, mainSelection: Bool) {
             self.category = category
             self.mainSelection = mainSelection
         }
     }
 
+    /// The process's key, named when a run is started.
     public var id: String
+    /// The text that describes the process.
     public var description: String
+    /// The source categories the process selects, each with its main selection flag.
     public var categories: [Category]
+    /// The invoicing functions the process performs besides the mandatory ones.
     public var functions: [InvoicingFunction]
+    /// The id of the invoicing type used when no type rule matches.
     public var defaultType: String
+    /// Rules that pick another invoicing type for some orders; the first match wins.
     public var typeRules: [TypeRule]
+    /// The id of the grouping variant that splits accounts' orders into invoicing units.
     public var groupingVariant: String
 
+    /// Creates an invoicing process from its fields.
     public init(
         id: String, description: String, categories: [Category], functions: [InvoicingFunction],
         defaultType: String, typeRules: [TypeRule] = [], groupingVariant: String
@@ -77,10 +92,14 @@ public struct InvoicingProcess: Sendable, Hashable, Identifiable {
 
 /// Picks an invoicing type for orders of a category and/or document type; the first match wins.
 public struct TypeRule: Sendable, Hashable {
+    /// The source category the rule matches; nil matches any.
     public var category: SourceCategory?
+    /// The source document type the rule matches; nil matches any.
     public var documentType: String?
+    /// The id of the invoicing type the rule picks.
     public var invoicingType: String
 
+    /// Creates a type rule from its fields.
     public init(category: SourceCategory?, documentType: String?, invoicingType: String) {
         self.category = category
         self.documentType = documentType
@@ -94,14 +113,18 @@ public struct TypeRule: Sendable, Hashable {
 
 /// The kind of invoice a unit becomes; switches optional functions and sets the pricing mode.
 public struct InvoicingType: Sendable, Hashable, Identifiable {
+    /// The invoicing type's key, e.g. `STD`.
     public var id: String
+    /// The text that describes the invoicing type.
     public var description: String
+    /// How units of this type are priced.
     public var pricingMode: PricingMode
     /// Overrides the invoicing category's activation status for these functions.
     public var functions: [InvoicingFunction: ActivationStatus]
     /// Minimum gross amount per currency for the minimum-amount function.
     public var minimumAmounts: [Currency: Money]
 
+    /// Creates an invoicing type from its fields.
     public init(
         id: String, description: String, pricingMode: PricingMode,
         functions: [InvoicingFunction: ActivationStatus] = [:], minimumAmounts: [Currency: Money] = [:]
@@ -116,10 +139,14 @@ public struct InvoicingType: Sendable, Hashable, Identifiable {
 
 /// The contract account's invoicing category: the activation status of optional functions.
 public struct InvoicingCategory: Sendable, Hashable, Identifiable {
+    /// The invoicing category's key, as named by contract accounts.
     public var id: String
+    /// The text that describes the invoicing category.
     public var description: String
+    /// The activation status of each optional function for accounts of this category.
     public var functions: [InvoicingFunction: ActivationStatus]
 
+    /// Creates an invoicing category from its fields.
     public init(id: String, description: String, functions: [InvoicingFunction: ActivationStatus]) {
         self.id = id
         self.description = description
@@ -129,10 +156,14 @@ public struct InvoicingCategory: Sendable, Hashable, Identifiable {
 
 /// The characteristics that split an account's orders into invoicing units.
 public struct GroupingVariant: Sendable, Hashable, Identifiable {
+    /// The grouping variant's key, as named by processes.
     public var id: String
+    /// The text that describes the grouping variant.
     public var description: String
+    /// The fields whose values must agree for orders to share an invoicing unit.
     public var characteristics: [GroupingCharacteristic]
 
+    /// Creates a grouping variant from its fields.
     public init(id: String, description: String, characteristics: [GroupingCharacteristic]) {
         self.id = id
         self.description = description

@@ -25,6 +25,7 @@ public enum InvoicingFunction: String, Sendable, Hashable, CaseIterable, Compara
         }
     }
 
+    /// Orders functions as the run performs them, in declaration order.
     public static func < (lhs: InvoicingFunction, rhs: InvoicingFunction) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!  // swift-format-ignore: NeverForceUnwrap
     }

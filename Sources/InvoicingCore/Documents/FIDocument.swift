@@ -1,14 +1,20 @@
 /// A financial-accounting document: balanced debit and credit lines on G/L accounts.
 public struct FIDocument: Sendable, Codable, Hashable {
+    /// The document number from the company code's gap-free FI number range.
     public var number: String
+    /// The company code whose ledger the document posts to.
     public var companyCode: String
+    /// The date the document posts in the ledger.
     public var postingDate: CalendarDate
+    /// The date of the business transaction: the invoice date.
     public var documentDate: CalendarDate
     /// The invoice number it posts.
     public var reference: String
+    /// The currency of every line amount.
     public var currency: Currency
     /// Held by a posting block: exists but waits for release.
     public var held: Bool
+    /// The document's lines, numbered from 1.
     public var lines: [FILine]
 
     /// Debits minus credits; zero for every valid document.
@@ -21,20 +27,29 @@ public struct FIDocument: Sendable, Codable, Hashable {
 
 /// One line of an FI document; amounts are positive, the side says debit or credit.
 public struct FILine: Sendable, Codable, Hashable {
+    /// Which side of a G/L account a line posts to.
     public enum Side: String, Sendable, Codable, Hashable {
         case debit = "D"
         case credit = "C"
 
+        /// The other side: credit for debit and debit for credit.
         public var opposite: Side { self == .debit ? .credit : .debit }
     }
 
+    /// The line's position in the document, from 1.
     public var number: Int
+    /// The G/L account the line posts to.
     public var glAccount: String
+    /// Whether the line is a debit or a credit.
     public var side: Side
+    /// The line's amount, never negative.
     public var amount: Money
+    /// The account key that chose the G/L account, if account determination did.
     public var accountKey: AccountKey?
+    /// The tax code of a tax line.
     public var taxCode: String?
     /// The contract account of a receivable line.
     public var contractAccount: String?
+    /// The line text, e.g. `Revenue` or `Output tax`.
     public var text: String
 }

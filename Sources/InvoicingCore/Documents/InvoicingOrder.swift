@@ -2,14 +2,19 @@
 public struct InvoicingOrder: Sendable, Hashable, Identifiable {
     /// Store key of the order.
     public var id: Int64
+    /// The source document waiting to be invoiced.
     public var document: SourceDocument
 
+    /// Creates an order for `document` with its store key.
     public init(id: Int64, document: SourceDocument) {
         self.id = id
         self.document = document
     }
 
+    /// The contract account to be invoiced.
     public var account: String { document.account }
+    /// The category of the source document.
     public var category: SourceCategory { document.category }
+    /// The date from which the order may be invoiced: the document's billing date.
     public var dueDate: CalendarDate { document.billingDate }
 }

@@ -17,5 +17,6 @@ public enum SourceCategory: String, Sendable, Codable, Hashable, CaseIterable, C
     /// Ad-hoc invoicing.
     case adHoc = "ADHOC"
 
+    /// Orders categories by their code.
     public static func < (lhs: SourceCategory, rhs: SourceCategory) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,16 +1,24 @@
 /// A document from another system that waits to be invoiced.
 public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
+    /// The document's number in the sending system, unique across imports.
     public var id: String
+    /// What kind of source document this is, e.g. `INVBI` billing document from an external system.
     public var category: SourceCategory
     /// Business meaning in the sending system (e.g. `SALE`, `USAGE`, `RENT`).
     public var type: String
+    /// The company code that sells and invoices.
     public var companyCode: String
+    /// The contract account that pays.
     public var account: String
+    /// The currency of the document's prices.
     public var currency: Currency
+    /// The date the document was created in the sending system.
     public var documentDate: CalendarDate
     /// Invoicing is due on or after this date.
     public var billingDate: CalendarDate
+    /// The sales order the document refers to, if any.
     public var referenceOrder: String?
+    /// The delivery the document refers to, if any.
     public var referenceDelivery: String?
     /// Overrides the account's payment terms.
     public var paymentTerms: String?
@@ -18,8 +26,10 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
     public var invoicingType: String?
     /// A blocked document is not selected until the block is removed.
     public var billingBlock: Bool
+    /// The document's items.
     public var items: [SourceItem]
 
+    /// Creates a source document from its fields.
     public init(
         id: String, category: SourceCategory, type: String, companyCode: String, account: String,
         currency: Currency, documentDate: CalendarDate, billingDate: CalendarDate, referenceOrder: String? = nil,
@@ -45,19 +55,24 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
 
 /// One line of a source document.
 public struct SourceItem: Sendable, Codable, Hashable {
+    /// The item's number within its document.
     public var number: Int
+    /// The id of the material or service delivered.
     public var material: String
     /// Overrides the material's description on the invoice.
     public var description: String?
+    /// The quantity delivered, in `unit`.
     public var quantity: FixedDecimal
     /// UN/ECE Rec 20 unit; the material's base unit when nil.
     public var unit: String?
     /// The price agreed in the sending system; used by the copy pricing mode.
     public var unitPrice: FixedDecimal?
+    /// The quantity the unit price is for (price per 100 pieces has 100); 1 when nil.
     public var priceUnit: FixedDecimal?
     /// An explicit tax code; otherwise tax determination decides.
     public var taxCode: String?
 
+    /// Creates a source item from its fields.
     public init(
         number: Int, material: String, description: String? = nil, quantity: FixedDecimal, unit: String? = nil,
         unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil

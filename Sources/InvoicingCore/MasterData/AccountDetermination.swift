@@ -14,15 +14,23 @@ public enum AccountKey: String, Sendable, Codable, Hashable, CaseIterable {
 ///
 /// The account assignment groups may be `*`, matching any group; the most specific row wins.
 public struct AccountDeterminationRule: Sendable, Codable, Hashable {
+    /// The account assignment group value that matches any group.
     public static let wildcard = "*"
 
+    /// The chart of accounts the row applies to.
     public var chartOfAccounts: String
+    /// The sales organisation the row applies to.
     public var salesOrganisation: String
+    /// The customer account assignment group the row applies to, or `*` for any.
     public var accountGroup: String
+    /// The material account assignment group the row applies to, or `*` for any.
     public var materialGroup: String
+    /// The account key of the posting lines the row applies to.
     public var accountKey: AccountKey
+    /// The G/L account those lines post to.
     public var glAccount: String
 
+    /// Creates an account determination row from its fields.
     public init(
         chartOfAccounts: String, salesOrganisation: String, accountGroup: String, materialGroup: String,
         accountKey: AccountKey, glAccount: String

@@ -1,12 +1,18 @@
 /// The party invoiced (payer), with everything that steers how it is invoiced.
 public struct ContractAccount: Sendable, Codable, Hashable, Identifiable {
+    /// The contract account number.
     public var id: String
+    /// The company code whose invoices the account receives.
     public var companyCode: String
+    /// The postal address invoices are sent to.
     public var address: Address
+    /// The payer's VAT identification number, if it has one.
     public var vatID: String?
     /// Language of print layouts, e.g. `en` or `de`.
     public var language: String
+    /// The currency the account is invoiced in.
     public var currency: Currency
+    /// The id of the payment terms that set the due date of its invoices.
     public var paymentTerms: String
     /// Invoicing category: with the invoicing type it picks the activation of optional functions.
     public var invoicingCategory: String
@@ -15,6 +21,7 @@ public struct ContractAccount: Sendable, Codable, Hashable, Identifiable {
     /// Customer account assignment group used in account determination.
     public var accountAssignmentGroup: String
 
+    /// Creates a contract account from its fields.
     public init(
         id: String, companyCode: String, address: Address, vatID: String?, language: String,
         currency: Currency, paymentTerms: String, invoicingCategory: String, taxClassification: String,
@@ -32,5 +39,6 @@ public struct ContractAccount: Sendable, Codable, Hashable, Identifiable {
         self.accountAssignmentGroup = accountAssignmentGroup
     }
 
+    /// The payer's name, from its address.
     public var name: String { address.name }
 }

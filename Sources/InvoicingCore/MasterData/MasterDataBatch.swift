@@ -1,16 +1,26 @@
 /// Master data records to save together.
 public struct MasterDataBatch: Sendable {
+    /// Company codes to save.
     public var companyCodes: [CompanyCode] = []
+    /// Payment terms to save.
     public var paymentTerms: [PaymentTerms] = []
+    /// Contract accounts to save.
     public var accounts: [ContractAccount] = []
+    /// Materials to save.
     public var materials: [Material] = []
+    /// Tax codes to save.
     public var taxCodes: [TaxCode] = []
+    /// Tax determination rules to save.
     public var taxDetermination: [TaxDeterminationRule] = []
+    /// Account determination rows to save.
     public var accountDetermination: [AccountDeterminationRule] = []
+    /// Price conditions to save, each with its scale.
     public var priceConditions: [PriceCondition] = []
 
+    /// Creates an empty batch.
     public init() {}
 
+    /// The number of records in the batch, of all kinds.
     public var count: Int {
         companyCodes.count + paymentTerms.count + accounts.count + materials.count + taxCodes.count
             + taxDetermination.count + accountDetermination.count + priceConditions.count

@@ -1,9 +1,13 @@
 /// When an invoice falls due: a number of days net after the invoice date.
 public struct PaymentTerms: Sendable, Codable, Hashable, Identifiable {
+    /// The key of the payment terms, e.g. `NT30`.
     public var id: String
+    /// The text printed on invoices, e.g. `30 days net`.
     public var description: String
+    /// Days after the invoice date until payment is due.
     public var netDays: Int
 
+    /// Creates payment terms from their fields.
     public init(id: String, description: String, netDays: Int) {
         self.id = id
         self.description = description

@@ -3,9 +3,11 @@ public struct ArithmeticError: Error, Sendable, Hashable, CustomStringConvertibl
     /// What overflowed, for the message.
     public var operation: String
 
+    /// Creates an error for an overflow in `operation`.
     public init(operation: String) {
         self.operation = operation
     }
 
+    /// The error as `arithmetic overflow in ...`, naming the operation.
     public var description: String { "arithmetic overflow in \(operation)" }
 }

@@ -18,20 +18,27 @@ public struct Currency: Sendable, Hashable, Comparable, CustomStringConvertible 
         String(decoding: [UInt8(packed >> 16 & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed & 0xFF)], as: UTF8.self)
     }
 
+    /// The alphabetic code, e.g. `EUR`.
     public var description: String { code }
 
+    /// Orders currencies by their code.
     public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.packed < rhs.packed }
 }
 
 extension Currency {
     // swift-format-ignore: NeverForceUnwrap
+    /// The euro, 2 minor units.
     public static let eur = Currency(code: "EUR")!
     // swift-format-ignore: NeverForceUnwrap
+    /// The US dollar, 2 minor units.
     public static let usd = Currency(code: "USD")!
     // swift-format-ignore: NeverForceUnwrap
+    /// The pound sterling, 2 minor units.
     public static let gbp = Currency(code: "GBP")!
     // swift-format-ignore: NeverForceUnwrap
+    /// The Swiss franc, 2 minor units.
     public static let chf = Currency(code: "CHF")!
     // swift-format-ignore: NeverForceUnwrap
+    /// The Japanese yen, no minor units.
     public static let jpy = Currency(code: "JPY")!
 }

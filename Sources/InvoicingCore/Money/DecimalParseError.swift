@@ -9,14 +9,18 @@ public struct DecimalParseError: Error, Sendable, Hashable, CustomStringConverti
         case overflow
     }
 
+    /// The text that was refused.
     public var text: String
+    /// Why the text was refused.
     public var reason: Reason
 
+    /// Creates an error for `text` refused for `reason`.
     public init(text: String, reason: Reason) {
         self.text = text
         self.reason = reason
     }
 
+    /// What is wrong with the text, in words a user can act on.
     public var description: String {
         switch reason {
         case .empty:

@@ -24,11 +24,16 @@ public struct FixedDecimal: Sendable {
         self.init(significand: integer, scale: 0)
     }
 
+    /// The value 0.
     public static let zero = FixedDecimal(0)
+    /// The value 1, e.g. the default price unit.
     public static let one = FixedDecimal(1)
+    /// The value 100, for percentages.
     public static let hundred = FixedDecimal(100)
 
+    /// Whether the value is zero.
     public var isZero: Bool { significand == 0 }
+    /// Whether the value is below zero.
     public var isNegative: Bool { significand < 0 }
 
     /// The same value with `scale` decimals, rounded by `rounding` when digits are dropped.
@@ -108,6 +113,7 @@ extension FixedDecimal: Equatable {
 }
 
 extension FixedDecimal: Hashable {
+    /// Hashes the normalized value, so equal values with different scales hash alike.
     public func hash(into hasher: inout Hasher) {
         let canonical = normalized
         hasher.combine(canonical.significand)
@@ -116,6 +122,7 @@ extension FixedDecimal: Hashable {
 }
 
 extension FixedDecimal: Comparable {
+    /// Whether `lhs` is a smaller number than `rhs`, whatever their scales.
     public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool {
         let (left, right) = lhs.aligned(with: rhs)
         return left < right

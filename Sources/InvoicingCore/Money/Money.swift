@@ -2,8 +2,10 @@
 public struct Money: Sendable, Hashable {
     /// The amount in minor units (cents for EUR).
     public let minorUnits: Int64
+    /// The currency the amount is in.
     public let currency: Currency
 
+    /// Creates an amount from a count of the currency's minor units.
     public init(minorUnits: Int64, currency: Currency) {
         self.minorUnits = minorUnits
         self.currency = currency
@@ -15,9 +17,13 @@ public struct Money: Sendable, Hashable {
     /// The amount as a decimal number with the currency's minor units as scale.
     public var decimal: FixedDecimal { FixedDecimal(significand: minorUnits, scale: currency.minorUnits) }
 
+    /// Whether the amount is zero.
     public var isZero: Bool { minorUnits == 0 }
+    /// Whether the amount is below zero.
     public var isNegative: Bool { minorUnits < 0 }
+    /// The same amount with the opposite sign.
     public var negated: Money { Money(minorUnits: -minorUnits, currency: currency) }
+    /// The same amount without its sign.
     public var magnitude: Money { Money(minorUnits: Int64(minorUnits.magnitude), currency: currency) }
 
     /// A decimal value as money, rounded to the currency's minor units by `rounding`.
@@ -104,6 +110,7 @@ public struct Money: Sendable, Hashable {
 }
 
 extension Money: Comparable {
+    /// Whether `lhs` is smaller than `rhs`; both must be in the same currency.
     public static func < (lhs: Money, rhs: Money) -> Bool {
         precondition(lhs.currency == rhs.currency, "comparing \(lhs.currency) with \(rhs.currency)")
         return lhs.minorUnits < rhs.minorUnits

@@ -16,21 +16,7 @@ extension RoundingRule {
     func divide(_ numerator: Int128, by denominator: Int128) -> Int128 {
         precondition(denominator > 0, "rounding divisor must be positive")
         let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)  // toward zero
-        if remainder == 0 { return quotient }
-        let awayFromZero: Int128 = numerator < 0 ? -1 : 1
-        let twiceRemainder = remainder.magnitude * 2
-        switch self {
-        case .down:
-            return quotient
-        case .up:
-            return quotient + awayFromZero
-        case .halfUp:
-            return twiceRemainder >= denominator.magnitude ? quotient + awayFromZero : quotient
-        case .halfEven:
-            if twiceRemainder > denominator.magnitude { return quotient + awayFromZero }
-            if twiceRemainder < denominator.magnitude { return quotient }
-            return quotient % 2 == 0 ? quotient : quotient + awayFromZero
-        }
+        return adjust(quotient, remainder: remainder, denominator: denominator, negative: numerator < 0)
     }
 }
 
@@ -72,10 +58,12 @@ extension RoundingRule {
 
     /// The truncated quotient moved by one away from zero when this rule says so.
     @inlinable
-    func adjust(_ quotient: Int64, remainder: Int64, denominator: Int64, negative: Bool) -> Int64 {
+    func adjust<Value: FixedWidthInteger & SignedInteger>(
+        _ quotient: Value, remainder: Value, denominator: Value, negative: Bool
+    ) -> Value {
         if remainder == 0 { return quotient }
-        let awayFromZero: Int64 = negative ? -1 : 1
-        // |remainder| < denominator ≤ Int64.max, so twice it fits in UInt64.
+        let awayFromZero: Value = negative ? -1 : 1
+        // |remainder| < denominator ≤ Value.max, so twice it fits in the unsigned magnitude.
         let twiceRemainder = remainder.magnitude &* 2
         switch self {
         case .down:

@@ -1,0 +1,39 @@
+/// Collects the records of one file into a batch: master data by kind, source documents whole,
+/// and counts what it refused, so every file syntax shares one path from record to batch.
+struct RecordSink {
+    private var masterData = MasterDataDecoder()
+    private var documents = SourceDocumentDecoder()
+    /// Records refused so far, including those refused by the file's syntax.
+    private(set) var refused = 0
+
+    /// Adds one record. A source document record is an item row (CSV) unless it has item children (XML).
+    mutating func add(_ record: FieldRecord, as kind: RecordKind, diagnostics: inout [ImportDiagnostic]) {
+        guard kind != .sourceDocument else {
+            if record.children.isEmpty && record.field("item_number") != nil {
+                documents.addRow(record)
+            } else {
+                documents.addDocument(record)
+            }
+            return
+        }
+        do {
+            try masterData.add(record, as: kind)
+        } catch {
+            diagnostics.append(error)
+            refused += 1
+        }
+    }
+
+    /// Counts a record refused before decoding (bad syntax, schema errors).
+    mutating func refuse() {
+        refused += 1
+    }
+
+    /// Moves everything decoded into `batch`; returns the number of refused records.
+    mutating func finish(into batch: inout ImportBatch) -> Int {
+        batch.documents += documents.finish()
+        batch.diagnostics += documents.diagnostics
+        batch.masterData.append(masterData.finish())
+        return refused + documents.diagnostics.count
+    }
+}

@@ -1,0 +1,52 @@
+internal import Foundation
+internal import XMLSupport
+
+/// The readers of outside input, each as one function of bytes for libFuzzer (`Sources/fuzz`)
+/// and for the regression test that replays every crasher ever found.
+///
+/// Each entry runs the same code as an import, minus the file system; it must return for any
+/// input (errors are fine, crashes and hangs are not).
+public enum FuzzEntryPoint: String, Sendable, CaseIterable {
+    /// The RFC 4180 reader alone, with dialect detection.
+    case csv
+    /// A canonical CSV file: reader, layout detection, master data and source document decoding.
+    case canonicalCSV = "canonical-csv"
+    /// The hardened libxml2 streaming reader alone.
+    case xml
+    /// A canonical XML file without its schema: reader, record walker and decoders.
+    case canonicalXML = "canonical-xml"
+    /// The invoicing configuration (JSON).
+    case configuration
+
+    /// Feeds `bytes` to this reader.
+    public func run(_ bytes: [UInt8]) {
+        switch self {
+        case .csv:
+            guard var reader = try? CSVReader(bytes: bytes, fileName: "fuzz.csv") else { return }
+            while true {
+                do {
+                    guard try reader.next() != nil else { return }
+                } catch {
+                    if case .raggedRow = error.code { continue }
+                    if case .invalidEncoding = error.code { continue }
+                    return
+                }
+            }
+        case .canonicalCSV:
+            var batch = ImportBatch()
+            CanonicalCSVImporter(path: "fuzz.csv", bytes: bytes).read(into: &batch)
+        case .xml:
+            guard let reader = try? XMLStreamReader(bytes: bytes, fileName: "fuzz.xml") else { return }
+            while (try? reader.read()) == true {
+                if reader.kind == .element, reader.depth % 2 == 1 { _ = try? reader.readElementText() }
+                _ = reader.attribute("id")
+            }
+        case .canonicalXML:
+            guard let reader = try? XMLStreamReader(bytes: bytes, fileName: "fuzz.xml") else { return }
+            var batch = ImportBatch()
+            _ = CanonicalXMLImporter.decodeRecords(reader, file: "fuzz.xml", refusing: [], into: &batch)
+        case .configuration:
+            _ = try? ConfigurationFile.decode(bytes, file: "fuzz.json")
+        }
+    }
+}
