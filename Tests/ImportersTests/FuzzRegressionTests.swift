@@ -7,7 +7,8 @@ import Testing
 /// fixed reader stays fixed. New crashers from `scripts/fuzz` go into `FuzzRegressions/TARGET/`.
 @Suite
 struct FuzzRegressionTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzRegressions")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "FuzzRegressions")
 
     static var cases: [(FuzzEntryPoint, String)] {
         FuzzEntryPoint.allCases.flatMap { target in

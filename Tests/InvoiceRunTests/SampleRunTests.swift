@@ -125,4 +125,39 @@ struct SampleRunTests {
         let listing = try tool.run(["invoices", "--store", "store.sqlite"]).output
         #expect(listing.hasSuffix("18 invoices; invoicing orders: 5 open, 26 invoiced\n"))
     }
+
+    @Test func runSwitchesTurnStatusTwoOffAndStatusThreeOnButNeverStatusOne() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let result = try runSamples(tool, extra: ["--disable", "PRINT", "--enable", "POSTING_BLOCK"])
+        #expect(result.status == 0, "\(result.error)")
+        let outputs = try tool.tree("out/RUN-000001")
+        // Key accounts (category KEY) have PRINT at status 2: switched off. Standard ones have status 1.
+        #expect(outputs["invoices/IN-1000-2026-000009.txt"] == nil)  // CA-100008, KEY
+        #expect(outputs["invoices/IN-1000-2026-000009.xml"] != nil)
+        #expect(outputs["invoices/IN-1000-2026-000001.txt"] != nil)  // CA-100001, STD
+        let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
+        let held = postings.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[6] }
+        #expect(!held.isEmpty)
+        #expect(held.allSatisfy { $0 == "true" })
+        let manifest = String(decoding: try #require(outputs["manifest.json"]), as: UTF8.self)
+        #expect(manifest.contains("\"reason\" : \"status 1, cannot be switched off\""))
+        #expect(manifest.contains("\"reason\" : \"status 2, switched off for this run\""))
+        #expect(manifest.contains("\"reason\" : \"status 3, switched on for this run\""))
+    }
+
+    @Test func processTwoMakesOneInvoicePerDelivery() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let result = try runSamples(tool, extra: ["--process", "02"])
+        #expect(result.status == 0, "\(result.error)")
+        // CA-200001 has two deliveries (80004715, 80004716): two invoices instead of one.
+        let manifest = try #require(try tool.tree("out")["RUN-000001/manifest.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: manifest) as? [String: Any])
+        let units = try #require(json["units"] as? [[String: Any]])
+        let deliveries = units.filter { $0["account"] as? String == "CA-200001" }
+            .compactMap { ($0["characteristics"] as? [String: String])?["referenceDelivery"] }
+        #expect(deliveries == ["80004715", "80004716"])
+        #expect(result.output.contains("Selected: 5 orders of 4 accounts (left open: 1 billing block)"))
+    }
 }

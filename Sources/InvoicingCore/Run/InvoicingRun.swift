@@ -3,12 +3,18 @@
 /// Pure: the caller brings the orders, master data, configuration and date, and stores the
 /// results; the run itself reads no files, no database and no clock.
 public struct InvoicingRun: Sendable {
+    /// The customizing the run follows.
     public let configuration: InvoicingConfiguration
+    /// The master data the run looks up.
     public let masterData: MasterData
+    /// What the user asked of the run.
     public let parameters: RunParameters
+    /// The invoicing process named by the parameters.
     public let process: InvoicingProcess
+    /// The process's grouping variant, which splits accounts' orders into invoicing units.
     public let groupingVariant: GroupingVariant
 
+    /// Prepares a run; throws when the process is unknown or the configuration is unusable.
     public init(
         configuration: InvoicingConfiguration, masterData: MasterData, parameters: RunParameters
     ) throws(RunError) {

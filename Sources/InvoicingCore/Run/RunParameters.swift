@@ -1,5 +1,6 @@
 /// What a user asked of one invoicing run.
 public struct RunParameters: Sendable, Hashable {
+    /// The id of the invoicing process to run.
     public var process: String
     /// Orders due on or before this date are selected; invoices carry it as their date.
     public var runDate: CalendarDate
@@ -12,6 +13,7 @@ public struct RunParameters: Sendable, Hashable {
     /// Functions with status 2 to switch off for this run.
     public var disabledFunctions: Set<InvoicingFunction>
 
+    /// Creates run parameters from their fields.
     public init(
         process: String, runDate: CalendarDate, simulate: Bool = false, accounts: Set<String>? = nil,
         enabledFunctions: Set<InvoicingFunction> = [], disabledFunctions: Set<InvoicingFunction> = []

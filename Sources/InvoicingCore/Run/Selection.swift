@@ -10,6 +10,7 @@ public struct Selection: Sendable, Hashable {
 
 /// An open order a run did not take.
 public struct SkippedOrder: Sendable, Hashable {
+    /// Why a run passed over an open order; the raw value is the text printed.
     public enum Reason: String, Sendable, Hashable {
         case notDue = "not due"
         case billingBlock = "billing block"
@@ -18,6 +19,8 @@ public struct SkippedOrder: Sendable, Hashable {
         case noMainSelectionOrder = "account has no due order of a main-selection category"
     }
 
+    /// The order passed over.
     public var order: InvoicingOrder
+    /// Why it was passed over.
     public var reason: Reason
 }

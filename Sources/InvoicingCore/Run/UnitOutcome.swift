@@ -10,7 +10,9 @@ public enum UnitOutcome: Sendable, Hashable {
 
 /// An invoice and its FI document before the store numbers them.
 public struct InvoiceDraft: Sendable, Hashable {
+    /// The invoice, not yet numbered.
     public var invoice: Invoice
+    /// The FI document that posts the invoice, not yet numbered.
     public var posting: FIDocument
 
     /// The draft with its numbers filled in everywhere they appear.

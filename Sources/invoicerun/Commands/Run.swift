@@ -54,6 +54,7 @@ extension InvoiceRunCommand {
             let resources = try resourceOptions.locate()
             let layouts = try PrintLayouts(directory: resources.templates, overrides: resourceOptions.templates)
             let parameters = try makeParameters()
+            try OutputFolder.prepare(output)
             let persistent = try InvoiceStore(path: storeOptions.store)
             // A simulation works on a copy in memory, so even its imports leave the store as it was.
             let store = simulate ? try persistent.inMemoryCopy() : persistent
@@ -62,6 +63,20 @@ extension InvoiceRunCommand {
                 let importer = InputImporter(schemas: SchemaCatalog(directory: resources.schemas))
                 imported = try ImportReport.importing(inputs, into: store, importer: importer)
             }
+            do {
+                try invoice(store: store, layouts: layouts, parameters: parameters, imported: imported)
+            } catch {
+                // The run could not start or finish: what the import found still matters to the user.
+                for diagnostic in imported?.diagnostics ?? [] {
+                    print("\(diagnostic.severity == .error ? "error" : "warning"): \(diagnostic)")
+                }
+                throw error
+            }
+        }
+
+        private func invoice(
+            store: InvoiceStore, layouts: PrintLayouts, parameters: RunParameters, imported: ImportReport?
+        ) throws {
             let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters)
             var report = try job.invoice()
             try job.render(&report, into: output, imported: imported)

@@ -10,7 +10,20 @@ struct OutputFolder {
 
     init(root: String) throws {
         self.root = root
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try Self.prepare(root)
+    }
+
+    /// Creates `folder` if needed and proves it writable, so a run fails before it stores anything
+    /// rather than after its invoices are numbered.
+    static func prepare(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder, reason: "cannot create the folder")
+        }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw OutputError(path: folder, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// Writes `text` to `relativePath` under the folder.
