@@ -87,7 +87,7 @@ extension InvoiceRunCommand {
             }
             print(RunLog.summary(report, parameters: parameters, imported: imported))
             if (imported?.errorCount ?? 0) > 0 || !report.outputErrors.isEmpty { throw ExitCode(1) }
-            if strict && report.results.contains(where: { if case .failed = $0.outcome { true } else { false } }) {
+            if strict && report.results.contains(where: { $0.failure != nil }) {
                 throw ExitCode(2)
             }
         }

@@ -57,8 +57,8 @@ enum RunLog {
             "Selected: \(report.selection.orders.count) orders of \(report.selection.accounts.count) accounts"
                 + (skippedByReason.isEmpty ? "" : " (left open: \(skippedByReason.joined(separator: ", ")))"))
         let invoiced = report.results.compactMap(\.draft)
-        let failed = report.results.filter { if case .failed = $0.outcome { return true } else { return false } }
-        let postponed = report.results.filter { if case .postponed = $0.outcome { return true } else { return false } }
+        let failed = report.results.filter { $0.failure != nil }
+        let postponed = report.results.filter { $0.postponement != nil }
         lines.append(
             "Invoicing units: \(report.results.count): \(invoiced.count) invoiced, \(postponed.count) postponed, \(failed.count) failed"
         )
@@ -76,14 +76,10 @@ enum RunLog {
             }
         }
         for result in postponed {
-            if case .postponed(let reason) = result.outcome {
-                lines.append("Postponed unit \(result.unit.index) (\(result.unit.account)): \(reason)")
-            }
+            lines.append("Postponed unit \(result.unit.index) (\(result.unit.account)): \(result.postponement ?? "")")
         }
         for result in failed {
-            if case .failed(let reason) = result.outcome {
-                lines.append("FAILED unit \(result.unit.index) (\(result.unit.account)): \(reason)")
-            }
+            lines.append("FAILED unit \(result.unit.index) (\(result.unit.account)): \(result.failure ?? "")")
         }
         if let imported {
             lines += imported.diagnostics.map { "\($0.severity == .error ? "error" : "warning"): \($0)" }

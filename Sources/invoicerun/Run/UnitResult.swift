@@ -15,4 +15,16 @@ struct UnitResult {
         if case .invoiced(let draft) = outcome { return draft }
         return nil
     }
+
+    /// Why the unit was postponed, if it was.
+    var postponement: String? {
+        if case .postponed(let reason) = outcome { return reason }
+        return nil
+    }
+
+    /// Why the unit failed, if it did.
+    var failure: String? {
+        if case .failed(let reason) = outcome { return reason }
+        return nil
+    }
 }
