@@ -18,10 +18,36 @@ public struct ImportBatch: Sendable {
         public var path: String
         /// What the file held: a record kind, a format's root element, `configuration`, or why it was not read.
         public var content: String
-        /// How many records the file held.
+        /// How many records the file held (CSV: data rows; XML: record elements).
         public var records: Int
-        /// How many of those records were refused with a diagnostic.
-        public var refused: Int
+        /// The first line of every record refused, so it can be copied out for fixing.
+        public var rejectedLines: Set<Int> = []
+        /// Set when the file could not be read on from this line (e.g. an unclosed quote): every
+        /// record from there on is refused.
+        public var rejectedFrom: Int?
+        /// Set when nothing in the file could be used (unreadable, unknown layout, not well-formed).
+        public var rejectedWhole = false
+
+        /// Creates the summary of a file.
+        public init(path: String, content: String, records: Int, rejectedLines: Set<Int> = []) {
+            self.path = path
+            self.content = content
+            self.records = records
+            self.rejectedLines = rejectedLines
+        }
+
+        /// A file of which nothing could be used.
+        static func refused(_ path: String, _ content: String) -> FileSummary {
+            var summary = FileSummary(path: path, content: content, records: 0)
+            summary.rejectedWhole = true
+            return summary
+        }
+
+        /// How many records were refused (those of a file refused whole are not counted: unknown).
+        public var refused: Int { rejectedLines.count }
+
+        /// Whether anything of the file was refused.
+        public var hasRejections: Bool { rejectedWhole || rejectedFrom != nil || !rejectedLines.isEmpty }
     }
 
     /// The master data decoded from all files.
@@ -40,4 +66,29 @@ public struct ImportBatch: Sendable {
 
     /// Whether any error (not warning) was found.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Drops every record read, keeping the diagnostics and marking each file refused whole.
+    mutating func refuseEverything() {
+        masterData = MasterDataBatch()
+        documents = []
+        configuration = nil
+        for index in files.indices { files[index].rejectedWhole = true }
+    }
+
+    /// Appends what `other` read.
+    mutating func append(_ other: ImportBatch) {
+        masterData.append(other.masterData)
+        documents += other.documents
+        if let configuration = other.configuration {
+            if let previous = self.configuration {
+                diagnostics.append(
+                    ImportDiagnostic(
+                        file: configuration.file, line: 0, column: 0, severity: .warning,
+                        message: "replaces the configuration read from \(previous.file)"))
+            }
+            self.configuration = configuration
+        }
+        diagnostics += other.diagnostics
+        files += other.files
+    }
 }

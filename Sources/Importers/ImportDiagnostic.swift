@@ -17,10 +17,13 @@ public struct ImportDiagnostic: Error, Sendable, Hashable, CustomStringConvertib
     public var severity: Severity
     /// What is wrong, in words a user can act on.
     public var message: String
+    /// The offending value as it stood in the file, for error reports (not printed in `description`).
+    public var value: String?
 
     /// Creates a diagnostic from its position, field, severity and message.
     public init(
-        file: String, line: Int, column: Int, field: String? = nil, severity: Severity = .error, message: String
+        file: String, line: Int, column: Int, field: String? = nil, severity: Severity = .error, message: String,
+        value: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -28,6 +31,7 @@ public struct ImportDiagnostic: Error, Sendable, Hashable, CustomStringConvertib
         self.field = field
         self.severity = severity
         self.message = message
+        self.value = value
     }
 
     /// The diagnostic as `file:line:column: field: message` (only `file: ` when the line is unknown).

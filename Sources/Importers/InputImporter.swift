@@ -18,18 +18,25 @@ public struct InputImporter: Sendable {
     static let inputExtensions: Set<String> = ["csv", "xml", "json"]
 
     /// Reads every input file under `paths`.
-    public func read(_ paths: [String]) -> ImportBatch {
+    ///
+    /// - Parameter allOrNothing: keep nothing of a file in which any record was refused.
+    public func read(_ paths: [String], allOrNothing: Bool = false) -> ImportBatch {
         var batch = ImportBatch()
         for path in expand(paths, diagnostics: &batch.diagnostics) {
+            var file = ImportBatch()
             switch (path as NSString).pathExtension.lowercased() {
-            case "csv": CanonicalCSVImporter(path: path).read(into: &batch)
-            case "xml": CanonicalXMLImporter(path: path, schemas: schemas).read(into: &batch)
-            case "json": readConfiguration(path, into: &batch)
+            case "csv": CanonicalCSVImporter(path: path).read(into: &file)
+            case "xml": CanonicalXMLImporter(path: path, schemas: schemas).read(into: &file)
+            case "json": readConfiguration(path, into: &file)
             default:
-                batch.diagnostics.append(
+                file.diagnostics.append(
                     ImportDiagnostic(
                         file: path, line: 0, column: 0, message: "not an input file (expected .csv, .xml or .json)"))
             }
+            if allOrNothing && (file.hasErrors || file.files.contains(where: \.hasRejections)) {
+                file.refuseEverything()
+            }
+            batch.append(file)
         }
         return batch
     }
@@ -77,18 +84,12 @@ public struct InputImporter: Sendable {
         }
         do {
             let configuration = try ConfigurationFile.decode(Array(data), file: path)
-            if let previous = batch.configuration {
-                batch.diagnostics.append(
-                    ImportDiagnostic(
-                        file: path, line: 0, column: 0, severity: .warning,
-                        message: "replaces the configuration read from \(previous.file)"))
-            }
             batch.configuration = .init(
                 configuration: configuration, json: String(decoding: data, as: UTF8.self), file: path)
-            batch.files.append(.init(path: path, content: "configuration", records: 1, refused: 0))
+            batch.files.append(.init(path: path, content: "configuration", records: 1))
         } catch {
             batch.diagnostics.append(error)
-            batch.files.append(.init(path: path, content: "configuration", records: 1, refused: 1))
+            batch.files.append(.refused(path, "configuration"))
         }
     }
 }

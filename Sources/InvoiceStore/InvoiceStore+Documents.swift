@@ -19,46 +19,75 @@ extension InvoiceStore {
     /// Stores source documents and creates their invoicing orders, in one transaction.
     ///
     /// A document whose id is already stored is refused (and named in the result); the others go in.
+    ///
+    /// - Parameter allOrNothing: store none of `documents` if any is refused (one transaction).
     public func importDocuments(
-        _ documents: [(SourceDocument, DocumentOrigin)]
+        _ documents: [(SourceDocument, DocumentOrigin)], allOrNothing: Bool = false
     ) throws(StoreError) -> DocumentImportResult {
-        try write { db in
+        /// Carries the refusals out of the transaction it rolls back.
+        struct Rollback: Error {
+            var result: DocumentImportResult
+        }
+        do {
+            return try queue.write { db in
+                let result = try insert(documents, db: db)
+                if allOrNothing && !result.refused.isEmpty { throw Rollback(result: result) }
+                return result
+            }
+        } catch let rollback as Rollback {
             var result = DocumentImportResult()
-            for (document, origin) in documents {
-                if let previous = try Row.fetchOne(
-                    db, sql: "SELECT source_file, source_line FROM source_document WHERE id = ?",
-                    arguments: [document.id])
-                {
-                    let file: String = previous["source_file"]
-                    let line: Int = previous["source_line"]
-                    result.refused.append(
-                        DocumentImportResult.Refusal(
-                            document: document.id, origin: origin,
-                            message: "document \(document.id) was already imported from \(file):\(line)"))
-                    continue
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO source_document
-                            (id, category, account, company_code, billing_date, payload, source_file, source_line)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        document.id, document.category.rawValue, document.account, document.companyCode,
-                        document.billingDate.description, try Self.encode(document), origin.file, origin.line,
-                    ])
-                try db.execute(
-                    sql: """
-                        INSERT INTO invoicing_order (source_document_id, category, account, due_date, status)
-                        VALUES (?, ?, ?, ?, 'open')
-                        """,
-                    arguments: [
-                        document.id, document.category.rawValue, document.account, document.billingDate.description,
-                    ])
-                result.imported.append(document.id)
+            let refusedIDs = Set(rollback.result.refused.map(\.document))
+            result.refused = rollback.result.refused
+            for (document, origin) in documents where !refusedIDs.contains(document.id) {
+                result.refused.append(
+                    .init(
+                        document: document.id, origin: origin,
+                        message: "document \(document.id) refused with the rest of its file (all or nothing)"))
             }
             return result
+        } catch {
+            throw StoreError(.database, Self.describe(error))
         }
+    }
+
+    private func insert(_ documents: [(SourceDocument, DocumentOrigin)], db: Database) throws -> DocumentImportResult {
+        // Prepared once per transaction, run per document.
+        let previousImport = try db.cachedStatement(
+            sql: "SELECT source_file, source_line FROM source_document WHERE id = ?")
+        let insertDocument = try db.cachedStatement(
+            sql: """
+                INSERT INTO source_document
+                    (id, category, account, company_code, billing_date, payload, source_file, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertOrder = try db.cachedStatement(
+            sql: """
+                INSERT INTO invoicing_order (source_document_id, category, account, due_date, status)
+                VALUES (?, ?, ?, ?, 'open')
+                """)
+        var result = DocumentImportResult()
+        for (document, origin) in documents {
+            if let previous = try Row.fetchOne(previousImport, arguments: [document.id]) {
+                let file: String = previous["source_file"]
+                let line: Int = previous["source_line"]
+                result.refused.append(
+                    DocumentImportResult.Refusal(
+                        document: document.id, origin: origin,
+                        message: "document \(document.id) was already imported from \(file):\(line)"))
+                continue
+            }
+            try insertDocument.execute(
+                arguments: [
+                    document.id, document.category.rawValue, document.account, document.companyCode,
+                    document.billingDate.description, try Self.encode(document), origin.file, origin.line,
+                ])
+            try insertOrder.execute(
+                arguments: [
+                    document.id, document.category.rawValue, document.account, document.billingDate.description,
+                ])
+            result.imported.append(document.id)
+        }
+        return result
     }
 
     /// Open invoicing orders of the given categories (all when nil), oldest due first.

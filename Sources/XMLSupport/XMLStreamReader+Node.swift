@@ -78,4 +78,12 @@ extension XMLStreamReader {
         defer { invoicerun_xmlFree(value) }
         return String(cString: value)
     }
+
+    /// The current element with everything in it, as XML text, e.g. to copy a rejected record
+    /// into a file of its own; nil when the reader is not on an element. The reader stays where it is.
+    public func outerXML() -> String? {
+        guard kind == .element, let text = xmlTextReaderReadOuterXml(reader) else { return nil }
+        defer { invoicerun_xmlFree(text) }
+        return String(cString: text)
+    }
 }

@@ -17,7 +17,7 @@ struct CanonicalCSVImporter {
             }
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
-            batch.files.append(.init(path: path, content: "unreadable CSV", records: 0, refused: 0))
+            batch.files.append(.refused(path, "unreadable CSV"))
             return
         }
         guard let kind = RecordKind.detect(header: reader.header) else {
@@ -28,22 +28,26 @@ struct CanonicalCSVImporter {
                     message:
                         "cannot tell what this CSV holds from its header; expected the columns of one of: \(expected.joined(separator: "; "))"
                 ))
-            batch.files.append(.init(path: path, content: "unknown CSV layout", records: 0, refused: 0))
+            batch.files.append(.refused(path, "unknown CSV layout"))
             return
         }
         let names = reader.header
         var sink = RecordSink()
         var rows = 0
+        var rejectedFrom: Int?
         while true {
             let row: CSVRow?
             do {
                 row = try reader.next()
             } catch {
                 batch.diagnostics.append(Self.diagnostic(error))
-                sink.refuse()
                 switch error.code {
-                case .raggedRow, .invalidEncoding: continue  // the row is consumed; the rest is readable
-                default: break
+                case .raggedRow, .invalidEncoding:
+                    rows += 1
+                    sink.refuse(line: error.line)
+                    continue  // the row is consumed; the rest is readable
+                default:
+                    rejectedFrom = error.line
                 }
                 break
             }
@@ -56,8 +60,10 @@ struct CanonicalCSVImporter {
             }
             sink.add(record, as: kind, diagnostics: &batch.diagnostics)
         }
-        let refused = sink.finish(into: &batch)
-        batch.files.append(.init(path: path, content: kind.rawValue, records: rows, refused: refused))
+        var summary = ImportBatch.FileSummary(
+            path: path, content: kind.rawValue, records: rows, rejectedLines: sink.finish(into: &batch))
+        summary.rejectedFrom = rejectedFrom
+        batch.files.append(summary)
     }
 
     static func diagnostic(_ error: CSVError) -> ImportDiagnostic {

@@ -12,7 +12,7 @@ struct CanonicalXMLImporter {
             root = try Self.rootElement(path: path)
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
-            batch.files.append(.init(path: path, content: "unreadable XML", records: 0, refused: 0))
+            batch.files.append(.refused(path, "unreadable XML"))
             return
         }
         guard let format = CanonicalFormat(rootElement: root.name, namespace: root.namespace), format.isImportable
@@ -23,7 +23,7 @@ struct CanonicalXMLImporter {
                     message:
                         "root element <\(root.name)> in namespace \(root.namespace ?? "none") is not an importable canonical format (MasterData, SourceDocuments in their urn:invoicerun namespaces)"
                 ))
-            batch.files.append(.init(path: path, content: "unknown XML", records: 0, refused: 0))
+            batch.files.append(.refused(path, "unknown XML"))
             return
         }
         let validity: [XMLDiagnostic]
@@ -36,26 +36,27 @@ struct CanonicalXMLImporter {
         if validity.contains(where: { $0.severity == .fatal }) {
             // Not well-formed: no record of it can be trusted.
             batch.diagnostics += validity.map(Self.diagnostic)
-            batch.files.append(.init(path: path, content: format.rootElement, records: 0, refused: 0))
+            batch.files.append(.refused(path, format.rootElement))
             return
         }
         batch.diagnostics += validity.map(Self.diagnostic)
         let errorLines = Set(validity.map(\.line))
-        let counts: (records: Int, refused: Int)
+        let counts: (records: Int, rejected: Set<Int>)
         do {
             counts = Self.decodeRecords(try XMLStreamReader(path: path), file: path, refusing: errorLines, into: &batch)
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
-            counts = (0, 0)
+            batch.files.append(.refused(path, format.rootElement))
+            return
         }
         batch.files.append(
-            .init(path: path, content: format.rootElement, records: counts.records, refused: counts.refused))
+            .init(path: path, content: format.rootElement, records: counts.records, rejectedLines: counts.rejected))
     }
 
     /// Decodes every record `reader` yields into `batch`, skipping records on `errorLines`.
     static func decodeRecords(
         _ reader: XMLStreamReader, file: String, refusing errorLines: Set<Int>, into batch: inout ImportBatch
-    ) -> (records: Int, refused: Int) {
+    ) -> (records: Int, rejected: Set<Int>) {
         var sink = RecordSink()
         var records = 0
         for result in RecordWalker(reader: reader, file: file) {
@@ -70,7 +71,7 @@ struct CanonicalXMLImporter {
             }
             records += 1
             if errorLines.contains(where: lines.contains) {
-                sink.refuse()
+                sink.refuse(line: lines.lowerBound)
                 continue
             }
             sink.add(record, as: kind, diagnostics: &batch.diagnostics)

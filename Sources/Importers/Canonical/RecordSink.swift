@@ -3,8 +3,8 @@
 struct RecordSink {
     private var masterData = MasterDataDecoder()
     private var documents = SourceDocumentDecoder()
-    /// Records refused so far, including those refused by the file's syntax.
-    private(set) var refused = 0
+    /// First lines of the records refused so far, including those refused by the file's syntax.
+    private var rejectedLines: Set<Int> = []
 
     /// Adds one record. A source document record is an item row (CSV) unless it has item children (XML).
     mutating func add(_ record: FieldRecord, as kind: RecordKind, diagnostics: inout [ImportDiagnostic]) {
@@ -20,20 +20,20 @@ struct RecordSink {
             try masterData.add(record, as: kind)
         } catch {
             diagnostics.append(error)
-            refused += 1
+            rejectedLines.insert(record.line)
         }
     }
 
-    /// Counts a record refused before decoding (bad syntax, schema errors).
-    mutating func refuse() {
-        refused += 1
+    /// Notes a record refused before decoding (bad syntax, schema errors), by its first line.
+    mutating func refuse(line: Int) {
+        rejectedLines.insert(line)
     }
 
-    /// Moves everything decoded into `batch`; returns the number of refused records.
-    mutating func finish(into batch: inout ImportBatch) -> Int {
+    /// Moves everything decoded into `batch`; returns the first lines of the refused records.
+    mutating func finish(into batch: inout ImportBatch) -> Set<Int> {
         batch.documents += documents.finish()
         batch.diagnostics += documents.diagnostics
         batch.masterData.append(masterData.finish())
-        return refused + documents.diagnostics.count
+        return rejectedLines.union(documents.rejectedLines)
     }
 }

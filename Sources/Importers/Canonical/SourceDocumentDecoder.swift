@@ -11,12 +11,16 @@ public struct SourceDocumentDecoder: Sendable {
         public var file: String
         /// The line where the document's first record starts.
         public var line: Int
+        /// The first line of every record of the document (CSV: each item row).
+        public var lines: [Int]
     }
 
     private var documents: [String: Decoded] = [:]
     private var order: [String] = []
     private var headers: [String: FieldRecord] = [:]
     private var refused: Set<String> = []
+    private var linesByDocument: [String: [Int]] = [:]
+    private var unattributedLines: Set<Int> = []
     /// Problems found so far; a document with any error is left out of the result.
     public private(set) var diagnostics: [ImportDiagnostic] = []
 
@@ -38,6 +42,7 @@ public struct SourceDocumentDecoder: Sendable {
     public mutating func addDocument(_ record: FieldRecord) {
         if record.children.isEmpty {
             diagnostics.append(record.problem("Item", "document has no items"))
+            unattributedLines.insert(record.line)
             return
         }
         addDocument(header: record, items: record.children)
@@ -49,8 +54,10 @@ public struct SourceDocumentDecoder: Sendable {
             id = try record.string("document_id")
         } catch {
             diagnostics.append(error)
+            unattributedLines.insert(record.line)
             return
         }
+        linesByDocument[id, default: []].append(record.line)
         if refused.contains(id) { return }
         do throws(ImportDiagnostic) {
             if let first = headers[id] {
@@ -62,7 +69,8 @@ public struct SourceDocumentDecoder: Sendable {
                 }
             } else {
                 headers[id] = record
-                documents[id] = Decoded(document: try header(record, id: id), file: record.file, line: record.line)
+                documents[id] = Decoded(
+                    document: try header(record, id: id), file: record.file, line: record.line, lines: [])
                 order.append(id)
             }
             for item in items {
@@ -77,13 +85,23 @@ public struct SourceDocumentDecoder: Sendable {
             diagnostics.append(error)
             refused.insert(id)
             documents[id] = nil
-            order.removeAll { $0 == id }
         }
     }
 
     /// The documents decoded without error, in file order.
     public func finish() -> [Decoded] {
-        order.compactMap { documents[$0] }
+        order.compactMap { id in
+            documents[id].map { decoded in
+                var decoded = decoded
+                decoded.lines = linesByDocument[id] ?? [decoded.line]
+                return decoded
+            }
+        }
+    }
+
+    /// The first lines of every record refused, including later rows of a refused document.
+    public var rejectedLines: Set<Int> {
+        refused.reduce(into: unattributedLines) { lines, id in lines.formUnion(linesByDocument[id] ?? []) }
     }
 
     private func header(_ record: FieldRecord, id: String) throws(ImportDiagnostic) -> SourceDocument {

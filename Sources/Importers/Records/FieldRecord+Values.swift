@@ -5,7 +5,8 @@ extension FieldRecord {
     public func problem(_ name: String, _ message: String) -> ImportDiagnostic {
         let field = fields[Self.normalize(name)]
         return ImportDiagnostic(
-            file: file, line: field?.line ?? line, column: field?.column ?? column, field: name, message: message)
+            file: file, line: field?.line ?? line, column: field?.column ?? column, field: name, message: message,
+            value: field?.value)
     }
 
     /// The text of the required field `name`; throws when it is missing or empty.

@@ -14,21 +14,22 @@ extension InvoiceRunCommand {
 
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var resourceOptions: ResourceOptions
+        @OptionGroup var importOptions: ImportOptions
 
         func run() throws {
             let resources = try resourceOptions.locate()
             let store = try InvoiceStore(path: storeOptions.store)
             let importer = InputImporter(schemas: SchemaCatalog(directory: resources.schemas))
-            let report = try ImportReport.importing(inputs, into: store, importer: importer)
-            for file in report.files {
-                print("\(file.file): \(file.content), \(file.records) records, \(file.refused) refused")
-            }
+            let report = try ImportReport.importing(
+                inputs, into: store, importer: importer, allOrNothing: importOptions.allOrNothing)
+            ImportOptions.fileLines(report).forEach { print($0) }
             print(
                 "Imported \(report.masterDataRecords) master data records, \(report.documentsImported) source documents"
                     + (report.configuration.map { ", configuration from \($0)" } ?? ""))
             for diagnostic in report.diagnostics {
                 print("\(diagnostic.severity == .error ? "error" : "warning"): \(diagnostic)")
             }
+            for path in try importOptions.writeRejects(report) { print("Refused records: \(path)") }
             if report.errorCount > 0 { throw ExitCode(1) }
         }
     }

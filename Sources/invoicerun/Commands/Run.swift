@@ -23,6 +23,7 @@ extension InvoiceRunCommand {
 
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var resourceOptions: ResourceOptions
+        @OptionGroup var importOptions: ImportOptions
 
         @Option(name: .long, help: "Output folder; each run writes into its own subfolder.")
         var output = "out"
@@ -61,7 +62,11 @@ extension InvoiceRunCommand {
             var imported: ImportReport?
             if !inputs.isEmpty {
                 let importer = InputImporter(schemas: SchemaCatalog(directory: resources.schemas))
-                imported = try ImportReport.importing(inputs, into: store, importer: importer)
+                imported = try ImportReport.importing(
+                    inputs, into: store, importer: importer, allOrNothing: importOptions.allOrNothing)
+                if let imported {
+                    for path in try importOptions.writeRejects(imported) { print("Refused records: \(path)") }
+                }
             }
             do {
                 try invoice(store: store, layouts: layouts, parameters: parameters, imported: imported)

@@ -28,7 +28,11 @@ struct OutputFolder {
 
     /// Writes `text` to `relativePath` under the folder.
     mutating func write(_ text: String, to relativePath: String) throws {
-        let bytes = Array(text.utf8)
+        try write(bytes: Array(text.utf8), to: relativePath)
+    }
+
+    /// Writes `bytes` to `relativePath` under the folder.
+    mutating func write(bytes: [UInt8], to relativePath: String) throws {
         let final = root + "/" + relativePath
         let folder = (final as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

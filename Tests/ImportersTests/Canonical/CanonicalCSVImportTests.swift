@@ -100,7 +100,9 @@ struct CanonicalCSVImportTests {
             items.map(\.quantity) == [
                 FixedDecimal(significand: 15, scale: 1), FixedDecimal(significand: 225, scale: 2),
             ])
-        #expect(batch.files.first?.refused == 4)
+        // Rows refused: both rows of D1, D2 and D3 and the one of D4; D5's two rows are kept.
+        #expect(batch.files.first?.refused == 7)
+        #expect(batch.files.first?.rejectedLines == [2, 3, 4, 5, 6, 7, 8])
     }
 
     @Test(arguments: [
