@@ -44,17 +44,49 @@ struct CommandErrorTests {
         #expect(!result.error.contains("Fatal error"))
     }
 
-    @Test func importingTheSameDocumentTwiceIsRefusedWithWhereItCameFrom() throws {
+    @Test func aDocumentIdAlreadyStoredIsRefusedWithWhereItCameFrom() throws {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
         #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).status == 0)
-        let again = try tool.run(["import", "\(Self.samples)/documents/billing-2026-11-a.csv", "--store", "s.sqlite"])
+        try tool.write(
+            """
+            \(Self.header)
+            INVBI-2026-0001,INVBI,USAGE,1000,CA-100001,EUR,2026-11-01,10,M-1001,7,0.30
+            NEW-1,INVBI,USAGE,1000,CA-100001,EUR,2026-11-01,10,M-1001,7,0.30
+
+            """, to: "resent.csv")
+        let again = try tool.run(["import", "resent.csv", "--store", "s.sqlite"])
         #expect(again.status == 1)
         #expect(
             again.output.contains(
-                "billing-2026-11-a.csv:2:1: document_id: document INVBI-2026-0001 was already imported from \(Self.samples)/documents/billing-2026-11-a.csv:2"
+                "resent.csv:2:1: document_id: document INVBI-2026-0001 was already imported from \(Self.samples)/documents/billing-2026-11-a.csv:2"
+            ))
+        #expect(again.output.contains("resent.csv: SourceDocument, 2 read, 1 imported, 1 refused"))
+    }
+
+    @Test func theSameFileDroppedAgainIsSkippedAndSaidAloud() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).status == 0)
+        try FileManager.default.copyItem(
+            atPath: "\(Self.samples)/documents/billing-2026-11-a.csv", toPath: tool.url("copy.csv").path)
+        let again = try tool.run(["import", "copy.csv", "--store", "s.sqlite"])
+        #expect(again.status == 0, "\(again.output)")
+        #expect(
+            again.output.hasPrefix(
+                "copy.csv: skipped, the same content was imported before as \(Self.samples)/documents/billing-2026-11-a.csv\n"
             ))
         #expect(again.output.contains("Imported 0 master data records, 0 source documents"))
+        // A file with refusals is not in the ledger: sent again once its master data exists, it goes in.
+        try tool.write(
+            "\(Self.header)\nLATE-1,INVBI,USAGE,1000,CA-300001,EUR,2026-11-01,10,M-1001,1,0.30\n", to: "late.csv")
+        #expect(try tool.run(["import", "late.csv", "--store", "s.sqlite"]).status == 1)
+        try tool.write(
+            "account,company_code,name,street,postal_code,city,country,language,currency,payment_terms,invoicing_category,tax_classification,account_assignment_group\nCA-300001,1000,Late Ltd,S 1,1,C,DE,en,EUR,NT14,STD,1,01\n",
+            to: "account.csv")
+        let late = try tool.run(["import", "account.csv", "late.csv", "--store", "s.sqlite"])
+        #expect(late.status == 0, "\(late.output)")
+        #expect(late.output.contains("late.csv: SourceDocument, 1 read, 1 imported, 0 refused"))
     }
 
     @Test(arguments: [

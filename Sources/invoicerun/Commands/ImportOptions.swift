@@ -44,10 +44,11 @@ struct ImportOptions: ParsableArguments {
 
     /// One line per file: records read, imported and refused, which add up.
     static func fileLines(_ report: ImportReport) -> [String] {
-        report.files.map { file in
-            file.refusedWhole
-                ? "\(file.file): \(file.content), \(file.records) read, 0 imported, refused whole"
-                : "\(file.file): \(file.content), \(file.records) read, \(file.records - file.refused) imported, \(file.refused) refused"
-        }
+        report.skipped.map { "\($0.file): skipped, the same content was imported before as \($0.firstImportedAs)" }
+            + report.files.map { file in
+                file.refusedWhole
+                    ? "\(file.file): \(file.content), \(file.records) read, 0 imported, refused whole"
+                    : "\(file.file): \(file.content), \(file.records) read, \(file.records - file.refused) imported, \(file.refused) refused"
+            }
     }
 }

@@ -16,6 +16,8 @@ struct ImportReport {
     }
 
     var files: [File] = []
+    /// Files skipped because the same content was imported before (the processed-file ledger).
+    var skipped: [(file: String, firstImportedAs: String)] = []
     /// Each file's summary, with the lines of every refused record, for the rejects files.
     var summaries: [ImportBatch.FileSummary] = []
     var diagnostics: [ImportDiagnostic] = []
@@ -34,9 +36,24 @@ extension ImportReport {
     static func importing(
         _ paths: [String], into store: InvoiceStore, importer: InputImporter, allOrNothing: Bool = false
     ) throws -> ImportReport {
-        let batch = importer.read(paths, allOrNothing: allOrNothing)
         var report = ImportReport()
-        report.diagnostics = batch.diagnostics
+        // The ledger: content imported before is skipped, said aloud, so a second drop is a no-op.
+        var expansionProblems: [ImportDiagnostic] = []
+        var fresh: [String] = []
+        var hashes: [String: String] = [:]
+        for path in importer.expand(paths, diagnostics: &expansionProblems) {
+            let hash = OutputFolder.sha256((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+            if let first = try store.processedFile(sha256: hash) {
+                report.skipped.append((path, first))
+            } else if hashes.values.contains(hash) {
+                report.skipped.append((path, hashes.first { $0.value == hash }?.key ?? path))
+            } else {
+                fresh.append(path)
+                hashes[path] = hash
+            }
+        }
+        let batch = fresh.isEmpty ? ImportBatch() : importer.read(fresh, allOrNothing: allOrNothing)
+        report.diagnostics = expansionProblems + batch.diagnostics
         report.summaries = batch.files
         if let configuration = batch.configuration {
             try store.saveConfiguration(json: configuration.json, sourceFile: configuration.file)
@@ -86,12 +103,14 @@ extension ImportReport {
             }
         }
         report.files = report.summaries.map { summary in
-            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: summary.path))) ?? Data()
-            return File(
-                file: summary.path, sha256: OutputFolder.sha256(bytes), content: summary.content,
+            File(
+                file: summary.path, sha256: hashes[summary.path] ?? "", content: summary.content,
                 records: summary.records, refused: summary.rejectedWhole ? summary.records : summary.refused,
                 refusedWhole: summary.rejectedWhole)
         }
+        // Only files imported whole: one with refusals may go in once what it lacked (master data) arrives.
+        try store.recordProcessedFiles(
+            report.files.filter { !$0.refusedWhole && $0.refused == 0 }.map { ($0.sha256, $0.file, "imported") })
         return report
     }
 

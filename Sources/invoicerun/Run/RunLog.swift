@@ -15,6 +15,7 @@ enum RunLog {
                     "input \(file.file) \(file.content) records \(file.records) refused \(file.refused) sha256 \(file.sha256)"
                 )
             }
+            lines += imported.skipped.map { "input \($0.file) skipped: same content as \($0.firstImportedAs)" }
             lines += imported.diagnostics.map { "import \($0.severity.rawValue): \($0)" }
         }
         for skipped in report.selection.skipped.sorted(by: { $0.order.document.id < $1.order.document.id }) {
@@ -50,6 +51,11 @@ enum RunLog {
                 "Imported: \(imported.files.count) files, \(imported.masterDataRecords) master data records, \(imported.documentsImported) source documents"
                     + (imported.configuration != nil ? ", configuration" : "")
                     + (imported.errorCount > 0 ? " (\(imported.errorCount) problems, see below)" : ""))
+            if !imported.skipped.isEmpty {
+                lines.append(
+                    "Skipped: \(imported.skipped.count) files imported before with the same content (\(imported.skipped.map(\.file).joined(separator: ", ")))"
+                )
+            }
         }
         let skippedByReason = Dictionary(grouping: report.selection.skipped, by: \.reason.rawValue)
             .map { "\($0.value.count) \($0.key)" }.sorted()
