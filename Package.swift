@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +33,9 @@ let package = Package(
             dependencies: ["InvoicingCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Importers", dependencies: ["InvoicingCore", "XMLSupport"], swiftSettings: swiftSettings),
+        .target(
+            name: "Importers", dependencies: ["InvoicingCore", "XMLSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
         .target(
             name: "Exporters",
             dependencies: ["InvoicingCore", "XMLSupport", .product(name: "Mustache", package: "swift-mustache")],

@@ -15,6 +15,9 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
 #include <libxml/globals.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 // xmlFree is a global function-pointer variable; Swift 6 refuses to call it directly.
 static inline void invoicerun_xmlFree(void *p) { xmlFree(p); }

@@ -19,12 +19,17 @@ public struct InputImporter: Sendable {
 
     /// Reads every input file under `paths`.
     ///
-    /// - Parameter allOrNothing: keep nothing of a file in which any record was refused.
-    public func read(_ paths: [String], allOrNothing: Bool = false) -> ImportBatch {
+    /// - Parameters:
+    ///   - allOrNothing: keep nothing of a file in which any record was refused.
+    ///   - mapping: read every file through this partner mapping instead of the canonical layouts.
+    public func read(_ paths: [String], allOrNothing: Bool = false, mapping: PartnerMapping? = nil) -> ImportBatch {
         var batch = ImportBatch()
-        for path in expand(paths, diagnostics: &batch.diagnostics) {
+        for path in expand(paths, diagnostics: &batch.diagnostics, partnerFolders: mapping != nil) {
             var file = ImportBatch()
             switch (path as NSString).pathExtension.lowercased() {
+            case _ where mapping != nil:
+                // swift-format-ignore: NeverForceUnwrap
+                PartnerImporter(mapping: mapping!, path: path).read(into: &file)
             case "csv": CanonicalCSVImporter(path: path).read(into: &file)
             case "xml": CanonicalXMLImporter(path: path, schemas: schemas).read(into: &file)
             case "json": readConfiguration(path, into: &file)
@@ -42,7 +47,12 @@ public struct InputImporter: Sendable {
     }
 
     /// The input files named by `paths`, folders expanded, configuration files first.
-    public func expand(_ paths: [String], diagnostics: inout [ImportDiagnostic]) -> [String] {
+    ///
+    /// A folder holding a `*.mapping.yaml` holds a partner's files, which only make sense read
+    /// through that mapping: a folder walk skips it unless `partnerFolders` is set (a mapping is in use).
+    public func expand(
+        _ paths: [String], diagnostics: inout [ImportDiagnostic], partnerFolders: Bool = false
+    ) -> [String] {
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
@@ -65,6 +75,13 @@ public struct InputImporter: Sendable {
                 }
                 let full = (path as NSString).appendingPathComponent(relative)
                 var isFolder: ObjCBool = false
+                if !partnerFolders, manager.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue,
+                    let names = try? manager.contentsOfDirectory(atPath: full),
+                    names.contains(where: { $0.hasSuffix(".mapping.yaml") })
+                {
+                    walker.skipDescendants()
+                    continue
+                }
                 if manager.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
                     Self.inputExtensions.contains((name as NSString).pathExtension.lowercased())
                 {

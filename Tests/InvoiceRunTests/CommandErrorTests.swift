@@ -141,4 +141,29 @@ struct CommandErrorTests {
         #expect(
             unusable.output.contains("other.xml: <Something> in namespace none is not a canonical InvoiceRun format"))
     }
+
+    @Test func aBadMappingStopsTheImportBeforeAnyDataOrStore() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        try tool.write("layout: csv\ntarget: SourceDocument\nfields:\n  documentid: Nr\n", to: "m.mapping.yaml")
+        try tool.write("Nr;Pos\n1;1\n", to: "data.csv")
+        let result = try tool.run(["import", "data.csv", "--mapping", "m.mapping.yaml", "--store", "s.sqlite"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("m.mapping.yaml:4:3: unknown field documentid for SourceDocument"))
+        #expect(!FileManager.default.fileExists(atPath: tool.url("s.sqlite").path))
+    }
+
+    @Test func partnerFilesAreImportedThroughTheirMappingAndSkippedInAFolderWalk() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).output.contains("31 source documents"))
+        let partner = "\(Self.samples)/partners/mueller-energie"
+        let result = try tool.run([
+            "import", partner, "--mapping", "\(partner)/mueller-energie.mapping.yaml", "--store", "s.sqlite",
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(
+            result.output.contains(
+                "abrechnung-2026-11.csv: Müller Energiehandel billing export, 5 read, 5 imported, 0 refused"))
+    }
 }

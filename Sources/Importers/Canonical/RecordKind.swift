@@ -39,4 +39,51 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         let names = Set(header.map(FieldRecord.normalize))
         return detectionOrder.first { $0.signature.allSatisfy(names.contains) }
     }
+
+    /// Every field the decoders read for this kind (snake_case), for checking partner mappings.
+    public var fields: [String] {
+        let address = ["name", "street", "postal_code", "city", "country"]
+        switch self {
+        case .companyCode:
+            return ["company_code"] + address + [
+                "currency", "vat_id", "iban", "bic", "bank_name", "chart_of_accounts", "sales_organisation",
+            ]
+        case .paymentTerms: return ["payment_terms", "description", "net_days"]
+        case .contractAccount:
+            return ["account", "company_code"] + address + [
+                "vat_id", "language", "currency", "payment_terms", "invoicing_category", "tax_classification",
+                "account_assignment_group",
+            ]
+        case .material:
+            return [
+                "material", "description", "unit", "material_group", "tax_classification", "account_assignment_group",
+            ]
+        case .taxCode:
+            return ["tax_code", "country", "category", "rate", "description", "gl_account", "exemption_reason"]
+        case .taxDetermination:
+            return ["country", "account_tax_classification", "material_tax_classification", "tax_code"]
+        case .accountDetermination:
+            return [
+                "chart_of_accounts", "sales_organisation", "account_group", "material_group", "account_key",
+                "gl_account",
+            ]
+        case .priceCondition:
+            return [
+                "condition_id", "kind", "calculation", "material", "account", "valid_from", "valid_to", "currency",
+                "value", "price_unit", "scale_from",
+            ]
+        case .sourceDocument:
+            return ["document_id"] + SourceDocumentDecoder.headerFields + Self.itemFields
+        }
+    }
+
+    /// The fields of one source document item (an `Item` child in XML, the item columns in CSV).
+    public static let itemFields = [
+        "item_number", "material", "description", "quantity", "unit", "unit_price", "price_unit", "tax_code",
+    ]
+
+    /// Fields holding decimal numbers (converted from a partner's number format).
+    static let numberFields: Set<String> = ["quantity", "unit_price", "price_unit", "value", "rate", "scale_from"]
+    /// Fields holding dates (converted from a partner's date format).
+    static let dateFields: Set<String> = ["document_date", "billing_date", "valid_from", "valid_to"]
 }

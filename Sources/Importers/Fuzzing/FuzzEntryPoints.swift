@@ -17,6 +17,8 @@ public enum FuzzEntryPoint: String, Sendable, CaseIterable {
     case canonicalXML = "canonical-xml"
     /// The invoicing configuration (JSON).
     case configuration
+    /// A partner mapping (YAML): loader, conversions and XPath compilation.
+    case mapping
 
     /// Feeds `bytes` to this reader.
     public func run(_ bytes: [UInt8]) {
@@ -47,6 +49,8 @@ public enum FuzzEntryPoint: String, Sendable, CaseIterable {
             _ = CanonicalXMLImporter.decodeRecords(reader, file: "fuzz.xml", refusing: [], into: &batch)
         case .configuration:
             _ = try? ConfigurationFile.decode(bytes, file: "fuzz.json")
+        case .mapping:
+            _ = try? PartnerMapping.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.yaml")
         }
     }
 }

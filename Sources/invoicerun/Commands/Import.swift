@@ -16,12 +16,26 @@ extension InvoiceRunCommand {
         @OptionGroup var resourceOptions: ResourceOptions
         @OptionGroup var importOptions: ImportOptions
 
+        @Option(
+            name: .long,
+            help: "A partner mapping (YAML) to read every given file through, e.g. Samples/partners/*/*.mapping.yaml.")
+        var mapping: String?
+
         func run() throws {
+            // The mapping is checked whole before any data is read.
+            let partnerMapping = try mapping.map { path in
+                do {
+                    return try PartnerMapping.load(path: path)
+                } catch {
+                    throw ValidationError("\(error)")
+                }
+            }
             let resources = try resourceOptions.locate()
             let store = try InvoiceStore(path: storeOptions.store)
             let importer = InputImporter(schemas: SchemaCatalog(directory: resources.schemas))
             let report = try ImportReport.importing(
-                inputs, into: store, importer: importer, allOrNothing: importOptions.allOrNothing)
+                inputs, into: store, importer: importer, allOrNothing: importOptions.allOrNothing,
+                mapping: partnerMapping)
             ImportOptions.fileLines(report).forEach { print($0) }
             print(
                 "Imported \(report.masterDataRecords) master data records, \(report.documentsImported) source documents"

@@ -34,14 +34,15 @@ extension ImportReport {
     ///
     /// - Parameter allOrNothing: a file with any refused record is refused whole.
     static func importing(
-        _ paths: [String], into store: InvoiceStore, importer: InputImporter, allOrNothing: Bool = false
+        _ paths: [String], into store: InvoiceStore, importer: InputImporter, allOrNothing: Bool = false,
+        mapping: PartnerMapping? = nil
     ) throws -> ImportReport {
         var report = ImportReport()
         // The ledger: content imported before is skipped, said aloud, so a second drop is a no-op.
         var expansionProblems: [ImportDiagnostic] = []
         var fresh: [String] = []
         var hashes: [String: String] = [:]
-        for path in importer.expand(paths, diagnostics: &expansionProblems) {
+        for path in importer.expand(paths, diagnostics: &expansionProblems, partnerFolders: mapping != nil) {
             let hash = OutputFolder.sha256((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
             if let first = try store.processedFile(sha256: hash) {
                 report.skipped.append((path, first))
@@ -52,7 +53,7 @@ extension ImportReport {
                 hashes[path] = hash
             }
         }
-        let batch = fresh.isEmpty ? ImportBatch() : importer.read(fresh, allOrNothing: allOrNothing)
+        let batch = fresh.isEmpty ? ImportBatch() : importer.read(fresh, allOrNothing: allOrNothing, mapping: mapping)
         report.diagnostics = expansionProblems + batch.diagnostics
         report.summaries = batch.files
         if let configuration = batch.configuration {
