@@ -14,7 +14,9 @@ public struct PartnerMapping: Sendable {
 
     /// An element name with its namespace.
     public struct QualifiedName: Sendable, Hashable {
+        /// The element's name without prefix.
         public var localName: String
+        /// The element's namespace URI; nil for no namespace.
         public var namespace: String?
     }
 
@@ -32,6 +34,7 @@ public struct PartnerMapping: Sendable {
             case concat([Source])
         }
 
+        /// Where the raw value comes from.
         public var source: Source
         /// Used when the source gives nothing.
         public var defaultValue: String?
@@ -49,7 +52,9 @@ public struct PartnerMapping: Sendable {
     public var file: String
     /// The name of the partner layout.
     public var name: String
+    /// The partner's file syntax and, for XML, where records and items are.
     public var layout: Layout
+    /// The kind of canonical record each partner record becomes.
     public var target: RecordKind
     /// Canonical field (snake_case) → rule.
     public var fields: [String: FieldRule]
