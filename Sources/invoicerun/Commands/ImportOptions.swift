@@ -39,6 +39,7 @@ struct ImportOptions: ParsableArguments {
             }
             try folder.write(errors.text, to: "\(stem).errors.csv")
         }
+        try folder.publish()
         return folder.written.map { folder.root + "/" + $0.path }
     }
 

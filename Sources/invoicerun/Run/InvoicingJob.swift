@@ -110,5 +110,6 @@ struct InvoicingJob {
         report.outputs = folder.written
         let manifest = Manifest(report: report, parameters: parameters, imported: imported)
         try folder.write(try Manifest.json(manifest), to: "manifest.json")
+        try folder.publish()
     }
 }

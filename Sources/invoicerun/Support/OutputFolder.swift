@@ -4,9 +4,15 @@ import Glibc
 
 /// Writes output files atomically: each goes to a temporary name, is flushed to disk and then
 /// renamed, so a reader never sees half a file under its final name. Records each file's hash.
+///
+/// Files are staged under temporary names by `write` and published together by `publish()`:
+/// one `syncfs` flushes them all (instead of an fsync per file, which dominated writing many
+/// small files), then each is renamed and the folders are synced, so the renames last too.
 struct OutputFolder {
     let root: String
     private(set) var written: [(path: String, sha256: String)] = []
+    /// Temporary name → final name of files written but not yet published.
+    private var staged: [(temporary: String, final: String)] = []
 
     init(root: String) throws {
         self.root = root
@@ -51,12 +57,36 @@ struct OutputFolder {
             }
             offset += count
         }
-        guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, final) == 0 else {
+        guard close(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw OutputError(path: final, reason: reason)
         }
+        staged.append((temporary, final))
         written.append((relativePath, Self.sha256(bytes)))
+    }
+
+    /// Makes every staged file durable, then gives each its final name.
+    mutating func publish() throws {
+        guard !staged.isEmpty else { return }
+        let root = open(self.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { throw OutputError(path: self.root, reason: String(cString: strerror(errno))) }
+        defer { close(root) }
+        guard syncfs(root) == 0 else { throw OutputError(path: self.root, reason: String(cString: strerror(errno))) }
+        var folders = Set<String>()
+        for file in staged {
+            guard rename(file.temporary, file.final) == 0 else {
+                throw OutputError(path: file.final, reason: String(cString: strerror(errno)))
+            }
+            folders.insert((file.final as NSString).deletingLastPathComponent)
+        }
+        staged = []
+        for folder in folders.sorted() {
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            fsync(descriptor)
+            close(descriptor)
+        }
     }
 
     static func sha256(_ bytes: some Sequence<UInt8>) -> String {
@@ -74,3 +104,8 @@ struct OutputError: Error, CustomStringConvertible {
 
     var description: String { "\(path): cannot write: \(reason)" }
 }
+
+/// `syncfs(2)` flushes the file system holding `descriptor`; glibc declares it only under
+/// `_GNU_SOURCE`, which Swift's Glibc module does not set.
+@_silgen_name("syncfs")
+private func syncfs(_ descriptor: Int32) -> Int32
