@@ -33,33 +33,16 @@ struct CanonicalCSVImporter {
         }
         let names = reader.header
         var sink = RecordSink()
-        var rows = 0
-        var rejectedFrom: Int?
-        while true {
-            let row: CSVRow?
-            do {
-                row = try reader.next()
-            } catch {
-                batch.diagnostics.append(Self.diagnostic(error))
-                switch error.code {
-                case .raggedRow, .invalidEncoding:
-                    rows += 1
-                    sink.refuse(line: error.line)
-                    continue  // the row is consumed; the rest is readable
-                default:
-                    rejectedFrom = error.line
-                }
-                break
-            }
-            guard let row else { break }
-            rows += 1
+        var diagnostics: [ImportDiagnostic] = []
+        let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
             var record = FieldRecord(file: path, line: row.line)
             for (index, name) in names.enumerated() {
                 record.set(
                     name, .init(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index]))
             }
-            sink.add(record, as: kind, diagnostics: &batch.diagnostics)
+            sink.add(record, as: kind, diagnostics: &diagnostics)
         }
+        batch.diagnostics += diagnostics
         var summary = ImportBatch.FileSummary(
             path: path, content: kind.rawValue, records: rows, rejectedLines: sink.finish(into: &batch))
         summary.rejectedFrom = rejectedFrom

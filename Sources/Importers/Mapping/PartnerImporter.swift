@@ -44,44 +44,27 @@ struct PartnerImporter {
             return
         }
         var sink = RecordSink()
-        var rows = 0
-        var rejectedFrom: Int?
-        while true {
-            let row: CSVRow?
-            do {
-                row = try reader.next()
-            } catch {
-                batch.diagnostics.append(CanonicalCSVImporter.diagnostic(error))
-                switch error.code {
-                case .raggedRow, .invalidEncoding:
-                    rows += 1
-                    sink.refuse(line: error.line)
-                    continue
-                default:
-                    rejectedFrom = error.line
-                }
-                break
-            }
-            guard let row else { break }
-            rows += 1
+        var diagnostics: [ImportDiagnostic] = []
+        let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
             var record = FieldRecord(file: path, line: row.line)
             let fields = Dictionary(
                 header.enumerated().map {
                     ($1, Raw(text: row.fields[$0], line: row.line(ofField: $0), column: row.columns[$0]))
                 },
                 uniquingKeysWith: { first, _ in first })
-            do {
+            do throws(ImportDiagnostic) {
                 try apply(mapping.fields, to: &record, at: Raw(text: "", line: row.line, column: 1)) {
                     (source) throws(ImportDiagnostic) -> [Raw] in
                     if case .column(let name) = source { return fields[name].map { [$0] } ?? [] }
                     return []
                 }
-                sink.add(record, as: mapping.target, diagnostics: &batch.diagnostics)
+                sink.add(record, as: mapping.target, diagnostics: &diagnostics)
             } catch {
-                batch.diagnostics.append(error)
+                diagnostics.append(error)
                 sink.refuse(line: row.line)
             }
         }
+        batch.diagnostics += diagnostics
         var summary = ImportBatch.FileSummary(
             path: path, content: mapping.name, records: rows, rejectedLines: sink.finish(into: &batch))
         summary.rejectedFrom = rejectedFrom
