@@ -55,6 +55,20 @@ struct InvoiceStoreTests {
         #expect(try store.invoiceSummaries().map(\.number) == ["IN-1000-2026-000001", "IN-1000-2026-000002"])
     }
 
+    @Test func aBatchCommitKeepsEveryInvoiceButTheOneThatFailsAndLeavesNoGap() throws {
+        let store = try storeWithOrders(["A1", "A2", "A3"])
+        let drafts = try StoreWorld.drafts(for: try store.openOrders())
+        let runID = try store.beginRun(RunParameters(process: "P", runDate: StoreWorld.date), parametersJSON: "{}")
+        // The second entry repeats the first one's orders: it fails in its savepoint, alone.
+        let results = try store.commit(
+            [(drafts[0].0, drafts[0].1), (drafts[1].0, drafts[0].1), (drafts[2].0, drafts[2].1)], runID: runID)
+        #expect(results.map { (try? $0.get())?.invoice.number } == ["IN-1000-2026-000001", nil, "IN-1000-2026-000002"])
+        guard case .failure(let error) = results[1] else { return }
+        #expect(error.code == .orderNotOpen)
+        #expect(try store.numberRanges() == ["IN-1000-2026": 2, "FI-1000-2026": 2])
+        #expect(try store.orderCounts() == (open: 1, invoiced: 2))
+    }
+
     @Test func aDocumentIdAlreadyStoredIsRefusedNamingWhereItCameFrom() throws {
         let store = try storeWithOrders(["A1"])
         let result = try store.importDocuments([

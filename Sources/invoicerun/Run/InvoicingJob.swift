@@ -20,6 +20,9 @@ struct InvoicingJob {
         var outputErrors: [String] = []
     }
 
+    /// Invoices committed per transaction.
+    static let commitBatchSize = 200
+
     /// Selects, groups, invoices, numbers and stores (unless simulating) every unit.
     func invoice() throws -> Report {
         guard let json = try store.loadConfigurationJSON() else {
@@ -50,27 +53,42 @@ struct InvoicingJob {
                     companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
         }
         var results: [UnitResult] = []
-        for unit in units {
-            switch engine.invoice(unit) {
-            case .invoiced(var draft):
-                draft.invoice.runID = runID
-                if parameters.simulate {
-                    draft = draft.numbered(
-                        invoiceNumber: placeholder(.invoice, draft.invoice),
-                        postingNumber: placeholder(.posting, draft.invoice))
-                    results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
-                    continue
+        // Units are priced one by one and committed in batches: one transaction (one fsync) per
+        // batch, a savepoint per invoice, so a unit that fails to store fails alone.
+        for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
+            let batch = units[start..<min(start + Self.commitBatchSize, units.count)]
+            var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
+            var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
+            for unit in batch {
+                switch engine.invoice(unit) {
+                case .invoiced(var draft):
+                    draft.invoice.runID = runID
+                    if parameters.simulate {
+                        draft = draft.numbered(
+                            invoiceNumber: placeholder(.invoice, draft.invoice),
+                            postingNumber: placeholder(.posting, draft.invoice))
+                        outcomes.append((unit, .invoiced(draft)))
+                    } else {
+                        outcomes.append((unit, nil))  // filled in by the commit below
+                        pending.append((draft, unit.orders.map(\.id)))
+                    }
+                case .postponed(let reason):
+                    outcomes.append((unit, .postponed(reason)))
+                case .failed(let failure):
+                    outcomes.append((unit, .failed(failure.description)))
                 }
-                do {
-                    let stored = try store.commit(draft, orders: unit.orders.map(\.id), runID: runID)
-                    results.append(UnitResult(unit: unit, outcome: .invoiced(stored)))
-                } catch {
-                    results.append(UnitResult(unit: unit, outcome: .failed("not stored: \(error)")))
+            }
+            var stored = try store.commit(pending, runID: runID).makeIterator()
+            for (unit, outcome) in outcomes {
+                if let outcome {
+                    results.append(UnitResult(unit: unit, outcome: outcome))
+                } else if let result = stored.next() {
+                    switch result {
+                    case .success(let draft): results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
+                    case .failure(let error):
+                        results.append(UnitResult(unit: unit, outcome: .failed("not stored: \(error)")))
+                    }
                 }
-            case .postponed(let reason):
-                results.append(UnitResult(unit: unit, outcome: .postponed(reason)))
-            case .failed(let failure):
-                results.append(UnitResult(unit: unit, outcome: .failed(failure.description)))
             }
         }
         return Report(runID: runID, selection: selection, results: results)
