@@ -45,6 +45,15 @@ public final class XMLStreamReader {
             throwsValidityErrors: true)
     }
 
+    /// Opens the document at `path` and validates it against `schema` while it is read, collecting
+    /// validity errors in ``diagnostics`` instead of throwing them (well-formedness errors still
+    /// throw), so a caller can refuse just the records they fall in, in a single pass.
+    public convenience init(
+        path: String, collectingValidityErrorsAgainst schema: XMLSchema, limits: XMLLimits = .init()
+    ) throws(XMLDiagnostic) {
+        try self.init(input: DocumentInput(path: path), schema: schema, limits: limits, throwsValidityErrors: false)
+    }
+
     init(input: DocumentInput, schema: XMLSchema?, limits: XMLLimits, throwsValidityErrors: Bool) throws(XMLDiagnostic)
     {
         XMLLibrary.initialize()

@@ -26,37 +26,40 @@ struct CanonicalXMLImporter {
             batch.files.append(.refused(path, "unknown XML"))
             return
         }
-        let validity: [XMLDiagnostic]
+        // One pass: the reader validates as it goes and collects validity errors, and a record
+        // is refused when one falls on its lines. Records go to a scratch batch first, kept only
+        // if the file turns out well-formed to its end.
+        let reader: XMLStreamReader
         do {
-            validity = try schemas.schema(for: format).validate(path: path)
+            reader = try XMLStreamReader(path: path, collectingValidityErrorsAgainst: try schemas.schema(for: format))
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
+            batch.files.append(.refused(path, format.rootElement))
             return
         }
-        if validity.contains(where: { $0.severity == .fatal }) {
+        var file = ImportBatch()
+        let result = Self.decodeRecords(reader, file: path, into: &file)
+        let validity = reader.diagnostics.filter { $0.severity != .warning }.map(Self.diagnostic)
+        if let fatal = result.fatal {
             // Not well-formed: no record of it can be trusted.
-            batch.diagnostics += validity.map(Self.diagnostic)
+            batch.diagnostics += validity.filter { $0 != fatal } + [fatal]
             batch.files.append(.refused(path, format.rootElement))
             return
         }
-        batch.diagnostics += validity.map(Self.diagnostic)
-        let errorLines = Set(validity.map(\.line))
-        let counts: (records: Int, rejected: Set<Int>)
-        do {
-            counts = Self.decodeRecords(try XMLStreamReader(path: path), file: path, refusing: errorLines, into: &batch)
-        } catch {
-            batch.diagnostics.append(Self.diagnostic(error))
-            batch.files.append(.refused(path, format.rootElement))
-            return
-        }
-        batch.files.append(
-            .init(path: path, content: format.rootElement, records: counts.records, rejectedLines: counts.rejected))
+        batch.diagnostics += validity
+        file.files = [
+            .init(path: path, content: format.rootElement, records: result.records, rejectedLines: result.rejected)
+        ]
+        batch.append(file)
     }
 
-    /// Decodes every record `reader` yields into `batch`, skipping records on `errorLines`.
+    /// Decodes every record `reader` yields into `batch`, refusing records on whose lines the
+    /// reader collected a validity error; stops at the first well-formedness error (`fatal`).
     static func decodeRecords(
-        _ reader: XMLStreamReader, file: String, refusing errorLines: Set<Int>, into batch: inout ImportBatch
-    ) -> (records: Int, rejected: Set<Int>) {
+        _ reader: XMLStreamReader, file: String, into batch: inout ImportBatch
+    ) -> (records: Int, rejected: Set<Int>, fatal: ImportDiagnostic?) {
+        var errorLines = Set<Int>()
+        var seen = 0
         var sink = RecordSink()
         var records = 0
         for result in RecordWalker(reader: reader, file: file) {
@@ -66,17 +69,22 @@ struct CanonicalXMLImporter {
             do {
                 (record, kind, lines) = try result.get()
             } catch {
-                batch.diagnostics.append(diagnostic(error))
-                break
+                return (records, sink.finish(into: &batch), diagnostic(error))
             }
             records += 1
+            // The parser reads ahead of the reader, so this record's validity errors are in by now.
+            let collected = reader.diagnostics
+            for diagnostic in collected[seen...] where diagnostic.severity != .warning {
+                errorLines.insert(diagnostic.line)
+            }
+            seen = collected.count
             if errorLines.contains(where: lines.contains) {
                 sink.refuse(line: lines.lowerBound)
                 continue
             }
             sink.add(record, as: kind, diagnostics: &batch.diagnostics)
         }
-        return (records, sink.finish(into: &batch))
+        return (records, sink.finish(into: &batch), nil)
     }
 
     /// The local name and namespace of the document element, read without validating.

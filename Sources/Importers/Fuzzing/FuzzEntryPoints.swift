@@ -46,7 +46,7 @@ public enum FuzzEntryPoint: String, Sendable, CaseIterable {
         case .canonicalXML:
             guard let reader = try? XMLStreamReader(bytes: bytes, fileName: "fuzz.xml") else { return }
             var batch = ImportBatch()
-            _ = CanonicalXMLImporter.decodeRecords(reader, file: "fuzz.xml", refusing: [], into: &batch)
+            _ = CanonicalXMLImporter.decodeRecords(reader, file: "fuzz.xml", into: &batch)
         case .configuration:
             _ = try? ConfigurationFile.decode(bytes, file: "fuzz.json")
         case .mapping:
