@@ -31,14 +31,15 @@ struct CanonicalCSVImporter {
             batch.files.append(.refused(path, "unknown CSV layout"))
             return
         }
-        let names = reader.header
+        let names = reader.header.map(FieldRecord.normalize)  // once per file, not per row
         var sink = RecordSink()
         var diagnostics: [ImportDiagnostic] = []
         let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
             var record = FieldRecord(file: path, line: row.line)
             for (index, name) in names.enumerated() {
                 record.set(
-                    name, .init(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index]))
+                    normalized: name,
+                    .init(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index]))
             }
             sink.add(record, as: kind, diagnostics: &diagnostics)
         }

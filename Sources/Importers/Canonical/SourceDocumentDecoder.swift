@@ -27,6 +27,9 @@ public struct SourceDocumentDecoder: Sendable {
     /// Creates a decoder that has read nothing yet.
     public init() {}
 
+    /// The header fields with their normalized names, computed once: they are compared on every row.
+    static let headerFieldKeys = headerFields.map { ($0, FieldRecord.normalize($0)) }
+
     /// Header fields that must agree on every row of one document.
     static let headerFields = [
         "category", "type", "company_code", "account", "currency", "document_date", "billing_date",
@@ -61,7 +64,8 @@ public struct SourceDocumentDecoder: Sendable {
         if refused.contains(id) { return }
         do throws(ImportDiagnostic) {
             if let first = headers[id] {
-                for name in Self.headerFields where first.optionalString(name) != record.optionalString(name) {
+                for (name, key) in Self.headerFieldKeys
+                where first.value(normalized: key) != record.value(normalized: key) {
                     throw record.problem(
                         name,
                         "document \(id) has \"\(record.optionalString(name) ?? "")\" here but \"\(first.optionalString(name) ?? "")\" on line \(first.line)"

@@ -43,6 +43,17 @@ public struct FieldRecord: Sendable {
         fields[Self.normalize(name)] = field
     }
 
+    /// The value of a field by its already normalized name; empty or absent is nil.
+    func value(normalized name: String) -> String? {
+        guard let field = fields[name], !field.value.isEmpty else { return nil }
+        return field.value
+    }
+
+    /// Sets a field whose name is already normalized (a CSV header normalized once per file).
+    mutating func set(normalized name: String, _ field: Field) {
+        fields[name] = field
+    }
+
     /// The field named `name`, if present (an empty value counts as absent).
     public func field(_ name: String) -> Field? {
         guard let field = fields[Self.normalize(name)], !field.value.isEmpty else { return nil }
