@@ -79,7 +79,7 @@ extension InvoiceStore {
             try insertDocument.execute(
                 arguments: [
                     document.id, document.category.rawValue, document.account, document.companyCode,
-                    document.billingDate.description, try Self.encode(document), origin.file, origin.line,
+                    document.billingDate.description, document.storePayload, origin.file, origin.line,
                 ])
             try insertOrder.execute(
                 arguments: [

@@ -1,0 +1,40 @@
+import Foundation
+import InvoiceStore
+import InvoicingCore
+import Testing
+
+@Suite
+struct SourceDocumentPayloadTests {
+    static let awkward = [
+        "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "control \u{1} \u{1F}", "Zähler „€“ 🧾", "",
+    ]
+
+    @Test(arguments: awkward)
+    func theHandWrittenPayloadDecodesToTheSameDocument(text: String) throws {
+        let date = try #require(CalendarDate(year: 2026, month: 11, day: 30))
+        let documents = [
+            SourceDocument(
+                id: "D-\(text)", category: .sdBilling, type: text, companyCode: "1000", account: "A1", currency: .jpy,
+                documentDate: date, billingDate: date, referenceOrder: text, referenceDelivery: nil,
+                paymentTerms: "NT14",
+                invoicingType: nil, billingBlock: true,
+                items: [
+                    SourceItem(
+                        number: 10, material: "M1", description: text,
+                        quantity: FixedDecimal(significand: -12_345, scale: 3)),
+                    SourceItem(
+                        number: 20, material: text, quantity: 1, unit: "C62",
+                        unitPrice: FixedDecimal(significand: 1, scale: 6),
+                        priceUnit: 100, taxCode: "S19"),
+                ]),
+            SourceDocument(
+                id: "E", category: .adHoc, type: "T", companyCode: "2000", account: "A2", currency: .eur,
+                documentDate: date, billingDate: date, items: []),
+        ]
+        for document in documents {
+            let decoded = try JSONDecoder().decode(SourceDocument.self, from: Data(document.storePayload.utf8))
+            #expect(decoded == document)
+            #expect(try JSONSerialization.jsonObject(with: Data(document.storePayload.utf8)) is [String: Any])
+        }
+    }
+}
