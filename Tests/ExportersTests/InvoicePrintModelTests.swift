@@ -68,6 +68,11 @@ struct InvoicePrintModelTests {
         #expect(PrintLanguage.named(language).format(try FixedDecimal.parse(text)) == expected)
     }
 
+    @Test func aValueTooLargeToPadPrintsAtItsOwnScale() {
+        let huge = FixedDecimal(significand: .max, scale: 0)  // × 100 would overflow Int64
+        #expect(PrintLanguage.named("en").format(huge, minimumScale: 2) == "9,223,372,036,854,775,807")
+    }
+
     @Test func anUnknownLanguageFallsBackToEnglish() {
         #expect(PrintLanguage.named("fr") == .english)
         #expect(PrintLanguage.named("de").format(CalendarDate(year: 2026, month: 3, day: 7)!) == "07.03.2026")

@@ -54,8 +54,8 @@ public struct PrintLanguage: Sendable, Hashable {
     public func format(_ value: FixedDecimal, minimumScale: Int = 0) -> String {
         var shown = value.normalized
         if shown.scale < minimumScale {
-            // swift-format-ignore: NeverForceUnwrap
-            shown = try! shown.rescaled(to: minimumScale, rounding: .down)  // adding zeros cannot overflow here
+            // Padding a huge value with zeros can leave Int64: then it prints at its own scale.
+            shown = (try? shown.rescaled(to: minimumScale, rounding: .down)) ?? shown
         }
         return shown.formatted(decimalSeparator: decimalSeparator, grouping: groupingSeparator)
     }
