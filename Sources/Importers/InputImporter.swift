@@ -46,6 +46,22 @@ public struct InputImporter: Sendable {
         return batch
     }
 
+    /// Whether `path` holds source documents (judged from its CSV header or XML root element
+    /// alone), so an import can store master data first and then documents file by file.
+    public func holdsDocuments(_ path: String, mapping: PartnerMapping? = nil) -> Bool {
+        if let mapping { return mapping.target == .sourceDocument }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv":
+            guard let reader = try? CSVReader(path: path) else { return false }
+            return RecordKind.detect(header: reader.header) == .sourceDocument
+        case "xml":
+            guard let root = try? CanonicalXMLImporter.rootElement(path: path) else { return false }
+            return CanonicalFormat(rootElement: root.name, namespace: root.namespace) == .sourceDocuments
+        default:
+            return false
+        }
+    }
+
     /// The input files named by `paths`, folders expanded, configuration files first.
     ///
     /// A folder holding a `*.mapping.yaml` holds a partner's files, which only make sense read

@@ -53,7 +53,13 @@ extension ImportReport {
                 hashes[path] = hash
             }
         }
-        let batch = fresh.isEmpty ? ImportBatch() : importer.read(fresh, allOrNothing: allOrNothing, mapping: mapping)
+        // Configuration and master data first, whatever the files' order; then each document file
+        // is read, checked and stored on its own, so memory holds one file's documents at a time.
+        let documentFiles = fresh.filter { importer.holdsDocuments($0, mapping: mapping) }
+        let otherFiles = fresh.filter { !documentFiles.contains($0) }
+        let batch =
+            otherFiles.isEmpty
+            ? ImportBatch() : importer.read(otherFiles, allOrNothing: allOrNothing, mapping: mapping)
         report.diagnostics = expansionProblems + batch.diagnostics
         report.summaries = batch.files
         if let configuration = batch.configuration {
@@ -63,45 +69,11 @@ extension ImportReport {
         if batch.masterData.count > 0 { try store.save(batch.masterData) }
         report.masterDataRecords = batch.masterData.count
         let masterData = try store.loadMasterData()
-        // Documents go in file by file: each file is one transaction, so all-or-nothing holds per file.
-        var files: [String] = []
-        var documentsByFile: [String: [SourceDocumentDecoder.Decoded]] = [:]
-        for decoded in batch.documents {
-            if documentsByFile[decoded.file] == nil { files.append(decoded.file) }
-            documentsByFile[decoded.file, default: []].append(decoded)
-        }
-        for file in files {
-            let documents = documentsByFile[file] ?? []
-            var accepted: [SourceDocumentDecoder.Decoded] = []
-            var refused: [(SourceDocumentDecoder.Decoded, field: String, message: String)] = []
-            for decoded in documents {
-                if let problem = DocumentReferenceCheck.problem(decoded.document, masterData: masterData) {
-                    refused.append(
-                        (decoded, problem.field, "document \(decoded.document.id) refused: \(problem.message)"))
-                } else {
-                    accepted.append(decoded)
-                }
-            }
-            if allOrNothing && !refused.isEmpty {
-                refused += accepted.map {
-                    ($0, "document_id", "document \($0.document.id) refused with the rest of its file (all or nothing)")
-                }
-                accepted = []
-            }
-            let result = try store.importDocuments(
-                accepted.map { ($0.document, .init(file: $0.file, line: $0.line)) }, allOrNothing: allOrNothing)
-            report.documentsImported += result.imported.count
-            let byID = Dictionary(accepted.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for refusal in result.refused {
-                if let decoded = byID[refusal.document] { refused.append((decoded, "document_id", refusal.message)) }
-            }
-            for (decoded, field, message) in refused {
-                report.diagnostics.append(
-                    ImportDiagnostic(
-                        file: decoded.file, line: decoded.line, column: 1, field: field, message: message,
-                        value: Self.value(of: field, in: decoded.document)))
-                report.reject(decoded.lines, in: file, whole: allOrNothing)
-            }
+        for file in documentFiles {
+            let read = importer.read([file], allOrNothing: allOrNothing, mapping: mapping)
+            report.diagnostics += read.diagnostics
+            report.summaries += read.files
+            try report.store(read.documents, of: file, into: store, masterData: masterData, allOrNothing: allOrNothing)
         }
         report.files = report.summaries.map { summary in
             File(
@@ -113,6 +85,43 @@ extension ImportReport {
         try store.recordProcessedFiles(
             report.files.filter { !$0.refusedWhole && $0.refused == 0 }.map { ($0.sha256, $0.file, "imported") })
         return report
+    }
+
+    /// Stores the documents of one file (one transaction, so all-or-nothing holds per file) whose
+    /// account and company code exist, and notes every refusal with the lines it covers.
+    private mutating func store(
+        _ documents: [SourceDocumentDecoder.Decoded], of file: String, into store: InvoiceStore,
+        masterData: MasterData, allOrNothing: Bool
+    ) throws {
+        var accepted: [SourceDocumentDecoder.Decoded] = []
+        var refused: [(SourceDocumentDecoder.Decoded, field: String, message: String)] = []
+        for decoded in documents {
+            if let problem = DocumentReferenceCheck.problem(decoded.document, masterData: masterData) {
+                refused.append((decoded, problem.field, "document \(decoded.document.id) refused: \(problem.message)"))
+            } else {
+                accepted.append(decoded)
+            }
+        }
+        if allOrNothing && !refused.isEmpty {
+            refused += accepted.map {
+                ($0, "document_id", "document \($0.document.id) refused with the rest of its file (all or nothing)")
+            }
+            accepted = []
+        }
+        let result = try store.importDocuments(
+            accepted.map { ($0.document, .init(file: $0.file, line: $0.line)) }, allOrNothing: allOrNothing)
+        documentsImported += result.imported.count
+        let byID = Dictionary(accepted.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for refusal in result.refused {
+            if let decoded = byID[refusal.document] { refused.append((decoded, "document_id", refusal.message)) }
+        }
+        for (decoded, field, message) in refused {
+            diagnostics.append(
+                ImportDiagnostic(
+                    file: decoded.file, line: decoded.line, column: 1, field: field, message: message,
+                    value: Self.value(of: field, in: decoded.document)))
+            reject(decoded.lines, in: file, whole: allOrNothing)
+        }
     }
 
     /// The document's value of a field a refusal names, for the error report.
