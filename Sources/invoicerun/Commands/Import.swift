@@ -38,7 +38,7 @@ extension InvoiceRunCommand {
                 mapping: partnerMapping)
             ImportOptions.fileLines(report).forEach { print($0) }
             print(
-                "Imported \(report.masterDataRecords) master data records, \(report.documentsImported) source documents"
+                "Imported \(report.counts)"
                     + (report.configuration.map { ", configuration from \($0)" } ?? ""))
             for diagnostic in report.diagnostics {
                 print("\(diagnostic.severity == .error ? "error" : "warning"): \(diagnostic)")

@@ -26,6 +26,12 @@ struct ImportReport {
     var documentsImported = 0
 
     var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// `1 source document`, `2 source documents`: the counts users read in summaries.
+    var counts: String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        return "\(count(masterDataRecords, "master data record")), \(count(documentsImported, "source document"))"
+    }
 }
 
 extension ImportReport {

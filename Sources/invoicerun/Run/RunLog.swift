@@ -48,7 +48,7 @@ enum RunLog {
         lines.append("\(title) \(report.runID) · process \(parameters.process) · date \(parameters.runDate)")
         if let imported {
             lines.append(
-                "Imported: \(imported.files.count) files, \(imported.masterDataRecords) master data records, \(imported.documentsImported) source documents"
+                "Imported: \(imported.files.count) files, \(imported.counts)"
                     + (imported.configuration != nil ? ", configuration" : "")
                     + (imported.errorCount > 0 ? " (\(imported.errorCount) problems, see below)" : ""))
             if !imported.skipped.isEmpty {
