@@ -166,4 +166,20 @@ struct CommandErrorTests {
             result.output.contains(
                 "abrechnung-2026-11.csv: Müller Energiehandel billing export, 5 read, 5 imported, 0 refused"))
     }
+
+    @Test func documentsGoInAfterTheMasterDataTheyNeedWhateverTheFileOrder() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).status == 0)
+        // "a-…" sorts before "z-…": the account the documents need is in the later file.
+        try tool.write(
+            "\(Self.header)\nORD-1,INVBI,USAGE,1000,CA-400001,EUR,2026-11-01,10,M-1001,3,0.30\n",
+            to: "drop/a-documents.csv")
+        try tool.write(
+            "account,company_code,name,street,postal_code,city,country,language,currency,payment_terms,invoicing_category,tax_classification,account_assignment_group\nCA-400001,1000,Order Ltd,S 1,1,C,DE,en,EUR,NT14,STD,1,01\n",
+            to: "drop/z-accounts.csv")
+        let result = try tool.run(["import", "drop", "--store", "s.sqlite"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("Imported 1 master data record, 1 source document"))
+    }
 }
