@@ -47,22 +47,23 @@ extension ImportReport {
         // The ledger: content imported before is skipped, said aloud, so a second drop is a no-op.
         var expansionProblems: [ImportDiagnostic] = []
         var fresh: [String] = []
-        var hashes: [String: String] = [:]
+        var hashes: [String: String] = [:]  // path → content hash
+        var firstPathWithHash: [String: String] = [:]  // content hash → the first path that had it
         for path in importer.expand(paths, diagnostics: &expansionProblems, partnerFolders: mapping != nil) {
-            let hash = OutputFolder.sha256((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
-            if let first = try store.processedFile(sha256: hash) {
+            let hash = OutputFolder.sha256(ofFile: path)
+            if let first = try store.processedFile(sha256: hash) ?? firstPathWithHash[hash] {
                 report.skipped.append((path, first))
-            } else if hashes.values.contains(hash) {
-                report.skipped.append((path, hashes.first { $0.value == hash }?.key ?? path))
             } else {
                 fresh.append(path)
                 hashes[path] = hash
+                firstPathWithHash[hash] = path
             }
         }
         // Configuration and master data first, whatever the files' order; then each document file
         // is read, checked and stored on its own, so memory holds one file's documents at a time.
         let documentFiles = fresh.filter { importer.holdsDocuments($0, mapping: mapping) }
-        let otherFiles = fresh.filter { !documentFiles.contains($0) }
+        let isDocumentFile = Set(documentFiles)
+        let otherFiles = fresh.filter { !isDocumentFile.contains($0) }
         let batch =
             otherFiles.isEmpty
             ? ImportBatch() : importer.read(otherFiles, allOrNothing: allOrNothing, mapping: mapping)

@@ -90,7 +90,24 @@ struct OutputFolder {
     }
 
     static func sha256(_ bytes: some Sequence<UInt8>) -> String {
-        SHA256.hash(data: Array(bytes)).map { byte in
+        hex(SHA256.hash(data: Array(bytes)))
+    }
+
+    /// The SHA-256 of the file at `path`, read in 1 MiB chunks so a large input is never held
+    /// whole in memory just to be hashed; an unreadable file hashes as empty.
+    static func sha256(ofFile path: String) -> String {
+        var hasher = SHA256()
+        if let handle = FileHandle(forReadingAtPath: path) {
+            defer { try? handle.close() }
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+            }
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
