@@ -26,17 +26,19 @@ public struct InputImporter: Sendable {
         var batch = ImportBatch()
         for path in expand(paths, diagnostics: &batch.diagnostics, partnerFolders: mapping != nil) {
             var file = ImportBatch()
-            switch (path as NSString).pathExtension.lowercased() {
-            case _ where mapping != nil:
-                // swift-format-ignore: NeverForceUnwrap
-                PartnerImporter(mapping: mapping!, path: path).read(into: &file)
-            case "csv": CanonicalCSVImporter(path: path).read(into: &file)
-            case "xml": CanonicalXMLImporter(path: path, schemas: schemas).read(into: &file)
-            case "json": readConfiguration(path, into: &file)
-            default:
-                file.diagnostics.append(
-                    ImportDiagnostic(
-                        file: path, line: 0, column: 0, message: "not an input file (expected .csv, .xml or .json)"))
+            if let mapping {
+                PartnerImporter(mapping: mapping, path: path).read(into: &file)
+            } else {
+                switch (path as NSString).pathExtension.lowercased() {
+                case "csv": CanonicalCSVImporter(path: path).read(into: &file)
+                case "xml": CanonicalXMLImporter(path: path, schemas: schemas).read(into: &file)
+                case "json": readConfiguration(path, into: &file)
+                default:
+                    file.diagnostics.append(
+                        ImportDiagnostic(
+                            file: path, line: 0, column: 0,
+                            message: "not an input file (expected .csv, .xml or .json)"))
+                }
             }
             if allOrNothing && (file.hasErrors || file.files.contains(where: \.hasRejections)) {
                 file.refuseEverything()
@@ -55,7 +57,7 @@ public struct InputImporter: Sendable {
             guard let reader = try? CSVReader(path: path) else { return false }
             return RecordKind.detect(header: reader.header) == .sourceDocument
         case "xml":
-            guard let root = try? CanonicalXMLImporter.rootElement(path: path) else { return false }
+            guard let root = try? CanonicalFormat.rootElement(ofFile: path) else { return false }
             return CanonicalFormat(rootElement: root.name, namespace: root.namespace) == .sourceDocuments
         default:
             return false

@@ -8,8 +8,11 @@ struct CanonicalXMLImporter {
 
     func read(into batch: inout ImportBatch) {
         let root: (name: String, namespace: String?)
-        do {
-            root = try Self.rootElement(path: path)
+        do throws(XMLDiagnostic) {
+            guard let found = try CanonicalFormat.rootElement(ofFile: path) else {
+                throw XMLDiagnostic(file: path, line: 1, column: 1, message: "the document has no root element")
+            }
+            root = found
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
             batch.files.append(.refused(path, "unreadable XML"))
@@ -85,15 +88,6 @@ struct CanonicalXMLImporter {
             sink.add(record, as: kind, diagnostics: &batch.diagnostics)
         }
         return (records, sink.finish(into: &batch), nil)
-    }
-
-    /// The local name and namespace of the document element, read without validating.
-    static func rootElement(path: String) throws(XMLDiagnostic) -> (name: String, namespace: String?) {
-        let reader = try XMLStreamReader(path: path)
-        while try reader.read() {
-            if reader.kind == .element { return (reader.localName, reader.namespaceURI) }
-        }
-        throw XMLDiagnostic(file: path, line: 1, column: 1, message: "the document has no root element")
     }
 
     static func diagnostic(_ error: XMLDiagnostic) -> ImportDiagnostic {

@@ -60,9 +60,6 @@ public struct FieldRecord: Sendable {
         return field
     }
 
-    /// The names (normalized) of the fields present.
-    public var names: Set<String> { Set(fields.keys) }
-
     /// `companyCode`, `company_code` and `Company-Code` all become `companycode`.
     public static func normalize(_ name: String) -> String {
         // Byte level: this runs for every field of every record (it was 60% of a CSV import

@@ -44,12 +44,9 @@ extension InvoiceRunCommand {
         static func validate(_ file: String, catalog: SchemaCatalog) -> Verdict {
             let root: (name: String, namespace: String?)
             do {
-                let reader = try XMLStreamReader(path: file)
-                var found: (String, String?)?
-                while found == nil, try reader.read() {
-                    if reader.kind == .element { found = (reader.localName, reader.namespaceURI) }
+                guard let found = try CanonicalFormat.rootElement(ofFile: file) else {
+                    return .unusable("no root element")
                 }
-                guard let found else { return .unusable("no root element") }
                 root = found
             } catch {
                 return error.line > 0 ? .invalid([error]) : .unusable(error.message)
