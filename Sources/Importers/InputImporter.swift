@@ -22,16 +22,22 @@ public struct InputImporter: Sendable {
     /// - Parameters:
     ///   - allOrNothing: keep nothing of a file in which any record was refused.
     ///   - mapping: read every file through this partner mapping instead of the canonical layouts.
-    public func read(_ paths: [String], allOrNothing: Bool = false, mapping: PartnerMapping? = nil) -> ImportBatch {
+    ///   - documents: receives each source document as soon as it is complete, so a file of any
+    ///     size is stored while it is read and memory stays flat; the batch then holds none. A
+    ///     file refused whole (`FileSummary.rejectedWhole`) must have its documents taken back.
+    public func read(
+        _ paths: [String], allOrNothing: Bool = false, mapping: PartnerMapping? = nil,
+        documents: DocumentHandler? = nil
+    ) -> ImportBatch {
         var batch = ImportBatch()
         for path in expand(paths, diagnostics: &batch.diagnostics, partnerFolders: mapping != nil) {
             var file = ImportBatch()
             if let mapping {
-                PartnerImporter(mapping: mapping, path: path).read(into: &file)
+                PartnerImporter(mapping: mapping, path: path, deliver: documents).read(into: &file)
             } else {
                 switch (path as NSString).pathExtension.lowercased() {
-                case "csv": CanonicalCSVImporter(path: path).read(into: &file)
-                case "xml": CanonicalXMLImporter(path: path, schemas: schemas).read(into: &file)
+                case "csv": CanonicalCSVImporter(path: path, deliver: documents).read(into: &file)
+                case "xml": CanonicalXMLImporter(path: path, schemas: schemas, deliver: documents).read(into: &file)
                 case "json": readConfiguration(path, into: &file)
                 default:
                     file.diagnostics.append(

@@ -24,70 +24,52 @@ extension InvoiceStore {
     public func importDocuments(
         _ documents: [(SourceDocument, DocumentOrigin)], allOrNothing: Bool = false
     ) throws(StoreError) -> DocumentImportResult {
-        /// Carries the refusals out of the transaction it rolls back.
-        struct Rollback: Error {
-            var result: DocumentImportResult
-        }
-        do {
-            return try queue.write { db in
-                let result = try insert(documents, db: db)
-                if allOrNothing && !result.refused.isEmpty { throw Rollback(result: result) }
-                return result
-            }
-        } catch let rollback as Rollback {
+        try importingDocuments { session in
             var result = DocumentImportResult()
-            let refusedIDs = Set(rollback.result.refused.map(\.document))
-            result.refused = rollback.result.refused
+            for (document, origin) in documents {
+                if let refusal = try session.insert(document, origin: origin) {
+                    result.refused.append(refusal)
+                } else {
+                    result.imported.append(document.id)
+                }
+            }
+            guard allOrNothing && !result.refused.isEmpty else { return (result, true) }
+            let refusedIDs = Set(result.refused.map(\.document))
             for (document, origin) in documents where !refusedIDs.contains(document.id) {
                 result.refused.append(
                     .init(
                         document: document.id, origin: origin,
                         message: "document \(document.id) refused with the rest of its file (all or nothing)"))
             }
-            return result
-        } catch {
-            throw StoreError(.database, Self.describe(error))
+            result.imported = []
+            return (result, false)
         }
     }
 
-    private func insert(_ documents: [(SourceDocument, DocumentOrigin)], db: Database) throws -> DocumentImportResult {
-        // Prepared once per transaction, run per document.
-        let previousImport = try db.cachedStatement(
-            sql: "SELECT source_file, source_line FROM source_document WHERE id = ?")
-        let insertDocument = try db.cachedStatement(
-            sql: """
-                INSERT INTO source_document
-                    (id, category, account, company_code, billing_date, payload, source_file, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let insertOrder = try db.cachedStatement(
-            sql: """
-                INSERT INTO invoicing_order (source_document_id, category, account, due_date, status)
-                VALUES (?, ?, ?, ?, 'open')
-                """)
-        var result = DocumentImportResult()
-        for (document, origin) in documents {
-            if let previous = try Row.fetchOne(previousImport, arguments: [document.id]) {
-                let file: String = previous["source_file"]
-                let line: Int = previous["source_line"]
-                result.refused.append(
-                    DocumentImportResult.Refusal(
-                        document: document.id, origin: origin,
-                        message: "document \(document.id) was already imported from \(file):\(line)"))
-                continue
+    /// Runs `body` in one write transaction with a session that stores documents one at a time,
+    /// so an importer can store a file while it reads it. The transaction commits when `body`
+    /// returns `keep` true and rolls back (storing nothing) when it returns false or throws.
+    public func importingDocuments<Result>(
+        _ body: (DocumentImportSession) throws -> (result: Result, keep: Bool)
+    ) throws(StoreError) -> Result {
+        var rolledBack: Result?
+        do {
+            return try queue.write { db in
+                let outcome = try body(try DocumentImportSession(db: db))
+                if !outcome.keep {
+                    rolledBack = outcome.result
+                    throw RollbackRequested()
+                }
+                return outcome.result
             }
-            try insertDocument.execute(
-                arguments: [
-                    document.id, document.category.rawValue, document.account, document.companyCode,
-                    document.billingDate.description, document.storePayload, origin.file, origin.line,
-                ])
-            try insertOrder.execute(
-                arguments: [
-                    document.id, document.category.rawValue, document.account, document.billingDate.description,
-                ])
-            result.imported.append(document.id)
+        } catch is RollbackRequested {
+            guard let rolledBack else { preconditionFailure("a rollback always carries its result") }
+            return rolledBack
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, Self.describe(error))
         }
-        return result
     }
 
     /// Open invoicing orders of the given categories (all when nil), oldest due first.
@@ -135,4 +117,73 @@ public struct DocumentImportResult: Sendable, Hashable {
     public var imported: [String] = []
     /// The source documents not stored, each with its reason.
     public var refused: [Refusal] = []
+}
+
+/// Thrown inside a write transaction to roll it back on purpose.
+private struct RollbackRequested: Error {}
+
+/// Stores source documents one at a time inside the transaction of
+/// `InvoiceStore.importingDocuments`; valid only while that call runs.
+public final class DocumentImportSession {
+    private let db: Database
+    private let insertDocument: Statement
+    private let insertOrder: Statement
+    private let previousImport: Statement
+    private let deleteDocument: Statement
+    private let deleteOrder: Statement
+    /// Documents stored by this session: only those can be withdrawn, never one stored before.
+    private var inserted: Set<String> = []
+
+    init(db: Database) throws {
+        self.db = db
+        // Prepared once per transaction, run per document. A document already stored makes the
+        // INSERT do nothing, so the common case costs no lookup; the rare conflict is then read.
+        insertDocument = try db.cachedStatement(
+            sql: """
+                INSERT INTO source_document
+                    (id, category, account, company_code, billing_date, payload, source_file, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+                """)
+        insertOrder = try db.cachedStatement(
+            sql: """
+                INSERT INTO invoicing_order (source_document_id, category, account, due_date, status)
+                VALUES (?, ?, ?, ?, 'open')
+                """)
+        previousImport = try db.cachedStatement(
+            sql: "SELECT source_file, source_line FROM source_document WHERE id = ?")
+        deleteOrder = try db.cachedStatement(sql: "DELETE FROM invoicing_order WHERE source_document_id = ?")
+        deleteDocument = try db.cachedStatement(sql: "DELETE FROM source_document WHERE id = ?")
+    }
+
+    /// Stores `document` with an open invoicing order; returns why not if its id is stored already.
+    public func insert(
+        _ document: SourceDocument, origin: InvoiceStore.DocumentOrigin
+    ) throws -> DocumentImportResult.Refusal? {
+        let billingDate = document.billingDate.description
+        try insertDocument.execute(
+            arguments: [
+                document.id, document.category.rawValue, document.account, document.companyCode, billingDate,
+                document.storePayload, origin.file, origin.line,
+            ])
+        guard db.changesCount == 1 else {
+            let previous = try Row.fetchOne(previousImport, arguments: [document.id])
+            let file: String = previous?["source_file"] ?? "?"
+            let line: Int = previous?["source_line"] ?? 0
+            return .init(
+                document: document.id, origin: origin,
+                message: "document \(document.id) was already imported from \(file):\(line)")
+        }
+        try insertOrder.execute(arguments: [document.id, document.category.rawValue, document.account, billingDate])
+        inserted.insert(document.id)
+        return nil
+    }
+
+    /// Takes back a document stored earlier in this session, with its order; returns whether
+    /// there was one. A document stored by an earlier import is left alone.
+    public func withdraw(_ id: String) throws -> Bool {
+        guard inserted.remove(id) != nil else { return false }
+        try deleteOrder.execute(arguments: [id])
+        try deleteDocument.execute(arguments: [id])
+        return db.changesCount == 1
+    }
 }

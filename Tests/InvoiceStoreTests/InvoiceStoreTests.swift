@@ -80,6 +80,29 @@ struct InvoiceStoreTests {
         #expect(result.refused.first?.origin == .init(file: "again.csv", line: 7))
     }
 
+    @Test func aSessionWithdrawsOnlyWhatItStoredItself() throws {
+        let store = try storeWithOrders(["A1"])
+        let withdrawn = try store.importingDocuments { session in
+            _ = try session.insert(StoreWorld.document("D1", account: "A2"), origin: .init(file: "b.csv", line: 2))
+            _ = try session.insert(StoreWorld.document("D7", account: "A2"), origin: .init(file: "b.csv", line: 3))
+            // D1 was stored by an earlier import: a later file cannot take it back.
+            return ([try session.withdraw("D1"), try session.withdraw("D7"), try session.withdraw("D7")], keep: true)
+        }
+        #expect(withdrawn == [false, true, false])
+        #expect(try store.openOrders().map(\.document.id) == ["D1"])
+    }
+
+    @Test func aSessionThatIsNotKeptStoresNothing() throws {
+        let store = try storeWithOrders([])
+        let stored = try store.importingDocuments { session in
+            let refusal = try session.insert(
+                StoreWorld.document("D5", account: "A1"), origin: .init(file: "c.csv", line: 2))
+            return (refusal == nil, keep: false)
+        }
+        #expect(stored)
+        #expect(try store.openOrders().isEmpty)
+    }
+
     @Test func masterDataComesBackAsItWasSaved() throws {
         let store = try InvoiceStore()
         try store.save(StoreWorld.masterData)

@@ -6,6 +6,8 @@ struct CanonicalCSVImporter {
     let path: String
     /// The file's bytes when they are already in memory (fuzzing); otherwise `path` is read.
     var bytes: [UInt8]? = nil
+    /// Receives each source document as soon as it is complete (see `RecordSink`).
+    var deliver: DocumentHandler? = nil
 
     func read(into batch: inout ImportBatch) {
         var reader: CSVReader
@@ -32,7 +34,7 @@ struct CanonicalCSVImporter {
             return
         }
         let names = reader.header.map(FieldRecord.normalize)  // once per file, not per row
-        var sink = RecordSink()
+        var sink = RecordSink(deliver: deliver)
         var diagnostics: [ImportDiagnostic] = []
         let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
             var record = FieldRecord(file: path, line: row.line)

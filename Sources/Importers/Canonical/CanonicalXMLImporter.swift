@@ -5,6 +5,8 @@ internal import XMLSupport
 struct CanonicalXMLImporter {
     let path: String
     let schemas: SchemaCatalog
+    /// Receives each source document as soon as it is complete (see `RecordSink`).
+    var deliver: DocumentHandler? = nil
 
     func read(into batch: inout ImportBatch) {
         let root: (name: String, namespace: String?)
@@ -31,7 +33,8 @@ struct CanonicalXMLImporter {
         }
         // One pass: the reader validates as it goes and collects validity errors, and a record
         // is refused when one falls on its lines. Records go to a scratch batch first, kept only
-        // if the file turns out well-formed to its end.
+        // if the file turns out well-formed to its end (documents already handed on are then
+        // taken back by the caller: the file is refused whole).
         let reader: XMLStreamReader
         do {
             reader = try XMLStreamReader(path: path, collectingValidityErrorsAgainst: try schemas.schema(for: format))
@@ -41,7 +44,7 @@ struct CanonicalXMLImporter {
             return
         }
         var file = ImportBatch()
-        let result = Self.decodeRecords(reader, file: path, into: &file)
+        let result = Self.decodeRecords(reader, file: path, into: &file, deliver: deliver)
         let validity = reader.diagnostics.filter { $0.severity != .warning }.map(Self.diagnostic)
         if let fatal = result.fatal {
             // Not well-formed: no record of it can be trusted.
@@ -59,11 +62,11 @@ struct CanonicalXMLImporter {
     /// Decodes every record `reader` yields into `batch`, refusing records on whose lines the
     /// reader collected a validity error; stops at the first well-formedness error (`fatal`).
     static func decodeRecords(
-        _ reader: XMLStreamReader, file: String, into batch: inout ImportBatch
+        _ reader: XMLStreamReader, file: String, into batch: inout ImportBatch, deliver: DocumentHandler? = nil
     ) -> (records: Int, rejected: Set<Int>, fatal: ImportDiagnostic?) {
         var errorLines = Set<Int>()
         var seen = 0
-        var sink = RecordSink()
+        var sink = RecordSink(deliver: deliver)
         var records = 0
         for result in RecordWalker(reader: reader, file: file) {
             let record: FieldRecord

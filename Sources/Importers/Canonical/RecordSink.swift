@@ -1,10 +1,22 @@
-/// Collects the records of one file into a batch: master data by kind, source documents whole,
-/// and counts what it refused, so every file syntax shares one path from record to batch.
+internal import InvoicingCore
+
+/// Collects the records of one file: master data by kind into the batch, source documents
+/// handed on one by one as each is complete, and the lines of what it refused, so every file
+/// syntax shares one path from record to store.
 struct RecordSink {
     private var masterData = MasterDataDecoder()
     private var documents = SourceDocumentDecoder()
     /// First lines of the records refused so far, including those refused by the file's syntax.
     private var rejectedLines: Set<Int> = []
+    /// Receives each document as soon as it is complete; without it, documents are collected
+    /// in the batch (small inputs, tests, fuzzing).
+    private let deliver: DocumentHandler?
+    /// Documents collected when there is no handler.
+    private var collected: [SourceDocumentDecoder.Decoded] = []
+
+    init(deliver: DocumentHandler? = nil) {
+        self.deliver = deliver
+    }
 
     /// Adds one record. A source document record is an item row (CSV) unless it has item children (XML).
     mutating func add(_ record: FieldRecord, as kind: RecordKind, diagnostics: inout [ImportDiagnostic]) {
@@ -14,6 +26,7 @@ struct RecordSink {
             } else {
                 documents.addDocument(record)
             }
+            handOn()
             return
         }
         do {
@@ -29,11 +42,32 @@ struct RecordSink {
         rejectedLines.insert(line)
     }
 
-    /// Moves everything decoded into `batch`; returns the first lines of the refused records.
+    /// Hands on the last document, moves the rest into `batch`; returns the first lines of the
+    /// refused records.
     mutating func finish(into batch: inout ImportBatch) -> Set<Int> {
-        batch.documents += documents.finish()
+        documents.finish()
+        handOn()
+        batch.documents += collected
+        collected = []
         batch.diagnostics += documents.diagnostics
         batch.masterData.append(masterData.finish())
         return rejectedLines.union(documents.rejectedLines)
     }
+
+    private mutating func handOn() {
+        for event in documents.takeEvents() {
+            if let deliver {
+                deliver(event)
+                continue
+            }
+            switch event {
+            case .document(let decoded): collected.append(decoded)
+            case .withdrawn(let id): collected.removeAll { $0.document.id == id }
+            }
+        }
+    }
 }
+
+/// Receives source documents as an importer completes them, to store them while the file is
+/// still being read.
+public typealias DocumentHandler = (SourceDocumentDecoder.Event) -> Void

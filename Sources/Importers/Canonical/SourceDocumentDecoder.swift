@@ -13,14 +13,32 @@ public struct SourceDocumentDecoder: Sendable {
         public var line: Int
         /// The first line of every record of the document (CSV: each item row).
         public var lines: [Int]
+        /// The last line of the document's records (XML: of its last item's start).
+        var lastLine = 0
     }
 
-    private var documents: [String: Decoded] = [:]
-    private var order: [String] = []
-    private var headers: [String: FieldRecord] = [:]
+    /// What the decoder hands on as it reads: a document complete and without error, or one
+    /// handed on earlier that turned out to be incomplete and must be taken back.
+    public enum Event: Sendable {
+        /// A document whose rows have all been read, without error.
+        case document(Decoded)
+        /// A document handed on earlier whose rows continue after other documents (CSV) or
+        /// that appears a second time (XML): it must not be imported half, so it is withdrawn
+        /// and all its rows are refused.
+        case withdrawn(id: String)
+    }
+
+    /// The document whose rows are being read (CSV rows of one document are adjacent).
+    private var open: (id: String, header: FieldRecord, decoded: Decoded)?
+    /// The lines of every document handed on, to refuse them all if it must be withdrawn.
+    /// Lines and ids only: the documents themselves are not kept, so memory stays flat.
+    private var completed: [String: ClosedRange<Int>] = [:]
+    /// Documents refused; their later rows are refused with them.
     private var refused: Set<String> = []
-    private var linesByDocument: [String: [Int]] = [:]
-    private var unattributedLines: Set<Int> = []
+    /// Events not yet taken by `takeEvents()`.
+    private var events: [Event] = []
+    /// The first lines of every record refused so far.
+    public private(set) var rejectedLines: Set<Int> = []
     /// Problems found so far; a document with any error is left out of the result.
     public private(set) var diagnostics: [ImportDiagnostic] = []
 
@@ -36,34 +54,63 @@ public struct SourceDocumentDecoder: Sendable {
         "reference_order", "reference_delivery", "payment_terms", "invoicing_type", "billing_block",
     ]
 
-    /// Adds a record that carries header and item fields together (a CSV row).
+    /// Adds a record that carries header and item fields together (a CSV row). The rows of one
+    /// document must follow each other: a document is handed on when a row of another one comes.
     public mutating func addRow(_ record: FieldRecord) {
-        addDocument(header: record, items: [record])
+        addDocument(header: record, items: [record], complete: false)
     }
 
-    /// Adds a record with item children (an XML document element).
+    /// Adds a record with item children (an XML document element): a whole document.
     public mutating func addDocument(_ record: FieldRecord) {
         if record.children.isEmpty {
             diagnostics.append(record.problem("Item", "document has no items"))
-            unattributedLines.insert(record.line)
+            rejectedLines.insert(record.line)
             return
         }
-        addDocument(header: record, items: record.children)
+        addDocument(header: record, items: record.children, complete: true)
     }
 
-    private mutating func addDocument(header record: FieldRecord, items: [FieldRecord]) {
+    /// The documents completed and withdrawn since the last call, in reading order.
+    public mutating func takeEvents() -> [Event] {
+        defer { events.removeAll(keepingCapacity: true) }
+        return events
+    }
+
+    /// Hands on the document still open: the input has ended.
+    public mutating func finish() {
+        closeOpenDocument()
+    }
+
+    private mutating func addDocument(header record: FieldRecord, items: [FieldRecord], complete: Bool) {
         let id: String
         do {
             id = try record.string("document_id")
         } catch {
             diagnostics.append(error)
-            unattributedLines.insert(record.line)
+            rejectedLines.insert(record.line)
             return
         }
-        linesByDocument[id, default: []].append(record.line)
-        if refused.contains(id) { return }
+        if open?.id != id { closeOpenDocument() }
+        let lastLine = items.last.map { max($0.line, record.line) } ?? record.line
+        if refused.contains(id) {
+            rejectedLines.insert(record.line)
+            return
+        }
+        if let lines = completed.removeValue(forKey: id) {
+            // Handed on already: this record shows it was incomplete. Take it back whole.
+            diagnostics.append(
+                record.problem(
+                    "document_id",
+                    "document \(id) was read complete from lines \(lines.lowerBound)–\(lines.upperBound), and here it goes on after other records; the rows of one document must follow each other, so all of it is refused"
+                ))
+            events.append(.withdrawn(id: id))
+            rejectedLines.formUnion(lines)
+            rejectedLines.insert(record.line)
+            refused.insert(id)
+            return
+        }
         do throws(ImportDiagnostic) {
-            if let first = headers[id] {
+            if let first = open?.header {
                 for (name, key) in Self.headerFieldKeys
                 where first.value(normalized: key) != record.value(normalized: key) {
                     throw record.problem(
@@ -72,40 +119,37 @@ public struct SourceDocumentDecoder: Sendable {
                     )
                 }
             } else {
-                headers[id] = record
-                documents[id] = Decoded(
-                    document: try header(record, id: id), file: record.file, line: record.line, lines: [])
-                order.append(id)
+                open = (
+                    id, record,
+                    Decoded(document: try header(record, id: id), file: record.file, line: record.line, lines: [])
+                )
             }
+            open?.decoded.lines.append(record.line)
             for item in items {
                 let decoded = try self.item(item)
-                if documents[id]?.document.items.contains(where: { $0.number == decoded.number }) == true {
+                if open?.decoded.document.items.contains(where: { $0.number == decoded.number }) == true {
                     throw item.problem("item_number", "document \(id) has item \(decoded.number) twice")
                 }
-                documents[id]?.document.items.append(decoded)
+                open?.decoded.document.items.append(decoded)
             }
+            open?.decoded.lastLine = lastLine
         } catch {
             // One bad row spoils its document (half a document must not be invoiced); others go on.
             diagnostics.append(error)
             refused.insert(id)
-            documents[id] = nil
+            rejectedLines.formUnion(open?.decoded.lines ?? [])
+            rejectedLines.insert(record.line)
+            open = nil
+            return
         }
+        if complete { closeOpenDocument() }
     }
 
-    /// The documents decoded without error, in file order.
-    public func finish() -> [Decoded] {
-        order.compactMap { id in
-            documents[id].map { decoded in
-                var decoded = decoded
-                decoded.lines = linesByDocument[id] ?? [decoded.line]
-                return decoded
-            }
-        }
-    }
-
-    /// The first lines of every record refused, including later rows of a refused document.
-    public var rejectedLines: Set<Int> {
-        refused.reduce(into: unattributedLines) { lines, id in lines.formUnion(linesByDocument[id] ?? []) }
+    private mutating func closeOpenDocument() {
+        guard let (id, _, decoded) = open else { return }
+        open = nil
+        completed[id] = decoded.line...max(decoded.line, decoded.lastLine)
+        events.append(.document(decoded))
     }
 
     private func header(_ record: FieldRecord, id: String) throws(ImportDiagnostic) -> SourceDocument {

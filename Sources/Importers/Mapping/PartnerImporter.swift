@@ -5,6 +5,8 @@ internal import XMLSupport
 struct PartnerImporter {
     let mapping: PartnerMapping
     let path: String
+    /// Receives each source document as soon as it is complete (see `RecordSink`).
+    var deliver: DocumentHandler? = nil
 
     /// A raw value and where it stands in the partner's file.
     struct Raw {
@@ -43,7 +45,7 @@ struct PartnerImporter {
             batch.files.append(.refused(path, mapping.name))
             return
         }
-        var sink = RecordSink()
+        var sink = RecordSink(deliver: deliver)
         var diagnostics: [ImportDiagnostic] = []
         let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
             var record = FieldRecord(file: path, line: row.line)
@@ -84,7 +86,7 @@ struct PartnerImporter {
     private func readXML(
         record name: PartnerMapping.QualifiedName, items: XPathExpression?, into batch: inout ImportBatch
     ) {
-        var sink = RecordSink()
+        var sink = RecordSink(deliver: deliver)
         var records = 0
         let itemFields = Set(RecordKind.itemFields)
         let headerRules = mapping.fields.filter { items == nil || !itemFields.contains($0.key) }

@@ -77,10 +77,8 @@ extension ImportReport {
         report.masterDataRecords = batch.masterData.count
         let masterData = try store.loadMasterData()
         for file in documentFiles {
-            let read = importer.read([file], allOrNothing: allOrNothing, mapping: mapping)
-            report.diagnostics += read.diagnostics
-            report.summaries += read.files
-            try report.store(read.documents, of: file, into: store, masterData: masterData, allOrNothing: allOrNothing)
+            try report.stream(
+                file, into: store, importer: importer, masterData: masterData, options: (allOrNothing, mapping))
         }
         report.files = report.summaries.map { summary in
             File(
@@ -94,40 +92,78 @@ extension ImportReport {
         return report
     }
 
-    /// Stores the documents of one file (one transaction, so all-or-nothing holds per file) whose
-    /// account and company code exist, and notes every refusal with the lines it covers.
-    private mutating func store(
-        _ documents: [SourceDocumentDecoder.Decoded], of file: String, into store: InvoiceStore,
-        masterData: MasterData, allOrNothing: Bool
+    /// Reads one document file and stores each document as soon as it is complete, in one
+    /// transaction for the file, so memory holds one document at a time whatever the file's size.
+    /// A document whose account or company code does not exist, or whose id is stored already,
+    /// is refused with its lines. The transaction rolls back when the file is refused whole (not
+    /// well-formed, or any refusal under all-or-nothing).
+    private mutating func stream(
+        _ file: String, into store: InvoiceStore, importer: InputImporter, masterData: MasterData,
+        options: (allOrNothing: Bool, mapping: PartnerMapping?)
     ) throws {
-        var accepted: [SourceDocumentDecoder.Decoded] = []
-        var refused: [(SourceDocumentDecoder.Decoded, field: String, message: String)] = []
-        for decoded in documents {
-            if let problem = DocumentReferenceCheck.problem(decoded.document, masterData: masterData) {
-                refused.append((decoded, problem.field, "document \(decoded.document.id) refused: \(problem.message)"))
-            } else {
-                accepted.append(decoded)
+        var refused: [(file: String, line: Int, lines: [Int], field: String, message: String, value: String)] = []
+        var imported = 0
+        var storeError: (any Error)?
+        let read = try store.importingDocuments { session in
+            let read = importer.read([file], allOrNothing: options.allOrNothing, mapping: options.mapping) { event in
+                guard storeError == nil else { return }
+                do {
+                    switch event {
+                    case .document(let decoded):
+                        let document = decoded.document
+                        if let problem = DocumentReferenceCheck.problem(document, masterData: masterData) {
+                            refused.append(
+                                (
+                                    decoded.file, decoded.line, decoded.lines, problem.field,
+                                    "document \(document.id) refused: \(problem.message)",
+                                    Self.value(of: problem.field, in: document)
+                                ))
+                        } else if let refusal = try session.insert(
+                            document, origin: .init(file: decoded.file, line: decoded.line))
+                        {
+                            refused.append(
+                                (decoded.file, decoded.line, decoded.lines, "document_id", refusal.message, document.id)
+                            )
+                        } else {
+                            imported += 1
+                        }
+                    case .withdrawn(let id):
+                        if try session.withdraw(id) { imported -= 1 }
+                    }
+                } catch {
+                    storeError = error
+                }
             }
+            if let storeError { throw storeError }
+            let refusedWhole =
+                read.files.contains(where: \.rejectedWhole)
+                || (options.allOrNothing && (!refused.isEmpty || read.files.contains(where: \.hasRejections)))
+            return (read, keep: !refusedWhole)
         }
-        if allOrNothing && !refused.isEmpty {
-            refused += accepted.map {
-                ($0, "document_id", "document \($0.document.id) refused with the rest of its file (all or nothing)")
-            }
-            accepted = []
-        }
-        let result = try store.importDocuments(
-            accepted.map { ($0.document, .init(file: $0.file, line: $0.line)) }, allOrNothing: allOrNothing)
-        documentsImported += result.imported.count
-        let byID = Dictionary(accepted.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for refusal in result.refused {
-            if let decoded = byID[refusal.document] { refused.append((decoded, "document_id", refusal.message)) }
-        }
-        for (decoded, field, message) in refused {
+        diagnostics += read.diagnostics
+        summaries += read.files
+        for refusal in refused {
             diagnostics.append(
                 ImportDiagnostic(
-                    file: decoded.file, line: decoded.line, column: 1, field: field, message: message,
-                    value: Self.value(of: field, in: decoded.document)))
-            reject(decoded.lines, in: file, whole: allOrNothing)
+                    file: refusal.file, line: refusal.line, column: 1, field: refusal.field, message: refusal.message,
+                    value: refusal.value))
+            reject(refusal.lines, in: file, whole: false)
+        }
+        let whole =
+            read.files.contains(where: \.rejectedWhole)
+            || (options.allOrNothing && (!refused.isEmpty || read.files.contains(where: \.hasRejections)))
+        if whole {
+            reject([], in: file, whole: true)
+            if imported > 0 {
+                diagnostics.append(
+                    ImportDiagnostic(
+                        file: file, line: 0, column: 0,
+                        message:
+                            "\(imported) good document\(imported == 1 ? "" : "s") not imported: the file is refused whole"
+                            + (options.allOrNothing ? " (all or nothing)" : "")))
+            }
+        } else {
+            documentsImported += imported
         }
     }
 
