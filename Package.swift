@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "InvoicingCore", swiftSettings: swiftSettings),
         .target(
             name: "InvoiceStore",
-            dependencies: ["InvoicingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InvoicingCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,4 +1,5 @@
 internal import GRDB
+internal import GRDBSQLite
 public import InvoicingCore
 
 extension InvoiceStore {
@@ -160,12 +161,22 @@ public final class DocumentImportSession {
         _ document: SourceDocument, origin: InvoiceStore.DocumentOrigin
     ) throws -> DocumentImportResult.Refusal? {
         let billingDate = document.billingDate.description
-        try insertDocument.execute(
-            arguments: [
-                document.id, document.category.rawValue, document.account, document.companyCode, billingDate,
-                document.storePayload, origin.file, origin.line,
-            ])
-        guard db.changesCount == 1 else {
+        // Bound through SQLite's C API: this runs once per imported document, and GRDB's
+        // argument arrays of `DatabaseValue`s cost more than the inserts themselves.
+        let statement = insertDocument.sqliteStatement
+        sqlite3_reset(statement)
+        bind(statement, 1, document.id)
+        bind(statement, 2, document.category.rawValue)
+        bind(statement, 3, document.account)
+        bind(statement, 4, document.companyCode)
+        bind(statement, 5, billingDate)
+        document.storePayloadBytes.withUnsafeBufferPointer { payload in
+            _ = sqlite3_bind_text(statement, 6, payload.baseAddress, Int32(payload.count), Self.transient)
+        }
+        bind(statement, 7, origin.file)
+        sqlite3_bind_int64(statement, 8, Int64(origin.line))
+        try step(statement)
+        guard sqlite3_changes(db.sqliteConnection) == 1 else {
             let previous = try Row.fetchOne(previousImport, arguments: [document.id])
             let file: String = previous?["source_file"] ?? "?"
             let line: Int = previous?["source_line"] ?? 0
@@ -173,9 +184,40 @@ public final class DocumentImportSession {
                 document: document.id, origin: origin,
                 message: "document \(document.id) was already imported from \(file):\(line)")
         }
-        try insertOrder.execute(arguments: [document.id, document.category.rawValue, document.account, billingDate])
+        let order = insertOrder.sqliteStatement
+        sqlite3_reset(order)
+        bind(order, 1, document.id)
+        bind(order, 2, document.category.rawValue)
+        bind(order, 3, document.account)
+        bind(order, 4, billingDate)
+        try step(order)
         inserted.insert(document.id)
         return nil
+    }
+
+    /// SQLite copies the bound bytes (`SQLITE_TRANSIENT`, a macro Swift cannot import).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.count > 0 else {
+                _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)  // "" not NULL
+                return
+            }
+            _ = sqlite3_bind_text(
+                statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                Int32(bytes.count), Self.transient)
+        }
+    }
+
+    private func step(_ statement: OpaquePointer) throws {
+        let code = sqlite3_step(statement)
+        defer { sqlite3_reset(statement) }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 
     /// Takes back a document stored earlier in this session, with its order; returns whether

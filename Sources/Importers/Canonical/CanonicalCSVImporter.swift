@@ -33,15 +33,16 @@ struct CanonicalCSVImporter {
             batch.files.append(.refused(path, "unknown CSV layout"))
             return
         }
-        let names = reader.header.map(FieldRecord.normalize)  // once per file, not per row
+        let keys = reader.header.map { FieldKey($0) }  // once per file, not per row
+        let distinct = Set(keys.map(\.normalized)).count == keys.count
         var sink = RecordSink(deliver: deliver)
         var diagnostics: [ImportDiagnostic] = []
         let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
-            var record = FieldRecord(file: path, line: row.line)
-            for (index, name) in names.enumerated() {
-                record.set(
-                    normalized: name,
-                    .init(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index]))
+            var record = FieldRecord(file: path, line: row.line, capacity: keys.count)
+            for (index, key) in keys.enumerated() {
+                let field = FieldRecord.Field(
+                    value: row.fields[index], line: row.line(ofField: index), column: row.columns[index])
+                if distinct { record.append(key, field) } else { record.set(key, field) }
             }
             sink.add(record, as: kind, diagnostics: &diagnostics)
         }

@@ -73,9 +73,26 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
                 "value", "price_unit", "scale_from",
             ]
         case .sourceDocument:
-            return ["document_id"] + SourceDocumentDecoder.headerFields + Self.itemFields
+            return ["document_id"] + Self.documentHeaderFields + Self.itemFields
         }
     }
+
+    /// The header fields of a source document, which must agree on every CSV row of one document.
+    public static let documentHeaderFields = [
+        "category", "type", "company_code", "account", "currency", "document_date", "billing_date",
+        "reference_order", "reference_delivery", "payment_terms", "invoicing_type", "billing_block",
+    ]
+
+    /// The canonical field names of every kind, normalized, each with a small number: the
+    /// vocabulary records are keyed by, so looking a field up compares integers, not strings.
+    static let vocabulary: [String: Int32] = {
+        var names: [String: Int32] = [:]
+        for name in allCases.flatMap(\.fields) + itemFields {
+            let normalized = FieldRecord.normalize(name)
+            if names[normalized] == nil { names[normalized] = Int32(names.count) }
+        }
+        return names
+    }()
 
     /// The fields of one source document item (an `Item` child in XML, the item columns in CSV).
     public static let itemFields = [

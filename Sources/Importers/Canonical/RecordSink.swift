@@ -21,7 +21,7 @@ struct RecordSink {
     /// Adds one record. A source document record is an item row (CSV) unless it has item children (XML).
     mutating func add(_ record: FieldRecord, as kind: RecordKind, diagnostics: inout [ImportDiagnostic]) {
         guard kind != .sourceDocument else {
-            if record.children.isEmpty && record.field("item_number") != nil {
+            if record.children.isEmpty && record.field(SourceDocumentDecoder.Key.itemNumber) != nil {
                 documents.addRow(record)
             } else {
                 documents.addDocument(record)

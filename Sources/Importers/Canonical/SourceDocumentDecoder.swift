@@ -45,14 +45,33 @@ public struct SourceDocumentDecoder: Sendable {
     /// Creates a decoder that has read nothing yet.
     public init() {}
 
-    /// The header fields with their normalized names, computed once: they are compared on every row.
-    static let headerFieldKeys = headerFields.map { ($0, FieldRecord.normalize($0)) }
-
     /// Header fields that must agree on every row of one document.
-    static let headerFields = [
-        "category", "type", "company_code", "account", "currency", "document_date", "billing_date",
-        "reference_order", "reference_delivery", "payment_terms", "invoicing_type", "billing_block",
-    ]
+    static let headerFields = RecordKind.documentHeaderFields.map { FieldKey($0) }
+
+    /// The fields read, normalized once: they are looked up on every row of every file.
+    enum Key {
+        static let documentID: FieldKey = "document_id"
+        static let category: FieldKey = "category"
+        static let type: FieldKey = "type"
+        static let companyCode: FieldKey = "company_code"
+        static let account: FieldKey = "account"
+        static let currency: FieldKey = "currency"
+        static let documentDate: FieldKey = "document_date"
+        static let billingDate: FieldKey = "billing_date"
+        static let referenceOrder: FieldKey = "reference_order"
+        static let referenceDelivery: FieldKey = "reference_delivery"
+        static let paymentTerms: FieldKey = "payment_terms"
+        static let invoicingType: FieldKey = "invoicing_type"
+        static let billingBlock: FieldKey = "billing_block"
+        static let itemNumber: FieldKey = "item_number"
+        static let material: FieldKey = "material"
+        static let description: FieldKey = "description"
+        static let quantity: FieldKey = "quantity"
+        static let unit: FieldKey = "unit"
+        static let unitPrice: FieldKey = "unit_price"
+        static let priceUnit: FieldKey = "price_unit"
+        static let taxCode: FieldKey = "tax_code"
+    }
 
     /// Adds a record that carries header and item fields together (a CSV row). The rows of one
     /// document must follow each other: a document is handed on when a row of another one comes.
@@ -84,7 +103,7 @@ public struct SourceDocumentDecoder: Sendable {
     private mutating func addDocument(header record: FieldRecord, items: [FieldRecord], complete: Bool) {
         let id: String
         do {
-            id = try record.string("document_id")
+            id = try record.string(Key.documentID)
         } catch {
             diagnostics.append(error)
             rejectedLines.insert(record.line)
@@ -111,8 +130,8 @@ public struct SourceDocumentDecoder: Sendable {
         }
         do throws(ImportDiagnostic) {
             if let first = open?.header {
-                for (name, key) in Self.headerFieldKeys
-                where first.value(normalized: key) != record.value(normalized: key) {
+                for name in Self.headerFields
+                where first.field(name)?.value != record.field(name)?.value {
                     throw record.problem(
                         name,
                         "document \(id) has \"\(record.optionalString(name) ?? "")\" here but \"\(first.optionalString(name) ?? "")\" on line \(first.line)"
@@ -128,7 +147,7 @@ public struct SourceDocumentDecoder: Sendable {
             for item in items {
                 let decoded = try self.item(item)
                 if open?.decoded.document.items.contains(where: { $0.number == decoded.number }) == true {
-                    throw item.problem("item_number", "document \(id) has item \(decoded.number) twice")
+                    throw item.problem(Key.itemNumber, "document \(id) has item \(decoded.number) twice")
                 }
                 open?.decoded.document.items.append(decoded)
             }
@@ -153,29 +172,29 @@ public struct SourceDocumentDecoder: Sendable {
     }
 
     private func header(_ record: FieldRecord, id: String) throws(ImportDiagnostic) -> SourceDocument {
-        let documentDate = try record.date("document_date")
+        let documentDate = try record.date(Key.documentDate)
         return SourceDocument(
-            id: id, category: try record.choice("category", SourceCategory.self), type: try record.string("type"),
-            companyCode: try record.string("company_code"), account: try record.string("account"),
-            currency: try record.currency("currency"), documentDate: documentDate,
-            billingDate: try record.optionalDate("billing_date") ?? documentDate,
-            referenceOrder: record.optionalString("reference_order"),
-            referenceDelivery: record.optionalString("reference_delivery"),
-            paymentTerms: record.optionalString("payment_terms"),
-            invoicingType: record.optionalString("invoicing_type"), billingBlock: try record.flag("billing_block"),
+            id: id, category: try record.choice(Key.category, SourceCategory.self), type: try record.string(Key.type),
+            companyCode: try record.string(Key.companyCode), account: try record.string(Key.account),
+            currency: try record.currency(Key.currency), documentDate: documentDate,
+            billingDate: try record.optionalDate(Key.billingDate) ?? documentDate,
+            referenceOrder: record.optionalString(Key.referenceOrder),
+            referenceDelivery: record.optionalString(Key.referenceDelivery),
+            paymentTerms: record.optionalString(Key.paymentTerms),
+            invoicingType: record.optionalString(Key.invoicingType), billingBlock: try record.flag(Key.billingBlock),
             items: [])
     }
 
     private func item(_ record: FieldRecord) throws(ImportDiagnostic) -> SourceItem {
-        let priceUnit = try record.optionalDecimal("price_unit", maxScale: 3)
+        let priceUnit = try record.optionalDecimal(Key.priceUnit, maxScale: 3)
         if let priceUnit, priceUnit.significand <= 0 {
-            throw record.problem("price_unit", "price unit must be positive")
+            throw record.problem(Key.priceUnit, "price unit must be positive")
         }
         return SourceItem(
-            number: try record.integer("item_number"), material: try record.string("material"),
-            description: record.optionalString("description"),
-            quantity: try record.decimal("quantity", maxScale: 6), unit: record.optionalString("unit"),
-            unitPrice: try record.optionalDecimal("unit_price", maxScale: 6), priceUnit: priceUnit,
-            taxCode: record.optionalString("tax_code"))
+            number: try record.integer(Key.itemNumber), material: try record.string(Key.material),
+            description: record.optionalString(Key.description),
+            quantity: try record.decimal(Key.quantity, maxScale: 6), unit: record.optionalString(Key.unit),
+            unitPrice: try record.optionalDecimal(Key.unitPrice, maxScale: 6), priceUnit: priceUnit,
+            taxCode: record.optionalString(Key.taxCode))
     }
 }

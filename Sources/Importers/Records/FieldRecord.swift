@@ -27,36 +27,61 @@ public struct FieldRecord: Sendable {
     public let line: Int
     /// The column where the record starts.
     public let column: Int
-    private(set) var fields: [String: Field] = [:]
+    /// Fields with a canonical name, by their number in `RecordKind.vocabulary`. A record has a
+    /// dozen fields or so, so a linear scan of integers finds one faster than hashing its name;
+    /// this runs for every field of every record.
+    private var known: [(id: Int32, field: Field)] = []
+    /// Fields whose names are not canonical (extra CSV columns): kept, found by normalized name.
+    private var other: [String: Field] = [:]
     /// Child records (the items of a document in XML).
     public var children: [FieldRecord] = []
 
-    /// Creates a record without fields that starts at the given position of `file`.
-    public init(file: String, line: Int, column: Int = 1) {
+    /// Creates a record without fields that starts at the given position of `file`, with room
+    /// for `capacity` fields (a CSV row knows how many it has).
+    public init(file: String, line: Int, column: Int = 1, capacity: Int = 0) {
         self.file = file
         self.line = line
         self.column = column
+        if capacity > 0 { known.reserveCapacity(capacity) }
     }
 
     /// Sets a field; `name` is normalized.
     public mutating func set(_ name: String, _ field: Field) {
-        fields[Self.normalize(name)] = field
+        set(FieldKey(name), field)
     }
 
-    /// The value of a field by its already normalized name; empty or absent is nil.
-    func value(normalized name: String) -> String? {
-        guard let field = fields[name], !field.value.isEmpty else { return nil }
-        return field.value
+    /// Sets a field by its key (a CSV header resolved once per file).
+    mutating func set(_ key: FieldKey, _ field: Field) {
+        guard let id = key.id else {
+            other[key.normalized] = field
+            return
+        }
+        if let index = known.firstIndex(where: { $0.id == id }) {
+            known[index].field = field
+        } else {
+            known.append((id, field))
+        }
     }
 
-    /// Sets a field whose name is already normalized (a CSV header normalized once per file).
-    mutating func set(normalized name: String, _ field: Field) {
-        fields[name] = field
+    /// Adds a field known not to be set yet (the distinct columns of a CSV header).
+    mutating func append(_ key: FieldKey, _ field: Field) {
+        guard let id = key.id else {
+            other[key.normalized] = field
+            return
+        }
+        known.append((id, field))
+    }
+
+    /// The field named `name` as it was set, empty or not.
+    func rawField(_ name: FieldKey) -> Field? {
+        guard let id = name.id else { return other[name.normalized] }
+        for entry in known where entry.id == id { return entry.field }
+        return nil
     }
 
     /// The field named `name`, if present (an empty value counts as absent).
-    public func field(_ name: String) -> Field? {
-        guard let field = fields[Self.normalize(name)], !field.value.isEmpty else { return nil }
+    public func field(_ name: FieldKey) -> Field? {
+        guard let field = rawField(name), !field.value.isEmpty else { return nil }
         return field
     }
 
@@ -78,4 +103,32 @@ public struct FieldRecord: Sendable {
             return count
         }
     }
+}
+
+/// A field name as written (for messages) with its normalized form (for lookups), computed once.
+///
+/// Decoders keep their keys in `static let`s, so the name is normalized once per process rather
+/// than on every lookup; a string literal is a key too, for code off the hot path.
+public struct FieldKey: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The name as the layouts spell it (`company_code`), used in messages.
+    public let name: String
+    /// The name as `FieldRecord.normalize` makes it (`companycode`).
+    public let normalized: String
+    /// The name's number in the canonical vocabulary; nil for a name outside it.
+    let id: Int32?
+
+    /// Creates a key from a field name in any of its spellings.
+    public init(_ name: String) {
+        self.name = name
+        self.normalized = FieldRecord.normalize(name)
+        self.id = RecordKind.vocabulary[normalized]
+    }
+
+    /// Creates a key from a string literal.
+    public init(stringLiteral name: String) {
+        self.init(name)
+    }
+
+    /// The name as written.
+    public var description: String { name }
 }
