@@ -21,8 +21,8 @@ extension SourceDocument {
         json.string("companyCode", companyCode)
         json.string("account", account)
         json.string("currency", currency.code)
-        json.string("documentDate", documentDate.description)
-        json.string("billingDate", billingDate.description)
+        json.date("documentDate", documentDate)
+        json.date("billingDate", billingDate)
         json.string("referenceOrder", referenceOrder)
         json.string("referenceDelivery", referenceDelivery)
         json.string("paymentTerms", paymentTerms)
@@ -38,10 +38,10 @@ extension SourceDocument {
             json.integer(item.number)
             json.string("material", item.material)
             json.string("description", item.description)
-            json.string("quantity", item.quantity.description)
+            json.decimal("quantity", item.quantity)
             json.string("unit", item.unit)
-            json.string("unitPrice", item.unitPrice?.description)
-            json.string("priceUnit", item.priceUnit?.description)
+            json.decimal("unitPrice", item.unitPrice)
+            json.decimal("priceUnit", item.priceUnit)
             json.string("taxCode", item.taxCode)
             json.raw("}")
         }
@@ -73,6 +73,12 @@ struct PayloadWriter {
         guard let value else { return }
         key(name)
         bytes.append(UInt8(ascii: "\""))
+        // Nearly every value needs no escaping: copy it whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -92,6 +98,51 @@ struct PayloadWriter {
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `"name":"2026-11-24"` (the text of `CalendarDate.description`).
+    mutating func date(_ name: StaticString, _ value: CalendarDate) {
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
+        digits(value.year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.day, width: 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `"name":"-12.340"` (the text of `FixedDecimal.description`) unless `value` is nil.
+    mutating func decimal(_ name: StaticString, _ value: FixedDecimal?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
+        if value.significand < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var magnitude = value.significand.magnitude
+        var written = 0
+        // Least significant digit first, the point after `scale` digits; reversed at the end.
+        repeat {
+            if written == value.scale && written > 0 { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+            written += 1
+        } while magnitude > 0 || written <= value.scale
+        bytes[start...].reverse()
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` in decimal, zero-padded to `width` digits.
+    private mutating func digits(_ value: Int, width: Int) {
+        let start = bytes.count
+        var rest = value
+        var written = 0
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            written += 1
+        } while rest > 0 || written < width
+        bytes[start...].reverse()
     }
 
     /// Appends a whole number in decimal.

@@ -37,4 +37,21 @@ struct SourceDocumentPayloadTests {
             #expect(try JSONSerialization.jsonObject(with: Data(document.storePayload.utf8)) is [String: Any])
         }
     }
+
+    @Test(
+        arguments: [
+            (0, 0), (5, 3), (-5, 3), (12_345, 3), (-12_345, 0), (100, 2), (Int64.max, 9), (Int64.min + 1, 6), (7, 9),
+        ] as [(Int64, Int)])
+    func numbersAndDatesAreWrittenAsTheirDescriptions(significand: Int64, scale: Int) throws {
+        let date = try #require(CalendarDate(year: 987, month: 1, day: 9))
+        let number = FixedDecimal(significand: significand, scale: scale)
+        let document = SourceDocument(
+            id: "N", category: .adHoc, type: "T", companyCode: "1000", account: "A1", currency: .eur,
+            documentDate: date, billingDate: date,
+            items: [SourceItem(number: 1_234_567, material: "M", quantity: number, unitPrice: number)])
+        let payload = document.storePayload
+        #expect(payload.contains("\"documentDate\":\"\(date.description)\""))
+        #expect(payload.contains("\"quantity\":\"\(number.description)\",\"unitPrice\":\"\(number.description)\""))
+        #expect(payload.contains("{\"number\":1234567,"))
+    }
 }
