@@ -101,44 +101,28 @@ extension ImportReport {
         _ file: String, into store: InvoiceStore, importer: InputImporter, masterData: MasterData,
         options: (allOrNothing: Bool, mapping: PartnerMapping?)
     ) throws {
-        var refused: [(file: String, line: Int, lines: [Int], field: String, message: String, value: String)] = []
+        var refused: [Refusal] = []
         var imported = 0
-        var storeError: (any Error)?
-        let read = try store.importingDocuments { session in
-            let read = importer.read([file], allOrNothing: options.allOrNothing, mapping: options.mapping) { event in
-                guard storeError == nil else { return }
-                do {
-                    switch event {
-                    case .document(let decoded):
-                        let document = decoded.document
-                        if let problem = DocumentReferenceCheck.problem(document, masterData: masterData) {
-                            refused.append(
-                                (
-                                    decoded.file, decoded.line, decoded.lines, problem.field,
-                                    "document \(document.id) refused: \(problem.message)",
-                                    Self.value(of: problem.field, in: document)
-                                ))
-                        } else if let refusal = try session.insert(
-                            document, origin: .init(file: decoded.file, line: decoded.line))
-                        {
-                            refused.append(
-                                (decoded.file, decoded.line, decoded.lines, "document_id", refusal.message, document.id)
-                            )
-                        } else {
-                            imported += 1
-                        }
-                    case .withdrawn(let id):
-                        if try session.withdraw(id) { imported -= 1 }
-                    }
-                } catch {
-                    storeError = error
-                }
-            }
-            if let storeError { throw storeError }
-            let refusedWhole =
-                read.files.contains(where: \.rejectedWhole)
-                || (options.allOrNothing && (!refused.isEmpty || read.files.contains(where: \.hasRejections)))
-            return (read, keep: !refusedWhole)
+        // The file is read and decoded on a thread of its own while this one stores what it
+        // hands over: the two halves of an import take about as long as each other.
+        let channel = DocumentChannel()
+        let reader = Thread {
+            channel.finish(
+                importer.read([file], allOrNothing: options.allOrNothing, mapping: options.mapping) { event in
+                    channel.put(event)
+                })
+        }
+        reader.stackSize = 8 << 20  // as the main thread: decoding recurses through XML records
+        reader.start()
+        let read: ImportBatch
+        do {
+            read = try Self.store(
+                channel, into: store, masterData: masterData, allOrNothing: options.allOrNothing,
+                refused: &refused, imported: &imported)
+        } catch {
+            channel.cancel()
+            _ = channel.result()  // the reader reads on to the end, dropping; it is never left running
+            throw error
         }
         diagnostics += read.diagnostics
         summaries += read.files
@@ -166,6 +150,50 @@ extension ImportReport {
             documentsImported += imported
         }
     }
+
+    /// The consuming half of `stream`: stores each document `channel` hands over, in one
+    /// transaction, and commits unless the file is refused whole.
+    private static func store(
+        _ channel: DocumentChannel, into store: InvoiceStore, masterData: MasterData, allOrNothing: Bool,
+        refused: inout [Refusal], imported: inout Int
+    ) throws -> ImportBatch {
+        try store.importingDocuments { session in
+            while let chunk = channel.take() {
+                for event in chunk {
+                    switch event {
+                    case .document(let decoded):
+                        let document = decoded.document
+                        if let problem = DocumentReferenceCheck.problem(document, masterData: masterData) {
+                            refused.append(
+                                (
+                                    decoded.file, decoded.line, decoded.lines, problem.field,
+                                    "document \(document.id) refused: \(problem.message)",
+                                    value(of: problem.field, in: document)
+                                ))
+                        } else if let refusal = try session.insert(
+                            document, origin: .init(file: decoded.file, line: decoded.line))
+                        {
+                            refused.append(
+                                (decoded.file, decoded.line, decoded.lines, "document_id", refusal.message, document.id)
+                            )
+                        } else {
+                            imported += 1
+                        }
+                    case .withdrawn(let id):
+                        if try session.withdraw(id) { imported -= 1 }
+                    }
+                }
+            }
+            let read = channel.result()
+            let refusedWhole =
+                read.files.contains(where: \.rejectedWhole)
+                || (allOrNothing && (!refused.isEmpty || read.files.contains(where: \.hasRejections)))
+            return (read, keep: !refusedWhole)
+        }
+    }
+
+    /// A document refused after decoding, with every line it covers.
+    private typealias Refusal = (file: String, line: Int, lines: [Int], field: String, message: String, value: String)
 
     /// The document's value of a field a refusal names, for the error report.
     private static func value(of field: String, in document: SourceDocument) -> String {

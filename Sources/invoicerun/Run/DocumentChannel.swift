@@ -1,0 +1,81 @@
+import Foundation
+import Importers
+
+/// Hands source documents from the thread that reads a file to the thread that stores them, in
+/// chunks, holding at most a few chunks: reading and storing overlap on two cores, and memory
+/// stays flat because a fast reader waits for the store.
+///
+/// One producer (`put`, `finish`) and one consumer (`take`, `result`); the lock guards the
+/// queue, the producer's chunk is its own.
+final class DocumentChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [[SourceDocumentDecoder.Event]] = []
+    private var finished: ImportBatch?
+    private var cancelled = false
+    /// Filled by the producer only, handed over when full.
+    private var pending: [SourceDocumentDecoder.Event] = []
+    private let chunkSize: Int
+    private let capacity: Int
+
+    /// - Parameters:
+    ///   - chunkSize: events per hand-over (fewer lock round trips).
+    ///   - capacity: chunks waiting at most before the producer waits.
+    init(chunkSize: Int = 256, capacity: Int = 8) {
+        self.chunkSize = chunkSize
+        self.capacity = capacity
+        pending.reserveCapacity(chunkSize)
+    }
+
+    /// Producer: queues one event, waiting while the consumer is behind.
+    func put(_ event: SourceDocumentDecoder.Event) {
+        pending.append(event)
+        if pending.count >= chunkSize { flush() }
+    }
+
+    /// Producer: the file is read; `batch` is its summary and diagnostics.
+    func finish(_ batch: ImportBatch) {
+        flush()
+        condition.lock()
+        finished = batch
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer: the next chunk, or nil once the producer has finished and all is taken.
+    func take() -> [SourceDocumentDecoder.Event]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty && finished == nil { condition.wait() }
+        guard !chunks.isEmpty else { return nil }
+        let chunk = chunks.removeFirst()
+        condition.broadcast()
+        return chunk
+    }
+
+    /// Consumer: stop taking; the producer reads on to the end, dropping what it reads.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        chunks = []
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer: waits for the producer's summary of the file.
+    func result() -> ImportBatch {
+        condition.lock()
+        defer { condition.unlock() }
+        while finished == nil { condition.wait() }
+        return finished ?? ImportBatch()
+    }
+
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        condition.lock()
+        while chunks.count >= capacity && !cancelled { condition.wait() }
+        if !cancelled { chunks.append(pending) }
+        condition.broadcast()
+        condition.unlock()
+        pending.removeAll(keepingCapacity: true)
+    }
+}
