@@ -118,42 +118,37 @@ struct PayloadWriter {
         key(name)
         bytes.append(UInt8(ascii: "\""))
         if value.significand < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var magnitude = value.significand.magnitude
-        var written = 0
-        // Least significant digit first, the point after `scale` digits; reversed at the end.
-        repeat {
-            if written == value.scale && written > 0 { bytes.append(UInt8(ascii: ".")) }
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-            written += 1
-        } while magnitude > 0 || written <= value.scale
-        bytes[start...].reverse()
+        var divisor: UInt64 = 1
+        for _ in 0..<value.scale { divisor *= 10 }
+        let magnitude = value.significand.magnitude
+        digits(magnitude / divisor, width: 1)
+        if value.scale > 0 {
+            bytes.append(UInt8(ascii: "."))
+            digits(magnitude % divisor, width: value.scale)
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Appends `value` in decimal, zero-padded to `width` digits.
-    private mutating func digits(_ value: Int, width: Int) {
-        let start = bytes.count
-        var rest = value
-        var written = 0
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-            written += 1
-        } while rest > 0 || written < width
-        bytes[start...].reverse()
+    /// Appends `value` in decimal, zero-padded to `width` digits; most significant digit first,
+    /// so nothing is written twice.
+    private mutating func digits(_ value: some BinaryInteger, width: Int) {
+        let value = UInt64(value)
+        var power: UInt64 = 1
+        var count = 1
+        while value / power >= 10 {
+            power *= 10
+            count += 1
+        }
+        for _ in count..<max(count, width) { bytes.append(UInt8(ascii: "0")) }
+        while power > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / power % 10))
+            power /= 10
+        }
     }
 
     /// Appends a whole number in decimal.
     mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        digits(value.magnitude, width: 1)
     }
 }

@@ -38,6 +38,8 @@ extension XMLDiagnostic {
         public static let misuse = Code(rawValue: "misuse")
         /// libxml2 wanted to load an external resource outside the trusted schema directories.
         public static let externalResourceRefused = Code(rawValue: "external-resource-refused")
+        /// The caller stopped reading (``XMLEventReader``); not a problem of the document.
+        public static let stoppedByCaller = Code(rawValue: "stopped-by-caller")
         /// The schema could not be compiled or attached.
         public static let invalidSchema = Code(rawValue: "invalid-schema")
     }

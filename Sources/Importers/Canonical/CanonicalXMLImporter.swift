@@ -35,9 +35,9 @@ struct CanonicalXMLImporter {
         // is refused when one falls on its lines. Records go to a scratch batch first, kept only
         // if the file turns out well-formed to its end (documents already handed on are then
         // taken back by the caller: the file is refused whole).
-        let reader: XMLStreamReader
+        let reader: XMLEventReader
         do {
-            reader = try XMLStreamReader(path: path, collectingValidityErrorsAgainst: try schemas.schema(for: format))
+            reader = try XMLEventReader(path: path, collectingValidityErrorsAgainst: try schemas.schema(for: format))
         } catch {
             batch.diagnostics.append(Self.diagnostic(error))
             batch.files.append(.refused(path, format.rootElement))
@@ -62,23 +62,21 @@ struct CanonicalXMLImporter {
     /// Decodes every record `reader` yields into `batch`, refusing records on whose lines the
     /// reader collected a validity error; stops at the first well-formedness error (`fatal`).
     static func decodeRecords(
-        _ reader: XMLStreamReader, file: String, into batch: inout ImportBatch, deliver: DocumentHandler? = nil
+        _ reader: XMLEventReader, file: String, into batch: inout ImportBatch, deliver: DocumentHandler? = nil
     ) -> (records: Int, rejected: Set<Int>, fatal: ImportDiagnostic?) {
         var errorLines = Set<Int>()
         var seen = 0
         var sink = RecordSink(deliver: deliver)
         var records = 0
-        for result in RecordWalker(reader: reader, file: file) {
-            let record: FieldRecord
-            let kind: RecordKind
-            let lines: ClosedRange<Int>
-            do {
-                (record, kind, lines) = try result.get()
-            } catch {
-                return (records, sink.finish(into: &batch), diagnostic(error))
-            }
+        var assembler = RecordAssembler(file: file)
+        var diagnostics: [ImportDiagnostic] = []
+        // A record is taken once the next one starts (or the document ends): by then the
+        // validator has reported every error inside it.
+        var pending: (record: FieldRecord, kind: RecordKind, lines: ClosedRange<Int>)?
+        func take() {
+            guard let (record, kind, lines) = pending else { return }
+            pending = nil
             records += 1
-            // The parser reads ahead of the reader, so this record's validity errors are in by now.
             let collected = reader.diagnostics
             for diagnostic in collected[seen...] where diagnostic.severity != .warning {
                 errorLines.insert(diagnostic.line)
@@ -86,10 +84,27 @@ struct CanonicalXMLImporter {
             seen = collected.count
             if errorLines.contains(where: lines.contains) {
                 sink.refuse(line: lines.lowerBound)
-                continue
+            } else {
+                sink.add(record, as: kind, diagnostics: &diagnostics)
             }
-            sink.add(record, as: kind, diagnostics: &batch.diagnostics)
         }
+        var problem: XMLDiagnostic?
+        let fatal = reader.parse { event in
+            do throws(XMLDiagnostic) {
+                if case .start(_, _, 1, _, _) = event { take() }
+                if let complete = try assembler.add(event) { pending = complete }
+                return true
+            } catch {
+                problem = error
+                return false
+            }
+        }
+        if let failure = problem ?? fatal {
+            batch.diagnostics += diagnostics
+            return (records, sink.finish(into: &batch), diagnostic(failure))
+        }
+        take()
+        batch.diagnostics += diagnostics
         return (records, sink.finish(into: &batch), nil)
     }
 

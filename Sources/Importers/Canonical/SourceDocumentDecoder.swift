@@ -109,13 +109,14 @@ public struct SourceDocumentDecoder: Sendable {
             rejectedLines.insert(record.line)
             return
         }
-        if open?.id != id { closeOpenDocument() }
+        let continuesOpenDocument = open?.id == id
+        if !continuesOpenDocument { closeOpenDocument() }
         let lastLine = items.last.map { max($0.line, record.line) } ?? record.line
-        if refused.contains(id) {
+        if !continuesOpenDocument && refused.contains(id) {
             rejectedLines.insert(record.line)
             return
         }
-        if let lines = completed.removeValue(forKey: id) {
+        if !continuesOpenDocument, let lines = completed.removeValue(forKey: id) {
             // Handed on already: this record shows it was incomplete. Take it back whole.
             diagnostics.append(
                 record.problem(

@@ -100,6 +100,6 @@ struct CanonicalXMLImportTests {
         let batch = folder.read()
         #expect(batch.masterData.paymentTerms == [PaymentTerms(id: "NT7", description: "7 days", netDays: 7)])
         #expect(batch.masterData.taxCodes.map(\.id) == ["S20"])
-        #expect(folder.messages(batch) == ["md.xml:6:0: rate: rate 120 is not between 0 and 100"])
+        #expect(folder.messages(batch) == ["md.xml:6:81: rate: rate 120 is not between 0 and 100"])
     }
 }

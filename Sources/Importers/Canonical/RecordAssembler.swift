@@ -1,0 +1,65 @@
+internal import XMLSupport
+
+/// Builds records from a canonical XML document's events: children of the root are records,
+/// their children fields, and `Item` elements inside a record are child records with fields of
+/// their own.
+struct RecordAssembler {
+    let file: String
+    private var record: (FieldRecord, RecordKind, start: Int)?
+    private var item: FieldRecord?
+    /// The position of the field element open now.
+    private var field: (line: Int, column: Int)?
+    /// The highest line seen inside the current record, where it ends.
+    private var lastLine = 0
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Takes one event; returns a record when its end tag has been read. Throws on an element
+    /// a canonical document cannot have where it stands.
+    mutating func add(
+        _ event: XMLEventReader.Event
+    ) throws(XMLDiagnostic) -> (FieldRecord, RecordKind, ClosedRange<Int>)? {
+        switch event {
+        case .start(let name, _, let depth, let line, let column):
+            lastLine = max(lastLine, line)
+            switch depth {
+            case 0: return nil
+            case 1:
+                guard let kind = RecordKind(rawValue: name) else {
+                    throw XMLDiagnostic(file: file, line: line, column: column, message: "unexpected element <\(name)>")
+                }
+                record = (FieldRecord(file: file, line: line, column: column), kind, line)
+                lastLine = line
+            case 2 where name == "Item":
+                item = FieldRecord(file: file, line: line, column: column)
+            default:
+                field = (line, column)
+            }
+            return nil
+        case .end(let name, let depth, let text, let line):
+            lastLine = max(lastLine, line)
+            switch depth {
+            case 0: return nil
+            case 1:
+                guard let (completed, kind, start) = record else { return nil }
+                record = nil
+                return (completed, kind, start...max(start, lastLine))
+            case 2 where name == "Item" && item != nil:
+                if let finished = item { record?.0.children.append(finished) }
+                item = nil
+            default:
+                guard let text else {
+                    throw XMLDiagnostic(
+                        file: file, line: field?.line ?? line, column: field?.column ?? 0,
+                        message: "<\(name)> must contain only text, but contains elements",
+                        code: .unexpectedChildElement)
+                }
+                let value = FieldRecord.Field(value: text, line: field?.line ?? line, column: field?.column ?? 0)
+                if item != nil { item?.set(name, value) } else { record?.0.set(name, value) }
+            }
+            return nil
+        }
+    }
+}
