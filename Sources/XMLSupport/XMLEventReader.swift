@@ -16,12 +16,28 @@ internal import CLibXML2
 public final class XMLEventReader {
     /// What the reader hands over, in document order.
     public enum Event {
-        /// A start tag: the element's local name, namespace, depth (root = 0) and the position
-        /// just after the tag.
-        case start(name: String, namespace: String?, depth: Int, line: Int, column: Int)
+        /// A start tag: the element's local name, the namespace (of the root element only), the
+        /// depth (root = 0) and the position just after the tag.
+        case start(name: Name, namespace: String?, depth: Int, line: Int, column: Int)
         /// An end tag, with the element's text if it had no child elements (else nil).
-        case end(name: String, depth: Int, text: String?, line: Int)
+        case end(name: Name, depth: Int, text: String?, line: Int)
     }
+
+    /// An element's local name, with a number that is the same for every element of that name
+    /// in one document, so a caller can keep what it derives from a name in an array.
+    public struct Name: Sendable, Hashable {
+        /// The local name.
+        public let text: String
+        /// The name's number in this reader, from 0 in order of first appearance.
+        public let id: Int
+    }
+
+    /// Names by the address libxml2 interns them at (`xmlDict`): a name read again is looked up
+    /// by pointer, in a small direct-mapped table, instead of being made into a string again.
+    private var nameSlots = [(pointer: UnsafePointer<xmlChar>?, name: Name)](
+        repeating: (nil, Name(text: "", id: -1)), count: 64)
+    private var nameCount = 0
+    private var names: [String: Int] = [:]
 
     private let input: DocumentInput
     private let collector: DiagnosticCollector
@@ -35,6 +51,8 @@ public final class XMLEventReader {
     private var text: [UInt8] = []
     private var textIsLeaf = false
     private var stopped: XMLDiagnostic?
+    /// Whether `stopped` is set, tested on every event without copying the diagnostic.
+    private var isStopped = false
 
     /// Opens the document at `path`; with `schema`, validates it while it is read.
     public init(path: String, collectingValidityErrorsAgainst schema: XMLSchema? = nil, limits: XMLLimits = .init())
@@ -146,7 +164,8 @@ public final class XMLEventReader {
 
     /// Stops the parse with `diagnostic` (recorded), or silently when the caller asked.
     private func stop(_ diagnostic: XMLDiagnostic) {
-        guard stopped == nil else { return }
+        guard !isStopped else { return }
+        isStopped = true
         stopped = diagnostic
         if diagnostic.code != .stoppedByCaller { collector.append(diagnostic) }
         if let parser { xmlStopParser(parser) }
@@ -159,7 +178,7 @@ public final class XMLEventReader {
     }
 
     private func started(_ localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?) {
-        guard stopped == nil else { return }
+        guard !isStopped else { return }
         depth += 1
         textIsLeaf = true
         text.removeAll(keepingCapacity: true)
@@ -170,33 +189,51 @@ public final class XMLEventReader {
                 ))
             return
         }
-        let name = localName.map { String(cString: $0) } ?? ""
+        let name = self.name(localName)
         // libxml2 calls back before it consumes the tag's closing `>`: the content starts after it.
         let (line, column) = position
         let event = Event.start(
-            name: name, namespace: namespace.map { String(cString: $0) }, depth: depth, line: line, column: column + 1)
+            name: name, namespace: depth == 0 ? namespace.map { String(cString: $0) } : nil, depth: depth, line: line,
+            column: column + 1)
         if handler?(event) == false { stop(fatal("stopped", code: .stoppedByCaller)) }
     }
 
     private func ended(_ localName: UnsafePointer<xmlChar>?) {
-        guard stopped == nil else { return }
+        guard !isStopped else { return }
         let leafText = textIsLeaf ? String(decoding: text, as: UTF8.self) : nil
         textIsLeaf = false
         text.removeAll(keepingCapacity: true)
         let event = Event.end(
-            name: localName.map { String(cString: $0) } ?? "", depth: depth, text: leafText, line: position.line)
+            name: name(localName), depth: depth, text: leafText, line: position.line)
         depth -= 1
         if handler?(event) == false { stop(fatal("stopped", code: .stoppedByCaller)) }
     }
 
     private func received(_ bytes: UnsafePointer<xmlChar>?, count: Int32) {
-        guard stopped == nil, textIsLeaf, let bytes, count > 0 else { return }
+        guard !isStopped, textIsLeaf, let bytes, count > 0 else { return }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
         if text.count > limits.maxTextLength {
             stop(
                 fatal(
                     "text is longer than the limit of \(limits.maxTextLength) bytes", code: .textLimitExceeded))
         }
+    }
+
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> Name {
+        // Fibonacci hashing of the address: interned names lie a few bytes apart.
+        let address = UInt64(UInt(bitPattern: pointer.map { Int(bitPattern: $0) } ?? 0))
+        let slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if nameSlots[slot].pointer == pointer, nameSlots[slot].name.id >= 0 { return nameSlots[slot].name }
+        let text = pointer.map { String(cString: $0) } ?? ""
+        // A name seen before under another address (a collision evicted it) keeps its number.
+        let id = names[text] ?? nameCount
+        if id == nameCount {
+            names[text] = id
+            nameCount += 1
+        }
+        let name = Name(text: text, id: id)
+        nameSlots[slot] = (pointer, name)
+        return name
     }
 
     private static func reader(_ context: UnsafeMutableRawPointer?) -> XMLEventReader? {

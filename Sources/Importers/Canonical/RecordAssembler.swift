@@ -11,6 +11,8 @@ struct RecordAssembler {
     private var field: (line: Int, column: Int)?
     /// The highest line seen inside the current record, where it ends.
     private var lastLine = 0
+    /// Field keys by the reader's name number: each element name is normalized once per file.
+    private var keys: [FieldKey?] = []
 
     init(file: String) {
         self.file = file
@@ -27,12 +29,13 @@ struct RecordAssembler {
             switch depth {
             case 0: return nil
             case 1:
-                guard let kind = RecordKind(rawValue: name) else {
-                    throw XMLDiagnostic(file: file, line: line, column: column, message: "unexpected element <\(name)>")
+                guard let kind = RecordKind(rawValue: name.text) else {
+                    throw XMLDiagnostic(
+                        file: file, line: line, column: column, message: "unexpected element <\(name.text)>")
                 }
                 record = (FieldRecord(file: file, line: line, column: column), kind, line)
                 lastLine = line
-            case 2 where name == "Item":
+            case 2 where name.text == "Item":
                 item = FieldRecord(file: file, line: line, column: column)
             default:
                 field = (line, column)
@@ -46,20 +49,29 @@ struct RecordAssembler {
                 guard let (completed, kind, start) = record else { return nil }
                 record = nil
                 return (completed, kind, start...max(start, lastLine))
-            case 2 where name == "Item" && item != nil:
+            case 2 where name.text == "Item" && item != nil:
                 if let finished = item { record?.0.children.append(finished) }
                 item = nil
             default:
                 guard let text else {
                     throw XMLDiagnostic(
                         file: file, line: field?.line ?? line, column: field?.column ?? 0,
-                        message: "<\(name)> must contain only text, but contains elements",
+                        message: "<\(name.text)> must contain only text, but contains elements",
                         code: .unexpectedChildElement)
                 }
                 let value = FieldRecord.Field(value: text, line: field?.line ?? line, column: field?.column ?? 0)
-                if item != nil { item?.set(name, value) } else { record?.0.set(name, value) }
+                let key = self.key(name)
+                if item != nil { item?.set(key, value) } else { record?.0.set(key, value) }
             }
             return nil
         }
+    }
+
+    private mutating func key(_ name: XMLEventReader.Name) -> FieldKey {
+        if name.id < keys.count, let key = keys[name.id] { return key }
+        let key = FieldKey(name.text)
+        if name.id >= keys.count { keys += Array(repeating: nil, count: name.id - keys.count + 1) }
+        keys[name.id] = key
+        return key
     }
 }
