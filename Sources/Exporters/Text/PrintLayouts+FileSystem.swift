@@ -1,11 +1,25 @@
 internal import Foundation
 
 extension PrintLayouts {
-    /// Loads every `*.mustache` in `directory` (and its `partials/` folder), then lets the files
-    /// of `overrides` replace any of them by name.
-    public init(directory: String, overrides: String? = nil) throws(TemplateError) {
+    /// Loads every `*.mustache` in `directory` (and its `partials/` folder) and the page size in
+    /// `page.json`, then lets the files of `overrides` replace any of them by name; `page`, if
+    /// given, replaces the page size of both.
+    public init(directory: String, overrides: String? = nil, page pageSize: PageSettings? = nil) throws(TemplateError) {
         var templates: [String: (file: String, text: String)] = [:]
+        var page = PageSettings.standard
+        var pageFile = "page settings"
         for folder in [directory, overrides].compactMap(\.self) {
+            let settings = folder + "/page.json"
+            if let data = FileManager.default.contents(atPath: settings) {
+                do {
+                    page = try JSONDecoder().decode(PageSettings.self, from: data)
+                    pageFile = settings
+                } catch {
+                    throw TemplateError(
+                        file: settings, line: 0, column: 0,
+                        message: "expected {\"width\": characters, \"length\": lines}: \(error)")
+                }
+            }
             for sub in ["", "partials"] {
                 let path = sub.isEmpty ? folder : folder + "/" + sub
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
@@ -25,6 +39,14 @@ extension PrintLayouts {
                 }
             }
         }
-        try self.init(templates: templates)
+        if let pageSize {
+            page = pageSize
+            pageFile = "page settings"
+        }
+        do {
+            try self.init(templates: templates, page: page)
+        } catch  where error.file == "page settings" {
+            throw TemplateError(file: pageFile, line: 0, column: 0, message: error.message)
+        }
     }
 }

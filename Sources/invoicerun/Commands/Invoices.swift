@@ -44,7 +44,7 @@ extension InvoiceRunCommand {
             case "text":
                 let resources = try resourceOptions.locate()
                 let layouts = try PrintLayouts(directory: resources.templates, overrides: resourceOptions.templates)
-                print(try layouts.render(InvoicePrintModel(invoice)), terminator: "")
+                print(try layouts.render(InvoicePrintModelBuilder(page: layouts.page).model(invoice)), terminator: "")
             case "xml":
                 print(try InvoiceXML.render(invoice), terminator: "")
             default:

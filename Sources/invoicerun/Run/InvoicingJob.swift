@@ -99,13 +99,13 @@ struct InvoicingJob {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
         let drafts = report.results.compactMap(\.draft)
         var csvInvoices: [Invoice] = []
+        let builder = InvoicePrintModelBuilder(page: layouts.page)
         for result in report.results {
             guard let draft = result.draft else { continue }
             let invoice = draft.invoice
             do {
                 if result.unit.isActive(.print) {
-                    try folder.write(
-                        try layouts.render(InvoicePrintModel(invoice)), to: "invoices/\(invoice.number).txt")
+                    try folder.write(try layouts.render(builder.model(invoice)), to: "invoices/\(invoice.number).txt")
                 }
                 if result.unit.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
