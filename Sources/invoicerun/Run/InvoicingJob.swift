@@ -99,6 +99,7 @@ struct InvoicingJob {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
         let drafts = report.results.compactMap(\.draft)
         var csvInvoices: [Invoice] = []
+        var printed: [String] = []
         let builder = InvoicePrintModelBuilder(page: layouts.page)
         for result in report.results {
             guard let draft = result.draft else { continue }
@@ -106,6 +107,7 @@ struct InvoicingJob {
             do {
                 if result.unit.isActive(.print) {
                     try folder.write(try layouts.render(builder.model(invoice)), to: "invoices/\(invoice.number).txt")
+                    printed.append(invoice.number)
                 }
                 if result.unit.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
@@ -129,5 +131,8 @@ struct InvoicingJob {
         let manifest = Manifest(report: report, parameters: parameters, imported: imported)
         try folder.write(try Manifest.json(manifest), to: "manifest.json")
         try folder.publish()
+        if !parameters.simulate && !printed.isEmpty {
+            try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
+        }
     }
 }
