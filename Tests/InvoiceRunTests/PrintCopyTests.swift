@@ -51,4 +51,25 @@ struct PrintCopyTests {
         #expect(result.status == 64)
         #expect(result.error.contains(message), "\(result.error)")
     }
+
+    @Test func theRunWritesACombinedPrintFileSpoolFoldersAndAJournalPerCompanyCode() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        #expect(
+            try tool.run(["run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30"])
+                .status == 0)
+        let outputs = try tool.tree("out/RUN-000001")
+        let combined = String(decoding: try #require(outputs["print.txt"]), as: UTF8.self)
+        let documents = outputs.keys.filter { $0.hasPrefix("invoices/") && $0.hasSuffix(".txt") }.sorted()
+        #expect(documents.count == 18)
+        let pages = documents.map { String(decoding: outputs[$0]!, as: UTF8.self) }
+        #expect(combined == pages.map { String($0.dropLast()) }.joined(separator: "\u{0C}") + "\n")
+        let journal = String(decoding: try #require(outputs["journal-1000.txt"]), as: UTF8.self)
+        #expect(journal.hasPrefix("BUCHUNGSJOURNAL"))
+        #expect(journal.contains("Summe EUR (10 Belege)"))
+        #expect(outputs["journal-2000.txt"] != nil)
+        // Each document also lands in its account's spool folder.
+        #expect(outputs["spool/CA-100001/IN-1000-2026-000001.txt"] == outputs["invoices/IN-1000-2026-000001.txt"])
+        #expect(outputs.keys.filter { $0.hasPrefix("spool/") }.count == 18)
+    }
 }

@@ -99,15 +99,18 @@ struct InvoicingJob {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
         let drafts = report.results.compactMap(\.draft)
         var csvInvoices: [Invoice] = []
-        var printed: [String] = []
+        var printed: [(number: String, text: String)] = []
         let builder = InvoicePrintModelBuilder(page: layouts.page)
         for result in report.results {
             guard let draft = result.draft else { continue }
             let invoice = draft.invoice
             do {
                 if result.unit.isActive(.print) {
-                    try folder.write(try layouts.render(builder.model(invoice)), to: "invoices/\(invoice.number).txt")
-                    printed.append(invoice.number)
+                    let text = try layouts.render(builder.model(invoice))
+                    try folder.write(text, to: "invoices/\(invoice.number).txt")
+                    // The account's print spool folder, for a print server that watches it.
+                    try folder.write(text, to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt")
+                    printed.append((invoice.number, text))
                 }
                 if result.unit.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
@@ -117,6 +120,8 @@ struct InvoicingJob {
             }
             if result.unit.isActive(.csvOutput) { csvInvoices.append(invoice) }
         }
+        // Mass printing: every printed document of the run in one file, each on a new page.
+        if !printed.isEmpty { try folder.write(PrintLayouts.combine(printed.map(\.text)), to: "print.txt") }
         try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
         let postings = drafts.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
@@ -125,6 +130,15 @@ struct InvoicingJob {
         } catch {
             report.outputErrors.append("postings.xml: \(error)")
         }
+        for (companyCode, documents) in journals(drafts) {
+            do {
+                let journal = PostingJournalBuilder(page: layouts.page, language: .forCountry(companyCode.country))
+                    .model(documents, companyCode: companyCode, runID: report.runID)
+                try folder.write(try layouts.render(journal), to: "journal-\(companyCode.id).txt")
+            } catch {
+                report.outputErrors.append("journal-\(companyCode.id).txt: \(error)")
+            }
+        }
         report.outputFolder = folder.root
         try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
         report.outputs = folder.written
@@ -132,7 +146,25 @@ struct InvoicingJob {
         try folder.write(try Manifest.json(manifest), to: "manifest.json")
         try folder.publish()
         if !parameters.simulate && !printed.isEmpty {
-            try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
+            try store.recordOriginalPrints(printed.map(\.number), printedAt: PrintLog.now(), printedBy: PrintLog.user())
         }
+    }
+
+    /// `name` (an account id from imported data) made safe as one path component: letters,
+    /// digits, `-`, `_` and inner dots stay, anything else becomes `_`.
+    static func fileName(_ name: String) -> String {
+        let safe = String(
+            name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+        return safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe
+    }
+
+    /// The run's FI documents per company code (in run order within each), for the posting journals.
+    private func journals(_ drafts: [InvoiceDraft]) -> [(CompanyCode, [FIDocument])] {
+        var byCode: [String: (CompanyCode, [FIDocument])] = [:]
+        for draft in drafts {
+            let seller = draft.invoice.seller
+            byCode[seller.id, default: (seller, [])].1.append(draft.posting)
+        }
+        return byCode.keys.sorted().compactMap { byCode[$0] }
     }
 }
