@@ -92,6 +92,40 @@ struct PrintLayoutsTests {
         }
     }
 
+    @Test func aLanguageFileAddsALanguageChosenByTheAccount() throws {
+        let folder = try Self.folder([
+            "languages/fr.json": """
+            {
+              "decimalSeparator": ",", "groupingSeparator": " ", "datePattern": "dd/MM/yyyy",
+              "labels": { "invoice.title": "FACTURE", "number": "Numéro de facture", "gross": "Total à payer",
+                          "page": "Page", "of": "sur" }
+            }
+            """
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layouts = try PrintLayouts(directory: Self.templates, overrides: folder.path)
+        let invoice = Fixture.inLanguage(try Fixture.englishInvoice, "fr")
+        let model = InvoicePrintModelBuilder(layouts: layouts).model(invoice)
+        #expect(model.title == "FACTURE")
+        #expect(model.header[0].text == "Numéro de facture   IN-2000-2026-000003")
+        #expect(model.header[1].text == "Invoice date        30/11/2026")  // a text the file leaves out: English
+        #expect(model.grossTotal.text.hasSuffix("Total à payer       872,50 GBP"))
+        let text = try layouts.render(model)
+        #expect(text.hasSuffix("Page 1 sur 1\n"))
+        // Accounts in other languages are unaffected.
+        #expect(InvoicePrintModelBuilder(layouts: layouts).model(try Fixture.germanInvoice).title == "RECHNUNG")
+    }
+
+    @Test func aBrokenLanguageFileIsNamed() throws {
+        let folder = try Self.folder(["languages/fr.json": #"{ "decimalSeparator": ",,", "labels": {} }"#])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect {
+            try PrintLayouts(directory: Self.templates, overrides: folder.path)
+        } throws: { error in
+            "\(error)" == "\(folder.path)/languages/fr.json:0:0: decimalSeparator \",,\": expected one character"
+        }
+    }
+
     @Test func aMissingTemplateFolderIsNamed() {
         #expect(throws: TemplateError.self) { try PrintLayouts(directory: "/nonexistent/templates") }
     }

@@ -7,10 +7,18 @@ public import InvoicingCore
 public struct InvoicePrintModelBuilder: Sendable {
     /// The page the model is laid out for; the description column takes the width left over.
     public var page: PageSettings
+    /// Languages beyond (or replacing) the built-in English and German, by code.
+    public var languages: [String: PrintLanguage]
 
-    /// A builder for `page`.
-    public init(page: PageSettings = .standard) {
+    /// A builder for `page`, with `languages` added to the built-in ones.
+    public init(page: PageSettings = .standard, languages: [String: PrintLanguage] = [:]) {
         self.page = page
+        self.languages = languages
+    }
+
+    /// A builder for the page and languages of `layouts`.
+    public init(layouts: PrintLayouts) {
+        self.init(page: layouts.page, languages: layouts.languages)
     }
 
     /// The model of `invoice` as a document of `kind` (by default the invoice's own), printed as `edition`.
@@ -18,7 +26,7 @@ public struct InvoicePrintModelBuilder: Sendable {
         _ invoice: Invoice, kind: PrintDocumentKind? = nil, edition: PrintEdition = .original
     ) -> InvoicePrintModel {
         let kind = kind ?? PrintDocumentKind(invoice)
-        let language = PrintLanguage.named(invoice.buyer.language)
+        let language = languages[invoice.buyer.language] ?? .named(invoice.buyer.language)
         let title = language.label("title", for: kind)
         let marks = self.marks(kind: kind, edition: edition, language: language)
         let seller = invoice.seller.address

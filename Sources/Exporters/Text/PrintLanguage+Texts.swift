@@ -1,7 +1,7 @@
 extension PrintLanguage {
     /// English texts, with `.` as decimal separator and `,` for grouping.
     public static let english = PrintLanguage(
-        code: "en", decimalSeparator: ".", groupingSeparator: ",",
+        code: "en", decimalSeparator: ".", groupingSeparator: ",", datePattern: "dd MMM yyyy", months: englishMonths,
         labels: [
             "invoice": "INVOICE", "number": "Invoice number", "date": "Invoice date", "dueDate": "Due date",
             "account": "Account", "paymentTerms": "Payment terms", "position": "Pos", "material": "Material",
@@ -39,7 +39,8 @@ extension PrintLanguage {
 
     /// German texts, with `,` as decimal separator and `.` for grouping.
     public static let german = PrintLanguage(
-        code: "de", decimalSeparator: ",", groupingSeparator: ".",
+        code: "de", decimalSeparator: ",", groupingSeparator: ".", datePattern: "dd.MM.yyyy",
+        months: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
         labels: [
             "invoice": "RECHNUNG", "number": "Rechnungsnummer", "date": "Rechnungsdatum", "dueDate": "Fällig am",
             "account": "Vertragskonto", "paymentTerms": "Zahlungsbedingung", "position": "Pos",

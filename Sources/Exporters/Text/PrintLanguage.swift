@@ -6,7 +6,24 @@ public struct PrintLanguage: Sendable, Hashable {
     public let code: String
     let decimalSeparator: Character
     let groupingSeparator: Character
+    /// How dates are written: `dd`, `MM`, `MMM` (the month's name from `months`) and `yyyy`.
+    let datePattern: String
+    /// The months' short names, January first, for `MMM`.
+    let months: [String]
     let labels: [String: String]
+
+    /// A language from its formats and fixed texts (see `PrintLanguage+Texts.swift` for the keys).
+    public init(
+        code: String, decimalSeparator: Character, groupingSeparator: Character, datePattern: String,
+        months: [String], labels: [String: String]
+    ) {
+        self.code = code
+        self.decimalSeparator = decimalSeparator
+        self.groupingSeparator = groupingSeparator
+        self.datePattern = datePattern
+        self.months = months.count == 12 ? months : PrintLanguage.englishMonths
+        self.labels = labels
+    }
 
     /// The language for an account's language code; English when there is no layout for it.
     public static func named(_ code: String) -> PrintLanguage {
@@ -52,14 +69,32 @@ public struct PrintLanguage: Sendable, Hashable {
         return shown.formatted(decimalSeparator: decimalSeparator, grouping: groupingSeparator)
     }
 
-    /// A date: `24 Nov 2026` or `24.11.2026`.
+    /// A date by the language's pattern: `24 Nov 2026` or `24.11.2026`.
     public func format(_ date: CalendarDate) -> String {
-        if code == "de" {
-            return "\(pad(date.day)).\(pad(date.month)).\(date.year)"
+        var result = ""
+        var rest = Substring(datePattern)
+        while let first = rest.first {
+            if rest.hasPrefix("yyyy") {
+                result += String(date.year)
+                rest = rest.dropFirst(4)
+            } else if rest.hasPrefix("MMM") {
+                result += months[date.month - 1]
+                rest = rest.dropFirst(3)
+            } else if rest.hasPrefix("MM") {
+                result += pad(date.month)
+                rest = rest.dropFirst(2)
+            } else if rest.hasPrefix("dd") {
+                result += pad(date.day)
+                rest = rest.dropFirst(2)
+            } else {
+                result.append(first)
+                rest = rest.dropFirst()
+            }
         }
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(pad(date.day)) \(months[date.month - 1]) \(date.year)"
+        return result
     }
 
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

@@ -8,7 +8,18 @@ extension PrintLayouts {
         var templates: [String: (file: String, text: String)] = [:]
         var page = PageSettings.standard
         var pageFile = "page settings"
+        var languages: [String: PrintLanguage] = [:]
         for folder in [directory, overrides].compactMap(\.self) {
+            let languageFolder = folder + "/languages"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: languageFolder))?.sorted() ?? []
+            where name.hasSuffix(".json") {
+                let file = languageFolder + "/" + name
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw TemplateError(file: file, line: 0, column: 0, message: "cannot read language file")
+                }
+                let code = String(name.dropLast(".json".count))
+                languages[code] = try PrintLanguage.decode(data, code: code, file: file)
+            }
             let settings = folder + "/page.json"
             if let data = FileManager.default.contents(atPath: settings) {
                 do {
@@ -44,7 +55,7 @@ extension PrintLayouts {
             pageFile = "page settings"
         }
         do {
-            try self.init(templates: templates, page: page)
+            try self.init(templates: templates, page: page, languages: languages)
         } catch  where error.file == "page settings" {
             throw TemplateError(file: pageFile, line: 0, column: 0, message: error.message)
         }

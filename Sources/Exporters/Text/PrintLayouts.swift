@@ -9,10 +9,13 @@ public struct PrintLayouts: Sendable {
     public let names: Set<String>
     /// The page the templates are laid out for (`page.json` beside them).
     public let page: PageSettings
+    /// Languages from `languages/CODE.json` beside the templates, added to or replacing the built-in ones.
+    public let languages: [String: PrintLanguage]
 
     /// Parses `templates` (name → (file, text)) for `page`; a parse error names the file, line and column.
     public init(
-        templates: [String: (file: String, text: String)], page: PageSettings = .standard
+        templates: [String: (file: String, text: String)], page: PageSettings = .standard,
+        languages: [String: PrintLanguage] = [:]
     ) throws(TemplateError) {
         var library = MustacheLibrary()
         for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
@@ -29,6 +32,12 @@ public struct PrintLayouts: Sendable {
         self.library = library
         self.names = Set(templates.keys)
         self.page = try page.validated()
+        self.languages = languages
+    }
+
+    /// The language for `code`: a language file's, else a built-in one, else English.
+    public func language(_ code: String) -> PrintLanguage {
+        languages[code] ?? .named(code)
     }
 
     /// Renders a document in the layout of its kind, cut into pages of `model.page`: every page

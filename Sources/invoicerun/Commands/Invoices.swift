@@ -75,7 +75,7 @@ extension InvoiceRunCommand {
                 let resources = try resourceOptions.locate()
                 let layouts = try PrintLayouts(directory: resources.templates, overrides: resourceOptions.templates)
                 let edition = try self.edition(store: store)
-                let model = InvoicePrintModelBuilder(page: layouts.page).model(invoice, edition: edition)
+                let model = InvoicePrintModelBuilder(layouts: layouts).model(invoice, edition: edition)
                 print(try layouts.render(model), terminator: "")
             case "xml":
                 print(try InvoiceXML.render(invoice), terminator: "")

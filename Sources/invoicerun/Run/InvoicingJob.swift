@@ -100,7 +100,7 @@ struct InvoicingJob {
         let drafts = report.results.compactMap(\.draft)
         var csvInvoices: [Invoice] = []
         var printed: [(number: String, text: String)] = []
-        let builder = InvoicePrintModelBuilder(page: layouts.page)
+        let builder = InvoicePrintModelBuilder(layouts: layouts)
         for result in report.results {
             guard let draft = result.draft else { continue }
             let invoice = draft.invoice
@@ -132,8 +132,10 @@ struct InvoicingJob {
         }
         for (companyCode, documents) in journals(drafts) {
             do {
-                let journal = PostingJournalBuilder(page: layouts.page, language: .forCountry(companyCode.country))
-                    .model(documents, companyCode: companyCode, runID: report.runID)
+                let journal = PostingJournalBuilder(
+                    page: layouts.page, language: layouts.language(PrintLanguage.forCountry(companyCode.country).code)
+                )
+                .model(documents, companyCode: companyCode, runID: report.runID)
                 try folder.write(try layouts.render(journal), to: "journal-\(companyCode.id).txt")
             } catch {
                 report.outputErrors.append("journal-\(companyCode.id).txt: \(error)")
