@@ -66,6 +66,16 @@ struct PrintLayoutsTests {
         }
     }
 
+    @Test func aPageTooShortForTheLayoutIsRefusedNotOverflowed() throws {
+        let layouts = try PrintLayouts(directory: Self.templates, page: PageSettings(width: 80, length: 24))
+        let model = InvoicePrintModelBuilder(layouts: layouts).model(try Fixture.germanInvoice)
+        #expect {
+            try layouts.render(model)
+        } throws: { error in
+            "\(error)".hasPrefix("invoice:0:0: page length 24 is too short for this layout: it needs at least ")
+        }
+    }
+
     @Test func aTemplateErrorNamesFileLineAndColumn() throws {
         do {
             _ = try PrintLayouts(templates: [

@@ -89,6 +89,13 @@ public struct PrintLayouts: Sendable {
                     try renderLines(page, document.templateName).count + footerLength
             }
         }
+        // The fixed parts must leave room for one row on the first page, and for the totals on a last.
+        let needed = max((overheads[true]?[false] ?? 0) + 1, overheads[false]?[true] ?? 0)
+        guard needed <= length else {
+            throw TemplateError(
+                file: document.templateName, line: 0, column: 0,
+                message: "page length \(length) is too short for this layout: it needs at least \(needed) lines")
+        }
         let ranges = PrintPagination.pages(itemHeights: items.map(\.count), length: length) { first, last in
             overheads[first]?[last] ?? length
         }
