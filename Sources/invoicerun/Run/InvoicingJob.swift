@@ -99,7 +99,10 @@ struct InvoicingJob {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
         let drafts = report.results.compactMap(\.draft)
         var csvInvoices: [Invoice] = []
-        var printed: [(number: String, text: String)] = []
+        var printed: [String] = []
+        // Mass printing: every printed document of the run in one file, each on a new page
+        // (as `PrintLayouts.combine` joins them), written as it goes.
+        var combined: AppendingFile?
         let builder = InvoicePrintModelBuilder(layouts: layouts)
         for result in report.results {
             guard let draft = result.draft else { continue }
@@ -110,7 +113,9 @@ struct InvoicingJob {
                     try folder.write(text, to: "invoices/\(invoice.number).txt")
                     // The account's print spool folder, for a print server that watches it.
                     try folder.write(text, to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt")
-                    printed.append((invoice.number, text))
+                    if combined == nil { combined = try folder.appending(to: "print.txt") }
+                    try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
+                    printed.append(invoice.number)
                 }
                 if result.unit.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
@@ -120,8 +125,10 @@ struct InvoicingJob {
             }
             if result.unit.isActive(.csvOutput) { csvInvoices.append(invoice) }
         }
-        // Mass printing: every printed document of the run in one file, each on a new page.
-        if !printed.isEmpty { try folder.write(PrintLayouts.combine(printed.map(\.text)), to: "print.txt") }
+        if let combined {
+            try combined.append("\n")
+            try folder.finish(combined)
+        }
         try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
         let postings = drafts.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
@@ -148,7 +155,7 @@ struct InvoicingJob {
         try folder.write(try Manifest.json(manifest), to: "manifest.json")
         try folder.publish()
         if !parameters.simulate && !printed.isEmpty {
-            try store.recordOriginalPrints(printed.map(\.number), printedAt: PrintLog.now(), printedBy: PrintLog.user())
+            try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
         }
     }
 
