@@ -73,7 +73,10 @@ extension InvoiceRunCommand {
             switch format {
             case "text":
                 let resources = try resourceOptions.locate()
-                let layouts = try PrintLayouts(directory: resources.templates, overrides: resourceOptions.templates)
+                let layouts = try PrintLayoutLibrary(
+                    directory: resources.templates, overrides: resourceOptions.templates
+                )
+                .layouts(forCompanyCode: invoice.seller.id)
                 let edition = try self.edition(store: store)
                 let model = InvoicePrintModelBuilder(layouts: layouts).model(invoice, edition: edition)
                 print(try layouts.render(model), terminator: "")

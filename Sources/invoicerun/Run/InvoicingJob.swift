@@ -7,7 +7,7 @@ import InvoicingCore
 /// One invoicing run from the command line: engine, store, outputs, manifest and summary.
 struct InvoicingJob {
     let store: InvoiceStore
-    let layouts: PrintLayouts
+    let layouts: PrintLayoutLibrary
     let parameters: RunParameters
 
     /// Everything a run did, for the summary, the log and the manifest.
@@ -103,13 +103,13 @@ struct InvoicingJob {
         // Mass printing: every printed document of the run in one file, each on a new page
         // (as `PrintLayouts.combine` joins them), written as it goes.
         var combined: AppendingFile?
-        let builder = InvoicePrintModelBuilder(layouts: layouts)
         for result in report.results {
             guard let draft = result.draft else { continue }
             let invoice = draft.invoice
             do {
                 if result.unit.isActive(.print) {
-                    let text = try layouts.render(builder.model(invoice))
+                    let own = layouts.layouts(forCompanyCode: invoice.seller.id)
+                    let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
                     try folder.write(text, to: "invoices/\(invoice.number).txt")
                     // The account's print spool folder, for a print server that watches it.
                     try folder.write(text, to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt")
@@ -139,11 +139,11 @@ struct InvoicingJob {
         }
         for (companyCode, documents) in journals(drafts) {
             do {
-                let journal = PostingJournalBuilder(
-                    page: layouts.page, language: layouts.language(PrintLanguage.forCountry(companyCode.country).code)
-                )
-                .model(documents, companyCode: companyCode, runID: report.runID)
-                try folder.write(try layouts.render(journal), to: "journal-\(companyCode.id).txt")
+                let own = layouts.layouts(forCompanyCode: companyCode.id)
+                let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
+                let journal = PostingJournalBuilder(page: own.page, language: language)
+                    .model(documents, companyCode: companyCode, runID: report.runID)
+                try folder.write(try own.render(journal), to: "journal-\(companyCode.id).txt")
             } catch {
                 report.outputErrors.append("journal-\(companyCode.id).txt: \(error)")
             }
