@@ -124,6 +124,46 @@ struct InvoicePrintModelTests {
         #expect(model.header == InvoicePrintModel(invoice).header)
     }
 
+    @Test func anInvoiceListRefusesDocumentsOfDifferentPayersOrCurrencies() throws {
+        let builder = InvoicePrintModelBuilder()
+        let date = CalendarDate(year: 2026, month: 12, day: 1)!
+        #expect(builder.invoiceList([], number: "L", date: date, dueDate: date) == nil)
+        let mixed = [try Fixture.germanInvoice, try Fixture.englishInvoice]
+        #expect(builder.invoiceList(mixed, number: "L", date: date, dueDate: date) == nil)
+        let model = try #require(
+            builder.invoiceList([try Fixture.germanInvoice], number: "L-1", date: date, dueDate: date))
+        #expect(model.kind == .invoiceList)
+        #expect(model.title == "RECHNUNGSLISTE")
+        #expect(
+            model.header.map(\.text).prefix(3) == [
+                "Listennummer        L-1", "Listendatum         01.12.2026", "Fällig am           01.12.2026",
+            ])
+        #expect(
+            model.lines.map(\.text) == [
+                "IN-1000-2026-000009   30.11.2026       16.100,60     3.059,11     19.159,71 EUR"
+            ])
+        #expect(model.closing.last?.text == "Referenz: L-1")
+    }
+
+    @Test func anInstallmentScheduleHasNoSingleDueDateButOneRowPerInstallment() throws {
+        let invoice = try Fixture.englishInvoice
+        let half = Money(minorUnits: invoice.grossTotal.minorUnits / 2, currency: invoice.currency)
+        let model = InvoicePrintModelBuilder().installmentSchedule(
+            invoice,
+            installments: [
+                ScheduledInstallment(dueDate: CalendarDate(year: 2026, month: 12, day: 30)!, amount: half),
+                ScheduledInstallment(dueDate: CalendarDate(year: 2027, month: 1, day: 30)!, amount: half),
+            ])
+        #expect(model.title == "INSTALLMENT PLAN")
+        #expect(!model.header.contains { $0.text.hasPrefix("Due date") })
+        #expect(
+            model.lines.map(\.text) == [
+                "   1  30 Dec 2026                                                    436.25 GBP",
+                "   2  30 Jan 2027                                                    436.25 GBP",
+            ])
+        #expect(model.closing.first?.text == "Please pay each installment by its due date to")
+    }
+
     @Test func aSimulatedInvoiceIsAPreliminaryInvoiceWithoutPaymentDetails() throws {
         var invoice = try Fixture.englishInvoice
         invoice.simulated = true

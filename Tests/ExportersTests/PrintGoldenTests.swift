@@ -27,7 +27,7 @@ struct PrintGoldenTests {
         #expect(text == golden, "\(name) differs from its golden file")
     }
 
-    @Test(arguments: PrintDocumentKind.allCases, ["en", "de"])
+    @Test(arguments: PrintDocumentKind.documents, ["en", "de"])
     func everyLayoutInBothLanguages(kind: PrintDocumentKind, language: String) throws {
         let layouts = try PrintLayouts(directory: Fixture.templates)
         var invoice = try Self.invoice(language)
@@ -87,6 +87,37 @@ struct PrintGoldenTests {
         // Only the page header (its mark) differs from the original.
         let differing = zip(text.split(separator: "\n"), original.split(separator: "\n")).filter { $0 != $1 }
         #expect(differing.count == 1)
+    }
+
+    @Test(arguments: ["en", "de"])
+    func anInvoiceListHasARowPerDocumentAndTheListTotal(language: String) throws {
+        let layouts = try PrintLayouts(directory: Fixture.templates)
+        let invoice = try Self.invoice(language)
+        var second = try Fixture.longInvoice(invoice, times: 2)
+        second.number = invoice.number.replacingOccurrences(of: "00000", with: "00010")
+        let model = try #require(
+            InvoicePrintModelBuilder().invoiceList(
+                [invoice, second], number: "IL-\(invoice.buyer.id)-2026-11", date: Self.printDate,
+                dueDate: CalendarDate(year: 2027, month: 1, day: 2)!))
+        try Self.check(try layouts.render(model), "invoicelist-\(language).txt")
+        #expect(model.items.map(\.amount) == [invoice.grossTotal, second.grossTotal])
+        #expect(model.grossTotal.text.hasSuffix(language == "de" ? "57.479,14 EUR" : "2,617.50 GBP"))
+    }
+
+    @Test(arguments: ["en", "de"])
+    func anInstallmentScheduleListsEachDueDateAndTheInvoiceTotals(language: String) throws {
+        let layouts = try PrintLayouts(directory: Fixture.templates)
+        let invoice = try Self.invoice(language)
+        let count = language == "de" ? 3 : 2
+        let share = Money(minorUnits: invoice.grossTotal.minorUnits / Int64(count), currency: invoice.currency)
+        let dueDates = [(2026, 12, 30), (2027, 1, 30), (2027, 2, 28)].prefix(count)
+        let installments = dueDates.map { year, month, day in
+            ScheduledInstallment(dueDate: CalendarDate(year: year, month: month, day: day)!, amount: share)
+        }
+        let model = InvoicePrintModelBuilder().installmentSchedule(invoice, installments: installments)
+        try Self.check(try layouts.render(model), "installments-\(language).txt")
+        #expect(try installments.map(\.amount).sum(in: invoice.currency) == invoice.grossTotal)
+        #expect(model.items.count == count)
     }
 
     @Test(arguments: ["en", "de"])

@@ -26,21 +26,8 @@ public struct InvoicePrintModelBuilder: Sendable {
         _ invoice: Invoice, kind: PrintDocumentKind? = nil, edition: PrintEdition = .original
     ) -> InvoicePrintModel {
         let kind = kind ?? PrintDocumentKind(invoice)
-        let language = languages[invoice.buyer.language] ?? .named(invoice.buyer.language)
-        let title = language.label("title", for: kind)
-        let marks = self.marks(kind: kind, edition: edition, language: language)
-        let seller = invoice.seller.address
-        let buyer = invoice.buyer.address
-        return InvoicePrintModel(
-            kind: kind, page: page, labels: language.labels(for: kind), title: title,
-            marks: marks.map(InvoicePrintModel.Row.init(text:)), simulated: invoice.simulated,
-            pageHeader: TextColumns.spread(
-                "\(title) \(invoice.number)", marks.joined(separator: " · "), page.width),
-            seller: [seller.name, seller.street, "\(seller.postalCode) \(seller.city)", seller.country]
-                .map { InvoicePrintModel.Row(text: TextColumns.right($0, page.width)) },
-            sellerLine: "\(seller.name) · \(seller.street) · \(seller.postalCode) \(seller.city)",
-            buyer: [buyer.name, buyer.street, "\(buyer.postalCode) \(buyer.city)", buyer.country]
-                .map(InvoicePrintModel.Row.init(text:)),
+        let language = self.language(invoice.buyer.language)
+        let body = Body(
             header: header(invoice, kind: kind, language: language),
             columnHeader: columns(
                 position: language.label("position"), material: language.label("material"),
@@ -51,9 +38,50 @@ public struct InvoicePrintModelBuilder: Sendable {
             netTotal: total(language.label("net"), invoice.netTotal, language: language),
             taxes: taxes(invoice, language: language),
             grossTotal: total(language.label("gross", for: kind), invoice.grossTotal, language: language),
-            closing: closing(invoice, kind: kind, language: language),
-            footerText: "\(seller.name) · \(language.label("vatID")) \(invoice.seller.vatID)",
-            language: language, currency: invoice.currency)
+            closing: closing(invoice, kind: kind, language: language))
+        return assemble(
+            body, kind: kind, edition: edition, language: language, number: invoice.number, seller: invoice.seller,
+            buyer: invoice.buyer, currency: invoice.currency, simulated: invoice.simulated)
+    }
+
+    /// What differs between the kinds of documents: everything from the document header down.
+    struct Body {
+        var header: [PrintRow]
+        var columnHeader: String
+        var items: [InvoicePrintModel.Item]
+        var netTotal: PrintRow
+        var taxes: [PrintRow]
+        var grossTotal: PrintRow
+        var closing: [PrintRow]
+    }
+
+    /// The language of `code`: a language file's, a built-in one, or English.
+    func language(_ code: String) -> PrintLanguage {
+        languages[code] ?? .named(code)
+    }
+
+    /// A model from its `body` and the parts every kind shares: title, marks, page header and
+    /// footer, the parties' addresses.
+    func assemble(
+        _ body: Body, kind: PrintDocumentKind, edition: PrintEdition, language: PrintLanguage, number: String,
+        seller: CompanyCode, buyer: ContractAccount, currency: Currency, simulated: Bool
+    ) -> InvoicePrintModel {
+        let title = language.label("title", for: kind)
+        let marks = self.marks(kind: kind, edition: edition, language: language)
+        let from = seller.address
+        let to = buyer.address
+        return InvoicePrintModel(
+            kind: kind, page: page, labels: language.labels(for: kind), title: title,
+            marks: marks.map(PrintRow.init(text:)), simulated: simulated,
+            pageHeader: TextColumns.spread("\(title) \(number)", marks.joined(separator: " · "), page.width),
+            seller: [from.name, from.street, "\(from.postalCode) \(from.city)", from.country]
+                .map { PrintRow(text: TextColumns.right($0, page.width)) },
+            sellerLine: "\(from.name) · \(from.street) · \(from.postalCode) \(from.city)",
+            buyer: [to.name, to.street, "\(to.postalCode) \(to.city)", to.country].map(PrintRow.init(text:)),
+            header: body.header, columnHeader: body.columnHeader, items: body.items, netTotal: body.netTotal,
+            taxes: body.taxes, grossTotal: body.grossTotal, closing: body.closing,
+            footerText: "\(from.name) · \(language.label("vatID")) \(seller.vatID)",
+            language: language, currency: currency)
     }
 
     /// The marks of a print, in the order they are shown.
@@ -81,8 +109,8 @@ public struct InvoicePrintModelBuilder: Sendable {
             (language.label("number", for: kind), invoice.number),
             (language.label("date", for: kind), language.format(invoice.invoiceDate)),
         ]
-        // Nothing is due on a credit memo or a cancellation.
-        if kind != .creditMemo && kind != .cancellation {
+        // Nothing is due on a credit memo or a cancellation; installments have due dates of their own.
+        if ![.creditMemo, .cancellation, .installmentSchedule].contains(kind) {
             header.append((language.label("dueDate"), language.format(invoice.dueDate)))
         }
         header.append((language.label("account"), invoice.buyer.id))
@@ -151,17 +179,27 @@ public struct InvoicePrintModelBuilder: Sendable {
             "\(language.label("vatID")) \(invoice.seller.vatID) · \(language.label("posting")) \(invoice.postingNumber)"
         let rows: [String]
         switch kind {
-        case .invoice, .debitMemo:
-            let bank = invoice.seller.bankAccount
-            rows = [
-                language.label("payTo"), "\(bank.bankName), IBAN \(bank.iban), BIC \(bank.bic)", reference, posting,
-            ]
+        case .invoice, .debitMemo, .installmentSchedule:
+            rows = payment(invoice.seller, reference: invoice.number, kind: kind, language: language) + [posting]
+        case .invoiceList:
+            rows = payment(invoice.seller, reference: invoice.number, kind: kind, language: language)
         case .creditMemo, .cancellation:
             rows = [language.label("closing", for: kind), reference, posting]
         case .preliminaryInvoice:
             rows = [language.label("closing", for: kind)]
         }
         return rows.map(InvoicePrintModel.Row.init(text:))
+    }
+
+    /// Where to pay, and the reference to quote.
+    func payment(
+        _ seller: CompanyCode, reference: String, kind: PrintDocumentKind, language: PrintLanguage
+    ) -> [String] {
+        let bank = seller.bankAccount
+        return [
+            language.label("payTo", for: kind), "\(bank.bankName), IBAN \(bank.iban), BIC \(bank.bic)",
+            "\(language.label("reference")): \(reference)",
+        ]
     }
 
     /// A totals row: the label right-aligned before the amount column, the currency after it.

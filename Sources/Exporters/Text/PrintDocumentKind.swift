@@ -15,13 +15,25 @@ public enum PrintDocumentKind: String, Sendable, Hashable, CaseIterable {
     case cancellation = "CANCELLATION"
     /// A preliminary (pro forma) invoice from a simulation: no number, no posting, not payable.
     case preliminaryInvoice = "PRELIMINARY"
+    /// An invoice list: a payer's invoices (or credit memos) collected into one document.
+    case invoiceList = "INVOICE_LIST"
+    /// An installment schedule: one invoice's total due in installments, each with its due date.
+    case installmentSchedule = "INSTALLMENT_SCHEDULE"
+
+    /// The kinds that print one invoice-like document (`InvoicePrintModelBuilder`); the others
+    /// collect or schedule documents and have builders of their own.
+    public static let documents: [PrintDocumentKind] = [
+        .invoice, .creditMemo, .debitMemo, .cancellation, .preliminaryInvoice,
+    ]
 
     /// The kind of `invoice` as printed: a simulated document is preliminary whatever its kind.
     public init(_ invoice: Invoice) {
         if invoice.simulated {
             self = .preliminaryInvoice
+        } else if let kind = PrintDocumentKind(rawValue: invoice.kind.rawValue), Self.documents.contains(kind) {
+            self = kind
         } else {
-            self = PrintDocumentKind(rawValue: invoice.kind.rawValue) ?? .invoice
+            self = .invoice
         }
     }
 
@@ -33,6 +45,8 @@ public enum PrintDocumentKind: String, Sendable, Hashable, CaseIterable {
         case .debitMemo: "debitmemo"
         case .cancellation: "cancellation"
         case .preliminaryInvoice: "preliminary"
+        case .invoiceList: "invoicelist"
+        case .installmentSchedule: "installments"
         }
     }
 
@@ -44,6 +58,8 @@ public enum PrintDocumentKind: String, Sendable, Hashable, CaseIterable {
         case .debitMemo: "debitMemo"
         case .cancellation: "cancellation"
         case .preliminaryInvoice: "preliminary"
+        case .invoiceList: "invoiceList"
+        case .installmentSchedule: "installments"
         }
     }
 }
