@@ -68,9 +68,6 @@ public struct InvoicePrintModel: Sendable {
     /// Every row of the item table, as one list.
     public var lines: [Row] { items.flatMap(\.rows) }
 
-    /// The closing block under its earlier name.
-    public var payment: [Row] { closing }
-
     /// Builds the model of `invoice` in the buyer's language on the standard page, as an original.
     public init(_ invoice: Invoice) {
         self = InvoicePrintModelBuilder().model(invoice)
