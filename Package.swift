@@ -62,7 +62,7 @@ let package = Package(
             name: "ImportersTests", dependencies: ["Importers"], exclude: ["FuzzRegressions"], swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceStoreTests", dependencies: ["InvoiceStore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ExportersTests", dependencies: ["Exporters", "XMLSupport"], exclude: ["Fixtures"],
+            name: "ExportersTests", dependencies: ["Exporters", "XMLSupport"], exclude: ["Fixtures", "Expected"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "InvoiceRunTests",

@@ -70,6 +70,20 @@ extension InvoiceStore {
                         content_hash TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, outcome TEXT NOT NULL);
                     """)
         }
+        migrator.registerMigration("v2-print-log") { db in
+            // Every print of a stored document: the run's original (reprint 0) and each copy or
+            // duplicate after it, numbered 1, 2, ... per document.
+            try db.execute(
+                sql: """
+                    CREATE TABLE print_log (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        document_number TEXT NOT NULL REFERENCES invoice(number),
+                        edition TEXT NOT NULL CHECK (edition IN ('original', 'copy', 'duplicate')),
+                        reprint INTEGER NOT NULL CHECK (reprint >= 0),
+                        printed_at TEXT NOT NULL, printed_by TEXT NOT NULL, reason TEXT,
+                        UNIQUE (document_number, reprint));
+                    """)
+        }
         return migrator
     }
 }

@@ -1,135 +1,104 @@
 public import InvoicingCore
 
-/// Everything the invoice print layout shows, already formatted and aligned; the template only
-/// places it. Tests check this model apart from the text.
+/// Everything the print layout of an invoice, credit memo, debit memo, cancellation or
+/// preliminary invoice shows, already formatted and aligned; the template only places it.
+///
+/// `InvoicePrintModelBuilder` makes it; tests check it apart from the text. Pages are cut later,
+/// when the layout is rendered (`PrintLayouts.render`), because only then is it known how many
+/// lines the company's own letterhead and footer take.
 public struct InvoicePrintModel: Sendable {
-    /// Width of the layout in characters.
-    public static let width = 80
+    /// Width of the standard layout in characters.
+    public static let width = PageSettings.standard.width
 
     /// One formatted line of the layout.
-    public struct Row: Sendable, Hashable {
-        /// The line's text, already padded and aligned.
-        public var text: String
+    public typealias Row = PrintRow
+
+    /// One line item: its rows (the item line, the rest of a wrapped description, its price
+    /// conditions) never split across pages, and the amount it adds to the totals carried forward.
+    public struct Item: Sendable, Hashable {
+        /// The rows of the item, printed together.
+        public var rows: [Row]
+        /// The item's net amount (base amount plus its conditions).
+        public var amount: Money
     }
 
-    /// The fixed texts of the buyer's language, by key.
+    /// What kind of document this is; it picks the template and the fixed texts.
+    public var kind: PrintDocumentKind
+    /// The page the layout is made for.
+    public var page: PageSettings
+    /// The fixed texts of the buyer's language as this kind of document uses them, by key.
     public var labels: [String: String]
+    /// The document's title, e.g. `INVOICE` or `GUTSCHRIFT`.
+    public var title: String
+    /// The marks of this print: ORIGINAL, COPY 2 with its print date, DUPLICATE, PRELIMINARY, CANCELLED.
+    public var marks: [Row]
     /// Whether the invoice comes from a simulation run and must be marked as not valid for payment.
     public var simulated: Bool
+    /// The line at the top of every page: title and number on the left, the marks on the right.
+    public var pageHeader: String
     /// The seller's address, right-aligned for the letterhead.
     public var seller: [Row]
     /// The seller's address on one line, shown above the buyer's address.
     public var sellerLine: String
     /// The buyer's address lines.
     public var buyer: [Row]
-    /// The invoice number, dates, account, payment terms and the buyer's VAT ID, each with its label.
+    /// The document number, dates, account, payment terms and the buyer's VAT ID, each with its label.
     public var header: [Row]
     /// The headings of the item table's columns.
     public var columnHeader: String
     /// A dashed rule across the full width.
     public var rule: String
-    /// The item table: one row per invoice line, with wrapped descriptions and price conditions below it.
-    public var lines: [Row]
+    /// The line items, in order.
+    public var items: [Item]
     /// The net total, aligned with the line amounts.
     public var netTotal: Row
     /// One row per tax subtotal: rate, taxable amount and tax.
     public var taxes: [Row]
-    /// The gross total due.
+    /// The gross total: due, credited or cancelled, by kind.
     public var grossTotal: Row
-    /// Where and how to pay: bank account, payment reference, VAT ID and posting number.
-    public var payment: [Row]
+    /// The closing block: where and how to pay for an invoice, the refund note for a credit memo.
+    public var closing: [Row]
+    /// The seller's name and VAT ID, left in the footer of every page.
+    public var footerText: String
+    /// The language the model is formatted in, for the rows made when pages are cut.
+    let language: PrintLanguage
+    /// The currency of every amount, for the totals carried forward.
+    let currency: Currency
 
-    /// Builds the model of `invoice` in the buyer's language.
+    /// Every row of the item table, as one list.
+    public var lines: [Row] { items.flatMap(\.rows) }
+
+    /// Builds the model of `invoice` in the buyer's language on the standard page, as an original.
     public init(_ invoice: Invoice) {
-        let language = PrintLanguage.named(invoice.buyer.language)
-        let money = { (amount: Money) in language.format(amount) }
-        labels = language.labels
-        simulated = invoice.simulated
-        let seller = invoice.seller.address
-        self.seller = [seller.name, seller.street, "\(seller.postalCode) \(seller.city)", seller.country]
-            .map { Row(text: TextColumns.right($0, Self.width)) }
-        sellerLine = "\(seller.name) · \(seller.street) · \(seller.postalCode) \(seller.city)"
-        let buyerAddress = invoice.buyer.address
-        buyer = [
-            buyerAddress.name, buyerAddress.street, "\(buyerAddress.postalCode) \(buyerAddress.city)",
-            buyerAddress.country,
-        ]
-        .map { Row(text: $0) }
-        var header: [(String, String)] = [
-            (language.label("number"), invoice.number),
-            (language.label("date"), language.format(invoice.invoiceDate)),
-            (language.label("dueDate"), language.format(invoice.dueDate)),
-            (language.label("account"), invoice.buyer.id),
-            (language.label("paymentTerms"), invoice.paymentTerms.description),
-        ]
-        if let vatID = invoice.buyer.vatID { header.append((language.label("yourVATID"), vatID)) }
-        self.header = header.map { Row(text: TextColumns.left($0.0, 20) + $0.1) }
-        columnHeader = Self.columns(
-            position: language.label("position"), material: language.label("material"),
-            description: language.label("description"), quantity: language.label("quantity"),
-            unit: language.label("unit"), price: language.label("price"), amount: language.label("amount"),
-            tax: language.label("tax"))
-        rule = String(repeating: "-", count: Self.width)
-        var rows: [Row] = []
-        for line in invoice.lines {
-            let description = TextColumns.wrap(line.description, Self.descriptionWidth)
-            rows.append(
-                Row(
-                    text: Self.columns(
-                        position: String(line.number), material: line.material, description: description[0],
-                        quantity: language.format(line.quantity), unit: line.unit,
-                        price: language.format(line.unitPrice, minimumScale: 2)
-                            + (line.priceUnit == .one ? "" : "/\(language.format(line.priceUnit))"),
-                        amount: money(line.baseAmount), tax: line.taxCode)))
-            for more in description.dropFirst() {
-                rows.append(Row(text: String(repeating: " ", count: 16) + more))
-            }
-            for condition in line.conditions {
-                let value =
-                    condition.calculation == .percent
-                    ? "\(language.format(condition.value))%" : language.format(condition.value, minimumScale: 2)
-                let text = "\(language.label(condition.kind.rawValue)) \(condition.conditionID) \(value)"
-                rows.append(
-                    Row(
-                        text: String(repeating: " ", count: 16) + TextColumns.left(text, 47)
-                            + TextColumns.right(money(condition.amount), 12)))
-            }
-        }
-        lines = rows
-        // Totals align their amounts with the line amounts (column 75), currency after.
-        func total(_ label: String, _ amount: Money) -> Row {
-            Row(text: TextColumns.right(label, 62) + TextColumns.right(money(amount), 13) + " " + invoice.currency.code)
-        }
-        netTotal = total(language.label("net"), invoice.netTotal)
-        taxes = invoice.taxes.map { tax in
-            let label =
-                "\(language.label("taxTotal")) \(tax.taxCode) \(language.format(tax.rate))% \(language.label("taxBase")) \(money(tax.taxableAmount))"
-                + (tax.exemptionReason.map { " (\($0))" } ?? "")
-            return total(label, tax.taxAmount)
-        }
-        grossTotal = total(language.label("gross"), invoice.grossTotal)
-        let bank = invoice.seller.bankAccount
-        payment = [
-            Row(text: language.label("payTo")),
-            Row(text: "\(bank.bankName), IBAN \(bank.iban), BIC \(bank.bic)"),
-            Row(text: "\(language.label("reference")): \(invoice.number)"),
-            Row(
-                text:
-                    "\(language.label("vatID")) \(invoice.seller.vatID) · \(language.label("posting")) \(invoice.postingNumber)"
-            ),
-        ]
+        self = InvoicePrintModelBuilder().model(invoice)
     }
 
-    static let descriptionWidth = 22
-
-    /// One row of the item table: Pos(4) Material(10) Description(22) Qty(9) Unit(4) Price(11) Amount(12) Tax(4).
-    static func columns(
-        position: String, material: String, description: String, quantity: String, unit: String, price: String,
-        amount: String, tax: String
-    ) -> String {
-        TextColumns.right(position, 4) + " " + TextColumns.left(material, 10) + " "
-            + TextColumns.left(description, descriptionWidth) + TextColumns.right(quantity, 9) + " "
-            + TextColumns.left(unit, 4) + TextColumns.right(price, 11) + TextColumns.right(amount, 12) + " "
-            + TextColumns.left(tax, 4)
+    init(
+        kind: PrintDocumentKind, page: PageSettings, labels: [String: String], title: String, marks: [Row],
+        simulated: Bool, pageHeader: String, seller: [Row], sellerLine: String, buyer: [Row], header: [Row],
+        columnHeader: String, items: [Item], netTotal: Row, taxes: [Row], grossTotal: Row, closing: [Row],
+        footerText: String, language: PrintLanguage, currency: Currency
+    ) {
+        self.kind = kind
+        self.page = page
+        self.labels = labels
+        self.title = title
+        self.marks = marks
+        self.simulated = simulated
+        self.pageHeader = pageHeader
+        self.seller = seller
+        self.sellerLine = sellerLine
+        self.buyer = buyer
+        self.header = header
+        self.columnHeader = columnHeader
+        self.rule = String(repeating: "-", count: page.width)
+        self.items = items
+        self.netTotal = netTotal
+        self.taxes = taxes
+        self.grossTotal = grossTotal
+        self.closing = closing
+        self.footerText = footerText
+        self.language = language
+        self.currency = currency
     }
 }

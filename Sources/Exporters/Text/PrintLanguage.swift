@@ -6,44 +6,53 @@ public struct PrintLanguage: Sendable, Hashable {
     public let code: String
     let decimalSeparator: Character
     let groupingSeparator: Character
+    /// How dates are written: `dd`, `MM`, `MMM` (the month's name from `months`) and `yyyy`.
+    let datePattern: String
+    /// The months' short names, January first, for `MMM`.
+    let months: [String]
     let labels: [String: String]
+
+    /// A language from its formats and fixed texts (see `PrintLanguage+Texts.swift` for the keys).
+    public init(
+        code: String, decimalSeparator: Character, groupingSeparator: Character, datePattern: String,
+        months: [String], labels: [String: String]
+    ) {
+        self.code = code
+        self.decimalSeparator = decimalSeparator
+        self.groupingSeparator = groupingSeparator
+        self.datePattern = datePattern
+        self.months = months.count == 12 ? months : PrintLanguage.englishMonths
+        self.labels = labels
+    }
 
     /// The language for an account's language code; English when there is no layout for it.
     public static func named(_ code: String) -> PrintLanguage {
         code == "de" ? german : english
     }
 
-    /// English texts, with `.` as decimal separator and `,` for grouping.
-    public static let english = PrintLanguage(
-        code: "en", decimalSeparator: ".", groupingSeparator: ",",
-        labels: [
-            "invoice": "INVOICE", "number": "Invoice number", "date": "Invoice date", "dueDate": "Due date",
-            "account": "Account", "paymentTerms": "Payment terms", "position": "Pos", "material": "Material",
-            "description": "Description", "quantity": "Quantity", "unit": "Unit", "price": "Price",
-            "amount": "Amount", "tax": "Tax", "net": "Net amount", "taxTotal": "Tax", "gross": "Total due",
-            "taxBase": "on", "bank": "Bank", "vatID": "VAT ID", "yourVATID": "Your VAT ID",
-            "reference": "Reference", "posting": "Posting", "simulated": "SIMULATION - NOT VALID FOR PAYMENT",
-            "payTo": "Please pay the total due by the due date to",
-            "discount": "Discount", "surcharge": "Surcharge",
-        ])
-
-    /// German texts, with `,` as decimal separator and `.` for grouping.
-    public static let german = PrintLanguage(
-        code: "de", decimalSeparator: ",", groupingSeparator: ".",
-        labels: [
-            "invoice": "RECHNUNG", "number": "Rechnungsnummer", "date": "Rechnungsdatum", "dueDate": "Fällig am",
-            "account": "Vertragskonto", "paymentTerms": "Zahlungsbedingung", "position": "Pos",
-            "material": "Material", "description": "Bezeichnung", "quantity": "Menge", "unit": "ME",
-            "price": "Preis", "amount": "Betrag", "tax": "St.", "net": "Nettobetrag", "taxTotal": "Umsatzsteuer",
-            "gross": "Rechnungsbetrag", "taxBase": "auf", "bank": "Bank", "vatID": "USt-IdNr.",
-            "yourVATID": "Ihre USt-IdNr.", "reference": "Referenz", "posting": "Buchung",
-            "simulated": "SIMULATION - KEINE ZAHLUNGSAUFFORDERUNG",
-            "payTo": "Bitte zahlen Sie den Rechnungsbetrag bis zum Fälligkeitsdatum auf",
-            "discount": "Rabatt", "surcharge": "Zuschlag",
-        ])
+    /// The language of documents a company code prints for itself (its posting journal): German
+    /// in Germany, Austria and Switzerland, English elsewhere.
+    public static func forCountry(_ country: String) -> PrintLanguage {
+        ["DE", "AT", "CH"].contains(country) ? german : english
+    }
 
     /// The fixed text for `key`.
     public func label(_ key: String) -> String { labels[key] ?? key }
+
+    /// The fixed text for `key` on a document of `kind`: the kind's own text (`creditMemo.gross`)
+    /// if the language has one, else the general one (`gross`).
+    public func label(_ key: String, for kind: PrintDocumentKind) -> String {
+        labels["\(kind.textKey).\(key)"] ?? label(key)
+    }
+
+    /// Every fixed text as a document of `kind` sees it: the kind's own texts replace the general
+    /// ones under the general key, so a template writes `{{labels.gross}}` whatever the kind.
+    public func labels(for kind: PrintDocumentKind) -> [String: String] {
+        var result = labels.filter { !$0.key.contains(".") }
+        let prefix = kind.textKey + "."
+        for (key, text) in labels where key.hasPrefix(prefix) { result[String(key.dropFirst(prefix.count))] = text }
+        return result
+    }
 
     /// An amount with grouping, e.g. `1,234.56` or `1.234,56`.
     public func format(_ amount: Money) -> String {
@@ -60,14 +69,32 @@ public struct PrintLanguage: Sendable, Hashable {
         return shown.formatted(decimalSeparator: decimalSeparator, grouping: groupingSeparator)
     }
 
-    /// A date: `24 Nov 2026` or `24.11.2026`.
+    /// A date by the language's pattern: `24 Nov 2026` or `24.11.2026`.
     public func format(_ date: CalendarDate) -> String {
-        if code == "de" {
-            return "\(pad(date.day)).\(pad(date.month)).\(date.year)"
+        var result = ""
+        var rest = Substring(datePattern)
+        while let first = rest.first {
+            if rest.hasPrefix("yyyy") {
+                result += String(date.year)
+                rest = rest.dropFirst(4)
+            } else if rest.hasPrefix("MMM") {
+                result += months[date.month - 1]
+                rest = rest.dropFirst(3)
+            } else if rest.hasPrefix("MM") {
+                result += pad(date.month)
+                rest = rest.dropFirst(2)
+            } else if rest.hasPrefix("dd") {
+                result += pad(date.day)
+                rest = rest.dropFirst(2)
+            } else {
+                result.append(first)
+                rest = rest.dropFirst()
+            }
         }
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(pad(date.day)) \(months[date.month - 1]) \(date.year)"
+        return result
     }
 
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

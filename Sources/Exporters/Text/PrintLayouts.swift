@@ -7,9 +7,16 @@ public struct PrintLayouts: Sendable {
     private let library: MustacheLibrary
     /// The names of the templates that can be rendered.
     public let names: Set<String>
+    /// The page the templates are laid out for (`page.json` beside them).
+    public let page: PageSettings
+    /// Languages from `languages/CODE.json` beside the templates, added to or replacing the built-in ones.
+    public let languages: [String: PrintLanguage]
 
-    /// Parses `templates` (name → (file, text)); a parse error names the file, line and column.
-    public init(templates: [String: (file: String, text: String)]) throws(TemplateError) {
+    /// Parses `templates` (name → (file, text)) for `page`; a parse error names the file, line and column.
+    public init(
+        templates: [String: (file: String, text: String)], page: PageSettings = .standard,
+        languages: [String: PrintLanguage] = [:]
+    ) throws(TemplateError) {
         var library = MustacheLibrary()
         for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
             do {
@@ -24,14 +31,94 @@ public struct PrintLayouts: Sendable {
         }
         self.library = library
         self.names = Set(templates.keys)
+        self.page = try page.validated()
+        self.languages = languages
     }
 
-    /// Renders the invoice layout; trailing spaces are trimmed from every line.
+    /// The language for `code`: a language file's, else a built-in one, else English.
+    public func language(_ code: String) -> PrintLanguage {
+        languages[code] ?? .named(code)
+    }
+
+    /// Renders a document in the layout of its kind, cut into pages of `model.page`: every page
+    /// has the page header and footer ("Page n of m") and exactly `length` lines; pages follow each
+    /// other after a form feed. Trailing spaces are trimmed from every line.
     public func render(_ model: InvoicePrintModel) throws(TemplateError) -> String {
-        try render(model, template: "invoice")
+        try renderPages(model)
     }
 
-    func render(_ model: Any, template: String) throws(TemplateError) -> String {
+    /// Renders a posting journal, cut into pages like a document.
+    public func render(_ journal: PostingJournalModel) throws(TemplateError) -> String {
+        try renderPages(journal)
+    }
+
+    /// Joins rendered documents into one file for mass printing: each starts on a new page.
+    public static func combine(_ documents: [String]) -> String {
+        documents.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }.joined(separator: "\u{0C}") + "\n"
+    }
+
+    func renderPages(_ document: some PagedDocument) throws(TemplateError) -> String {
+        let items = document.itemRows
+        let length = document.page.length
+        let sample = PrintRow(text: "-")
+        func context(_ rows: [PrintRow], page: Int, count: Int, brought: PrintRow?, carried: PrintRow?) -> [String: Any]
+        {
+            var context: [String: Any] = [:]
+            for child in Mirror(reflecting: document).children {
+                if let label = child.label { context[label] = child.value }
+            }
+            context["lines"] = rows
+            context["firstPage"] = page == 1
+            context["lastPage"] = page == count
+            context["pageNumber"] = page
+            context["pageCount"] = count
+            context["pageFooter"] = document.footer(page: page, of: count)
+            if let brought { context["broughtForward"] = brought }
+            if let carried { context["carriedForward"] = carried }
+            return context
+        }
+        let footerLength = try renderLines(context([], page: 1, count: 1, brought: nil, carried: nil), "pagefooter")
+            .count
+        var overheads: [Bool: [Bool: Int]] = [:]
+        for first in [true, false] {
+            for last in [true, false] {
+                let page = context(
+                    [], page: first ? 1 : 2, count: last ? (first ? 1 : 2) : 3, brought: first ? nil : sample,
+                    carried: last ? nil : sample)
+                overheads[first, default: [:]][last] =
+                    try renderLines(page, document.templateName).count + footerLength
+            }
+        }
+        // The fixed parts must leave room for one row on the first page, and for the totals on a last.
+        let needed = max((overheads[true]?[false] ?? 0) + 1, overheads[false]?[true] ?? 0)
+        guard needed <= length else {
+            throw TemplateError(
+                file: document.templateName, line: 0, column: 0,
+                message: "page length \(length) is too short for this layout: it needs at least \(needed) lines")
+        }
+        let ranges = PrintPagination.pages(itemHeights: items.map(\.count), length: length) { first, last in
+            overheads[first]?[last] ?? length
+        }
+        var pages: [String] = []
+        for (index, range) in ranges.enumerated() {
+            let number = index + 1
+            let page = context(
+                items[range].flatMap(\.self), page: number, count: ranges.count,
+                brought: number == 1 ? nil : document.forwardRows(itemCount: range.lowerBound, page: index).brought,
+                carried: number == ranges.count
+                    ? nil : document.forwardRows(itemCount: range.upperBound, page: number).carried)
+            let body = try renderLines(page, document.templateName)
+            let footer = try renderLines(page, "pagefooter")
+            let padding = Array(repeating: Substring(), count: max(0, length - body.count - footer.count))
+            pages.append((body + padding + footer).joined(separator: "\n"))
+        }
+        // A form feed ends each page but the last, in place of its last newline, so a printer set
+        // to the same page length never feeds an empty sheet.
+        return pages.joined(separator: "\u{0C}") + "\n"
+    }
+
+    /// The lines `template` renders for `model`, without trailing spaces or trailing empty lines.
+    func renderLines(_ model: Any, _ template: String) throws(TemplateError) -> [Substring] {
         guard let text = library.render(model, withTemplate: template) else {
             throw TemplateError(file: template, line: 0, column: 0, message: "no template named \(template)")
         }
@@ -40,7 +127,7 @@ public struct PrintLayouts: Sendable {
             while line.last == " " { line = line.dropLast() }
             return line
         }
-        while lines.count > 1 && lines[lines.count - 1].isEmpty && lines[lines.count - 2].isEmpty { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 }

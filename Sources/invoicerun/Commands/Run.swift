@@ -53,7 +53,7 @@ extension InvoiceRunCommand {
 
         func run() throws {
             let resources = try resourceOptions.locate()
-            let layouts = try PrintLayouts(directory: resources.templates, overrides: resourceOptions.templates)
+            let layouts = try PrintLayoutLibrary(directory: resources.templates, overrides: resourceOptions.templates)
             let parameters = try makeParameters()
             try OutputFolder.prepare(output)
             let persistent = try InvoiceStore(path: storeOptions.store)
@@ -80,7 +80,7 @@ extension InvoiceRunCommand {
         }
 
         private func invoice(
-            store: InvoiceStore, layouts: PrintLayouts, parameters: RunParameters, imported: ImportReport?
+            store: InvoiceStore, layouts: PrintLayoutLibrary, parameters: RunParameters, imported: ImportReport?
         ) throws {
             let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters)
             var report = try job.invoice()

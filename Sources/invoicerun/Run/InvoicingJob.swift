@@ -7,7 +7,7 @@ import InvoicingCore
 /// One invoicing run from the command line: engine, store, outputs, manifest and summary.
 struct InvoicingJob {
     let store: InvoiceStore
-    let layouts: PrintLayouts
+    let layouts: PrintLayoutLibrary
     let parameters: RunParameters
 
     /// Everything a run did, for the summary, the log and the manifest.
@@ -99,13 +99,23 @@ struct InvoicingJob {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
         let drafts = report.results.compactMap(\.draft)
         var csvInvoices: [Invoice] = []
+        var printed: [String] = []
+        // Mass printing: every printed document of the run in one file, each on a new page
+        // (as `PrintLayouts.combine` joins them), written as it goes.
+        var combined: AppendingFile?
         for result in report.results {
             guard let draft = result.draft else { continue }
             let invoice = draft.invoice
             do {
                 if result.unit.isActive(.print) {
-                    try folder.write(
-                        try layouts.render(InvoicePrintModel(invoice)), to: "invoices/\(invoice.number).txt")
+                    let own = layouts.layouts(forCompanyCode: invoice.seller.id)
+                    let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
+                    try folder.write(text, to: "invoices/\(invoice.number).txt")
+                    // The account's print spool folder, for a print server that watches it.
+                    try folder.write(text, to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt")
+                    if combined == nil { combined = try folder.appending(to: "print.txt") }
+                    try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
+                    printed.append(invoice.number)
                 }
                 if result.unit.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
@@ -115,6 +125,10 @@ struct InvoicingJob {
             }
             if result.unit.isActive(.csvOutput) { csvInvoices.append(invoice) }
         }
+        if let combined {
+            try combined.append("\n")
+            try folder.finish(combined)
+        }
         try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
         let postings = drafts.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
@@ -123,11 +137,43 @@ struct InvoicingJob {
         } catch {
             report.outputErrors.append("postings.xml: \(error)")
         }
+        for (companyCode, documents) in journals(drafts) {
+            do {
+                let own = layouts.layouts(forCompanyCode: companyCode.id)
+                let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
+                let journal = PostingJournalBuilder(page: own.page, language: language)
+                    .model(documents, companyCode: companyCode, runID: report.runID)
+                try folder.write(try own.render(journal), to: "journal-\(companyCode.id).txt")
+            } catch {
+                report.outputErrors.append("journal-\(companyCode.id).txt: \(error)")
+            }
+        }
         report.outputFolder = folder.root
         try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
         report.outputs = folder.written
         let manifest = Manifest(report: report, parameters: parameters, imported: imported)
         try folder.write(try Manifest.json(manifest), to: "manifest.json")
         try folder.publish()
+        if !parameters.simulate && !printed.isEmpty {
+            try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
+        }
+    }
+
+    /// `name` (an account id from imported data) made safe as one path component: letters,
+    /// digits, `-`, `_` and inner dots stay, anything else becomes `_`.
+    static func fileName(_ name: String) -> String {
+        let safe = String(
+            name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+        return safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe
+    }
+
+    /// The run's FI documents per company code (in run order within each), for the posting journals.
+    private func journals(_ drafts: [InvoiceDraft]) -> [(CompanyCode, [FIDocument])] {
+        var byCode: [String: (CompanyCode, [FIDocument])] = [:]
+        for draft in drafts {
+            let seller = draft.invoice.seller
+            byCode[seller.id, default: (seller, [])].1.append(draft.posting)
+        }
+        return byCode.keys.sorted().compactMap { byCode[$0] }
     }
 }

@@ -66,6 +66,13 @@ struct OutputFolder {
         written.append((relativePath, Self.sha256(bytes)))
     }
 
+    /// Stages a file written elsewhere under `temporary` to be published as `relativePath`
+    /// (see `OutputFolder+Appending.swift`).
+    mutating func stage(temporary: String, as relativePath: String, sha256: String) {
+        staged.append((temporary, root + "/" + relativePath))
+        written.append((relativePath, sha256))
+    }
+
     /// Makes every staged file durable, then gives each its final name.
     mutating func publish() throws {
         guard !staged.isEmpty else { return }
