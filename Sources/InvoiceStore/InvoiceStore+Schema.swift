@@ -70,6 +70,7 @@ extension InvoiceStore {
                         content_hash TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, outcome TEXT NOT NULL);
                     """)
         }
+        registerDropFolderMigrations(&migrator)
         return migrator
     }
 }
