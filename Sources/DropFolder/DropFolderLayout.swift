@@ -3,6 +3,8 @@ import Foundation
 /// The folders of a drop folder: files arrive in `inbox/`, are claimed into `processing/`, end in
 /// `done/` or in `error/` (with a report beside them), and results are published in `outbox/`.
 public struct DropFolderLayout: Sendable, Hashable {
+    /// The folder that holds the others (and, by default, the store).
+    public var root: String
     /// Where upstream systems drop files.
     public var inbox: String
     /// Where a claimed file waits while it is processed.
@@ -24,6 +26,7 @@ public struct DropFolderLayout: Sendable, Hashable {
     /// system as `root`, because a file is claimed by renaming it.
     public init(root: String, inbox: String? = nil, outbox: String? = nil) {
         let root = Self.trimmed(root)
+        self.root = root
         self.inbox = inbox.map(Self.trimmed) ?? root + "/inbox"
         processing = root + "/processing"
         done = root + "/done"

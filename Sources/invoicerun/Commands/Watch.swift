@@ -27,7 +27,15 @@ struct DropFolderOptions: ParsableArguments {
     @Option(name: .long, help: "An outbox elsewhere. Default: ROOT/outbox.")
     var outbox: String?
 
-    var layout: DropFolderLayout { DropFolderLayout(root: root, inbox: inbox, outbox: outbox) }
+    /// The folders, as absolute paths: the store remembers files by path, so a restart from
+    /// another working directory must name them the same way.
+    var layout: DropFolderLayout {
+        func absolute(_ path: String) -> String {
+            let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            return (full as NSString).standardizingPath
+        }
+        return DropFolderLayout(root: absolute(root), inbox: inbox.map(absolute), outbox: outbox.map(absolute))
+    }
 }
 
 extension InvoiceRunCommand.Watch {
@@ -110,7 +118,7 @@ extension InvoiceRunCommand.Watch {
             }
             let logger = Logger(label: "invoicerun.watch")
             try settings.layout.create()
-            let store = try InvoiceStore(path: store ?? folder.root + "/invoicerun.sqlite")
+            let store = try InvoiceStore(path: store ?? settings.layout.root + "/invoicerun.sqlite")
             StopSignal.install()
             let watcher = Watcher(
                 settings: settings, store: store,

@@ -7,6 +7,12 @@ enum StopSignal {
     static func install() {
         signal(SIGTERM, stopHandler)
         signal(SIGINT, stopHandler)
+        // A parent may have started us with these blocked (the mask is inherited): unblock them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// Whether a stop was asked for.

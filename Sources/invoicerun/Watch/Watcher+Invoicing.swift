@@ -89,7 +89,7 @@ extension Watcher {
             }
             try store.finishRun(runID, summaryJSON: "{\"recovered\":true}")
         }
-        if !runs.isEmpty || (try? store.unfinishedDropFolderRuns()) != nil { try store.endDropFolderInvoicing() }
+        try store.endDropFolderInvoicing()
         try? FileManager.default.removeItem(atPath: stagingFolder)
     }
 

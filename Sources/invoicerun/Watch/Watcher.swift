@@ -46,6 +46,7 @@ final class Watcher {
         if watch == nil { logger.warning("inotify unavailable: rescanning the inbox only") }
         logger.info(
             "watching", metadata: ["inbox": "\(settings.layout.inbox)", "trigger": "\(settings.trigger)"])
+        try recoverOnStart()
         nextScheduledRun = settings.trigger.nextRun(after: Self.now())
         while !StopSignal.requested {
             let busy = try cycle()
@@ -64,6 +65,25 @@ final class Watcher {
         }
         writeStatus(state: "stopped")
         logger.info("stopped")
+    }
+
+    /// What a crash may have left besides files in `processing/` (which every pass resumes):
+    /// runs numbered but not published, and half-written temporary files.
+    private func recoverOnStart() throws {
+        do {
+            let lock = try FolderLock(path: settings.layout.lockFile)
+            defer { withExtendedLifetime(lock) {} }
+            try finishUnfinishedRuns()
+        } catch {
+            note(transient: error, file: "(recovery)")
+        }
+        // A report or status file cut short by a crash: temporary names only, never a final one.
+        for folder in [settings.layout.error, settings.layout.done, settings.layout.root] {
+            for entry in InboxScanner.list(folder)
+            where entry.name.hasPrefix(".") && entry.name.hasSuffix(".tmp") && Self.now() - entry.modified > 60 {
+                unlink(folder + "/" + entry.name)
+            }
+        }
     }
 
     /// One pass: resume claimed files, take complete inbox files, run a scheduled invoicing if due.
