@@ -118,6 +118,15 @@ extension InvoiceRunCommand.Watch {
             }
             let logger = Logger(label: "invoicerun.watch")
             try settings.layout.create()
+            var inbox = stat()
+            var processing = stat()
+            if stat(settings.layout.inbox, &inbox) == 0, stat(settings.layout.processing, &processing) == 0,
+                inbox.st_dev != processing.st_dev
+            {
+                throw ValidationError(
+                    "--inbox \(settings.layout.inbox) is on another file system than --root: files are claimed by renaming them"
+                )
+            }
             let store = try InvoiceStore(path: store ?? settings.layout.root + "/invoicerun.sqlite")
             StopSignal.install()
             let watcher = Watcher(
@@ -184,7 +193,7 @@ extension InvoiceRunCommand.Watch {
 
         func run() throws {
             let layout = folder.layout
-            func count(_ path: String, reports: Bool = false) -> Int {
+            func count(_ path: String) -> Int {
                 InboxScanner.list(path).filter { !InboxScanner.isIgnored($0.name) && !$0.name.hasSuffix(".error.txt") }
                     .count
             }

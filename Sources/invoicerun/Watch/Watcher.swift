@@ -49,7 +49,13 @@ final class Watcher {
         try recoverOnStart()
         nextScheduledRun = settings.trigger.nextRun(after: Self.now())
         while !StopSignal.requested {
-            let busy = try cycle()
+            var busy = true
+            do {
+                busy = try cycle()
+            } catch {
+                // The store busy or unreadable for a moment: nothing is lost, the next pass retries.
+                note(transient: error, file: "(pass)")
+            }
             writeStatus(state: "running")
             if settings.once && !busy { break }
             var wait = settings.rescanInterval
