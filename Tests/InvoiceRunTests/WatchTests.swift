@@ -30,6 +30,29 @@ import Testing
         #expect(result.error.contains("file=d.csv") && result.error.contains("outcome=done"))
     }
 
+    @Test func aFileStillBeingWrittenIsTakenOnlyWhenComplete() throws {
+        let fixture = try DropFolderFixture()
+        defer { fixture.cleanUp() }
+        let watcher = try fixture.startWatcher(["--settle", "0.6"], log: "watch.log")
+        // Written in place, one document every 0.2 s: the watcher must wait for all 8.
+        let path = fixture.root.appendingPathComponent("inbox/slow.csv").path
+        let header =
+            "document_id,category,type,company_code,account,currency,document_date,item_number,material,quantity\n"
+        try Data(header.utf8).write(to: URL(fileURLWithPath: path))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        for number in 1...8 {
+            usleep(200_000)
+            handle.seekToEndOfFile()
+            handle.write(Data("SLOW-\(number),INVBI,USAGE,1000,CA-100001,EUR,2026-11-10,10,M-1004,10\n".utf8))
+        }
+        try handle.close()
+        let idle = fixture.waitUntilIdle(seconds: 20)
+        #expect(DropFolderFixture.stop(watcher) == 0)
+        #expect(idle)
+        #expect(fixture.names("done") == ["slow.csv"])
+        #expect(try InvoiceStore(path: fixture.storePath).orderCounts() == (0, 8))
+    }
+
     @Test func withRequiredMarkersOnlyMarkedFilesAreTakenAndTheMarkerGoes() throws {
         let fixture = try DropFolderFixture()
         defer { fixture.cleanUp() }

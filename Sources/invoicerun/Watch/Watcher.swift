@@ -231,8 +231,9 @@ final class Watcher {
             try store.recordProcessedFiles([(hash, path, "imported")])
         }
         if settings.trigger == .immediate {
+            // A file of master data or configuration may make waiting orders invoiceable: all accounts.
             let accounts = try store.accounts(importedFrom: path)
-            if !accounts.isEmpty, let invoiced = try invoice(accounts: accounts) {
+            if let invoiced = try invoice(accounts: accounts.isEmpty ? nil : accounts) {
                 details["run"] = "\(invoiced.runID)"
                 details["invoices"] = "\(invoiced.invoices)"
             }
