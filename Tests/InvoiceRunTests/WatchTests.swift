@@ -33,15 +33,15 @@ import Testing
     @Test func aFileStillBeingWrittenIsTakenOnlyWhenComplete() throws {
         let fixture = try DropFolderFixture()
         defer { fixture.cleanUp() }
-        let watcher = try fixture.startWatcher(["--settle", "0.6"], log: "watch.log")
-        // Written in place, one document every 0.2 s: the watcher must wait for all 8.
+        let watcher = try fixture.startWatcher(["--settle", "1.5"], log: "watch.log")
+        // Written in place, one document every 0.1 s: the watcher must wait for all 8.
         let path = fixture.root.appendingPathComponent("inbox/slow.csv").path
         let header =
             "document_id,category,type,company_code,account,currency,document_date,item_number,material,quantity\n"
         try Data(header.utf8).write(to: URL(fileURLWithPath: path))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         for number in 1...8 {
-            usleep(200_000)
+            usleep(100_000)
             handle.seekToEndOfFile()
             handle.write(Data("SLOW-\(number),INVBI,USAGE,1000,CA-100001,EUR,2026-11-10,10,M-1004,10\n".utf8))
         }

@@ -107,7 +107,7 @@ final class Watcher {
             lastCapacityProblem = problem.description
             return false
         }
-        if lastCapacityProblem != nil { logger.info("output folders usable again: resuming") }
+        if let problem = lastCapacityProblem { logger.notice("resuming", metadata: ["after": "\(problem)"]) }
         lastCapacityProblem = nil
         var waiting = try resumeClaimedFiles()
         let ready = scanner.complete(InboxScanner.list(settings.layout.inbox), now: Self.now())
