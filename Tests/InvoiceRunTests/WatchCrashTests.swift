@@ -1,3 +1,4 @@
+import Exporters
 import Foundation
 import Glibc
 import InvoiceStore
@@ -75,6 +76,17 @@ import Testing
         #expect(Set(published).count == published.count)
         #expect(Set(published) == Set(try store.invoiceSummaries().map(\.number)))
         #expect(fixture.names("outbox").allSatisfy { $0.hasPrefix("RUN-") || $0 == ".staging" })
+        // Published outputs, re-rendered ones included, say what the store holds.
+        var mismatched: [String] = []
+        for run in fixture.names("outbox") where run.hasPrefix("RUN-") {
+            for name in fixture.names("outbox/\(run)/invoices") where name.hasSuffix(".xml") {
+                let published = try String(
+                    contentsOf: fixture.root.appendingPathComponent("outbox/\(run)/invoices/\(name)"), encoding: .utf8)
+                let stored = try #require(try store.invoice(number: String(name.dropLast(4))))
+                if published != (try InvoiceXML.render(stored)) { mismatched.append(name) }
+            }
+        }
+        #expect(mismatched.isEmpty)
         let recovered = fixture.names("outbox").filter {
             (try? String(contentsOf: fixture.root.appendingPathComponent("outbox/\($0)/run.log"), encoding: .utf8))?
                 .contains("recovered after a crash") ?? false

@@ -151,6 +151,8 @@ import Testing
         let watcher = try fixture.startWatcher(log: "watch.log")
         let deadline = Date().addingTimeInterval(20)
         while fixture.names("done").isEmpty && Date() < deadline { usleep(20_000) }
+        let status = try fixture.tool.run(["watch", "status", "--root", fixture.root.path])
+        #expect(status.status == 0 && status.output.hasPrefix("watcher: running"), "\(status.output)")
         #expect(DropFolderFixture.stop(watcher) == 0)
         #expect(fixture.names("processing").isEmpty)
         #expect(fixture.names("done").count + fixture.names("inbox").count == 20)

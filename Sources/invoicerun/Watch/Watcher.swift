@@ -47,6 +47,7 @@ final class Watcher {
         logger.info(
             "watching", metadata: ["inbox": "\(settings.layout.inbox)", "trigger": "\(settings.trigger)"])
         try recoverOnStart()
+        writeStatus(state: "running")
         nextScheduledRun = settings.trigger.nextRun(after: Self.now())
         while !StopSignal.requested {
             var busy = true
@@ -197,6 +198,7 @@ final class Watcher {
                 logger.info("file processed", metadata: details)
                 status.noteSuccess(file: name, outcome: outcome.rawValue)
             }
+            writeStatus(state: "running")
             return true
         } catch {
             // The file stays claimed in processing/ and is tried again: nothing is lost.
