@@ -34,14 +34,10 @@ public enum FileMove {
     }
 
     /// Moves `source` into `folder` as `name`, or as `stem-2.ext`, `stem-3.ext`, ... when that name
-    /// is taken (or, with `companions`, when a companion such as `NAME.error.txt` exists for it).
-    /// Returns the name used, or nil if the source was gone.
-    public static func move(
-        _ source: String, into folder: String, as name: String, avoiding companions: [String] = []
-    ) throws(DropFolderError) -> String? {
+    /// is taken. Returns the name used, or nil if the source was gone.
+    public static func move(_ source: String, into folder: String, as name: String) throws(DropFolderError) -> String? {
         for attempt in 1...10_000 {
             let candidate = attempt == 1 ? name : numbered(name, attempt)
-            if companions.contains(where: { access(folder + "/" + candidate + $0, F_OK) == 0 }) { continue }
             switch try rename(source, to: folder + "/" + candidate) {
             case .moved:
                 syncFolder(folder)
