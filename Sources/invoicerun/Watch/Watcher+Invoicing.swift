@@ -29,8 +29,11 @@ extension Watcher {
             logger.warning("invoicing not possible", metadata: ["reason": "\(error.message)"])
             return nil
         }
-        try publish(runID: report.runID) { staging in
-            try job.render(&report, into: staging, imported: nil)
+        // A run that found no unit (orders not yet due, blocked) leaves no folder behind.
+        if !report.results.isEmpty {
+            try publish(runID: report.runID) { staging in
+                try job.render(&report, into: staging, imported: nil)
+            }
         }
         try store.finishRun(
             report.runID,
@@ -78,8 +81,8 @@ extension Watcher {
     func finishUnfinishedRuns() throws {
         let runs = try store.unfinishedDropFolderRuns()
         for runID in runs {
-            if access(settings.layout.outbox + "/" + runID, F_OK) != 0 {
-                let invoices = try store.invoices(ofRun: runID)
+            let invoices = try store.invoices(ofRun: runID)
+            if !invoices.isEmpty && access(settings.layout.outbox + "/" + runID, F_OK) != 0 {
                 try publish(runID: runID) { staging in
                     try renderRecovered(runID: runID, invoices: invoices, into: staging)
                 }
