@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,12 +45,15 @@ let package = Package(
             dependencies: ["InvoicingCore", "XMLSupport", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
+        // The inbox/processing/done/error life cycle of files (`invoicerun watch`), with crash safety.
+        .target(name: "DropFolder", swiftSettings: swiftSettings),
         .executableTarget(
             name: "invoicerun",
             dependencies: [
-                "InvoicingCore", "InvoiceStore", "Importers", "Exporters", "XMLSupport",
+                "DropFolder", "InvoicingCore", "InvoiceStore", "Importers", "Exporters", "XMLSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -60,6 +64,7 @@ let package = Package(
             name: "XMLSupportTests", dependencies: ["XMLSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ImportersTests", dependencies: ["Importers"], exclude: ["FuzzRegressions"], swiftSettings: swiftSettings),
+        .testTarget(name: "DropFolderTests", dependencies: ["DropFolder"], swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceStoreTests", dependencies: ["InvoiceStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ExportersTests", dependencies: ["Exporters", "XMLSupport"], exclude: ["Fixtures", "Expected"],

@@ -84,6 +84,7 @@ extension InvoiceStore {
                         UNIQUE (document_number, reprint));
                     """)
         }
+        registerDropFolderMigrations(&migrator)
         return migrator
     }
 }

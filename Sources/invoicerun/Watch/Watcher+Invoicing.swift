@@ -1,0 +1,143 @@
+import ArgumentParser
+import DropFolder
+import Exporters
+import Foundation
+import Importers
+import InvoiceStore
+import InvoicingCore
+import Logging
+
+extension Watcher {
+    /// Where outputs are rendered before one rename publishes the run's folder whole.
+    var stagingFolder: String { settings.layout.outbox + "/.staging" }
+
+    /// Runs invoicing (for `accounts`, or all) one watcher at a time, after finishing any run a
+    /// crash cut short. Returns the run and its invoice count, or nil if nothing was due.
+    func invoice(accounts: Set<String>?) throws -> (runID: String, invoices: Int)? {
+        let lock = try FolderLock(path: settings.layout.lockFile)
+        defer { withExtendedLifetime(lock) {} }
+        try finishUnfinishedRuns()
+        guard try store.openOrderCount(accounts: accounts) > 0 else { return nil }
+        let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters(accounts: accounts))
+        try store.beginDropFolderInvoicing(owner: identity)
+        var report: InvoicingJob.Report
+        do {
+            report = try job.invoice()
+        } catch let error as ValidationError {
+            // No configuration yet, an unknown process: the orders stay open for a later run.
+            try store.endDropFolderInvoicing()
+            logger.warning("invoicing not possible", metadata: ["reason": "\(error.message)"])
+            return nil
+        }
+        // A run that found no unit (orders not yet due, blocked) leaves no folder behind.
+        if !report.results.isEmpty {
+            try publish(runID: report.runID) { staging in
+                try job.render(&report, into: staging, imported: nil)
+            }
+        }
+        try store.finishRun(
+            report.runID,
+            summaryJSON: try Manifest.json(Manifest(report: report, parameters: job.parameters, imported: nil)))
+        try store.endDropFolderInvoicing()
+        for result in report.results {
+            if let failure = result.failure {
+                logger.warning(
+                    "unit failed",
+                    metadata: ["run": "\(report.runID)", "account": "\(result.unit.account)", "reason": "\(failure)"])
+            }
+        }
+        return (report.runID, report.results.filter { $0.draft != nil }.count)
+    }
+
+    /// The scheduled trigger: invoices every account with due orders.
+    func runScheduledInvoicing() throws {
+        let started = Self.now()
+        if let run = try invoice(accounts: nil) {
+            logger.info(
+                "scheduled invoicing",
+                metadata: [
+                    "run": "\(run.runID)", "invoices": "\(run.invoices)",
+                    "duration_ms": "\(Int((Self.now() - started) * 1000))",
+                ])
+        }
+    }
+
+    /// Renders a run into `outbox/.staging/RUN-ID` and publishes it by renaming that folder to
+    /// `outbox/RUN-ID`: the run's outputs appear whole or not at all.
+    private func publish(runID: String, render: (String) throws -> Void) throws {
+        let staged = stagingFolder + "/" + runID
+        try? FileManager.default.removeItem(atPath: staged)
+        try render(stagingFolder)
+        let target = settings.layout.outbox + "/" + runID
+        switch try FileMove.rename(staged, to: target) {
+        case .moved: FileMove.syncFolder(settings.layout.outbox)
+        case .sourceGone: throw DropFolderError(path: staged, operation: "publish", errno: ENOENT)
+        case .targetExists: throw DropFolderError(path: target, operation: "publish", errno: EEXIST)
+        }
+    }
+
+    /// Completes runs whose invoices were committed by a watcher that crashed before it published
+    /// them: their outputs are rendered again from the store, so every invoice gets one output set.
+    func finishUnfinishedRuns() throws {
+        let runs = try store.unfinishedDropFolderRuns()
+        for runID in runs {
+            let invoices = try store.invoices(ofRun: runID)
+            if !invoices.isEmpty && access(settings.layout.outbox + "/" + runID, F_OK) != 0 {
+                try publish(runID: runID) { staging in
+                    try renderRecovered(runID: runID, invoices: invoices, into: staging)
+                }
+                logger.notice(
+                    "run recovered: outputs rendered again",
+                    metadata: ["run": "\(runID)", "invoices": "\(invoices.count)"])
+            }
+            try store.finishRun(runID, summaryJSON: "{\"recovered\":true}")
+        }
+        try store.endDropFolderInvoicing()
+        try? FileManager.default.removeItem(atPath: stagingFolder)
+    }
+
+    /// The outputs of a run, from its stored invoices and FI documents; the functions are decided
+    /// again from the configuration, as the run decided them.
+    private func renderRecovered(runID: String, invoices: [Invoice], into staging: String) throws {
+        guard let json = try store.loadConfigurationJSON() else { return }
+        let configuration = try ConfigurationFile.decode(Array(json.utf8), file: "configuration in the store")
+        let engine = try InvoicingRun(
+            configuration: configuration, masterData: try store.loadMasterData(),
+            parameters: parameters(accounts: nil, date: invoices.first?.invoiceDate))
+        var folder = try OutputFolder(root: staging + "/" + runID)
+        var csvInvoices: [Invoice] = []
+        var postings: [FIDocument] = []
+        for invoice in invoices {
+            let functions = engine.decideFunctions(account: invoice.buyer.id, invoicingType: invoice.invoicingType)
+            func active(_ function: InvoicingFunction) -> Bool {
+                functions.contains { $0.function == function && $0.active }
+            }
+            if active(.print) {
+                let own = layouts.layouts(forCompanyCode: invoice.seller.id)
+                let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
+                try folder.write(text, to: "invoices/\(invoice.number).txt")
+                try folder.write(text, to: "spool/\(InvoicingJob.fileName(invoice.buyer.id))/\(invoice.number).txt")
+            }
+            if active(.xmlOutput) {
+                try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
+            }
+            if active(.csvOutput) { csvInvoices.append(invoice) }
+            if let posting = try store.posting(of: invoice) { postings.append(posting) }
+        }
+        try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
+        try folder.write(PostingCSV.render(postings), to: "postings.csv")
+        try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
+        let lines =
+            ["\(runID): recovered after a crash; outputs rendered again from the store (\(invoices.count) invoices)"]
+            + invoices.map { "invoice \($0.number) account \($0.buyer.id) gross \($0.grossTotal)" }
+        try folder.write(lines.joined(separator: "\n") + "\n", to: "run.log")
+        try folder.publish()
+    }
+
+    func parameters(accounts: Set<String>?, date: CalendarDate? = nil) -> RunParameters {
+        RunParameters(
+            process: settings.process, runDate: date ?? settings.runDate ?? CalendarDate.today(), simulate: false,
+            accounts: accounts, enabledFunctions: settings.enabledFunctions,
+            disabledFunctions: settings.disabledFunctions)
+    }
+}
