@@ -29,7 +29,10 @@ final class Watcher {
         case done, duplicate, refused
     }
 
-    init(settings: WatchSettings, store: InvoiceStore, importer: InputImporter, layouts: PrintLayoutLibrary, logger: Logger) {
+    init(
+        settings: WatchSettings, store: InvoiceStore, importer: InputImporter, layouts: PrintLayoutLibrary,
+        logger: Logger
+    ) {
         self.settings = settings
         self.store = store
         self.importer = importer
