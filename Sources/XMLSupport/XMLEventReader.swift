@@ -37,6 +37,8 @@ public final class XMLEventReader {
     private var nameSlots = [(pointer: UnsafePointer<xmlChar>?, name: Name)](
         repeating: (nil, Name(text: "", id: -1)), count: 64)
     private var nameCount = 0
+    /// The elements whose end tags are still to come, to say where a truncated document stops.
+    private var open: [Name] = []
     private var names: [String: Int] = [:]
 
     private let input: DocumentInput
@@ -98,7 +100,9 @@ public final class XMLEventReader {
         sax.endElementNs = Self.endElement
         sax.characters = Self.characters
         sax.cdataBlock = Self.characters
-        sax.serror = DiagnosticCollector.structuredHandler
+        // No `serror`: libxml2 would call it with the parser's user data (this reader, or the
+        // validator's plug), not a collector. Errors go to the thread's channel instead, which
+        // the parse below points at this reader's collector.
         sax.internalSubset = Self.doctype
         // No getEntity, entityDecl or reference: an entity other than the predefined five is an
         // error, never a lookup.
@@ -146,14 +150,32 @@ public final class XMLEventReader {
                 return stopped
             }
             if created.pointee.wellFormed == 0 {
-                return collector.diagnostics[start...].first { $0.severity == .fatal }
+                let error =
+                    collector.diagnostics[start...].first { $0.severity == .fatal }
                     ?? collector.firstError(from: start)
                     ?? XMLDiagnostic(
                         file: input.fileName, line: 0, column: 0, severity: .fatal,
                         message: "the document is not well-formed", code: .unspecified)
+                return explained(error)
             }
             return nil
         }
+    }
+
+    /// libxml2 says "Extra content at the end of the document" or "Premature end of data" where
+    /// a file was cut off; naming the element it ends in tells the user what happened.
+    private func explained(_ error: XMLDiagnostic) -> XMLDiagnostic {
+        let endings = [XML_ERR_DOCUMENT_END, XML_ERR_TAG_NOT_FINISHED].map {
+            XMLDiagnostic.Code.libxml2(Int($0.rawValue))
+        }
+        guard endings.contains(error.code), let innermost = open.last else {
+            return error
+        }
+        var truncated = error
+        truncated.message = "the document ends inside <\(innermost.text)>; the file may be truncated"
+        truncated.code = .truncatedDocument
+        collector.replace(error, with: truncated)
+        return truncated
     }
 
     /// The position libxml2's parser is at: the end of the tag just read.
@@ -182,7 +204,8 @@ public final class XMLEventReader {
         depth += 1
         textIsLeaf = true
         text.removeAll(keepingCapacity: true)
-        if depth >= limits.maxDepth {
+        // libxml2 stops at 256 levels itself, with its own message; a lower limit is ours.
+        if depth >= limits.maxDepth && limits.maxDepth < 256 {
             stop(
                 fatal(
                     "elements are nested deeper than the limit of \(limits.maxDepth) levels", code: .depthLimitExceeded
@@ -190,6 +213,7 @@ public final class XMLEventReader {
             return
         }
         let name = self.name(localName)
+        open.append(name)
         // libxml2 calls back before it consumes the tag's closing `>`: the content starts after it.
         let (line, column) = position
         let event = Event.start(
@@ -204,7 +228,7 @@ public final class XMLEventReader {
         textIsLeaf = false
         text.removeAll(keepingCapacity: true)
         let event = Event.end(
-            name: name(localName), depth: depth, text: leafText, line: position.line)
+            name: open.popLast() ?? name(localName), depth: depth, text: leafText, line: position.line)
         depth -= 1
         if handler?(event) == false { stop(fatal("stopped", code: .stoppedByCaller)) }
     }
