@@ -39,6 +39,7 @@ public enum InvoiceXML {
             try xml.element("taxableAmount", tax.taxableAmount.decimal.description)
             try xml.element("taxAmount", tax.taxAmount.decimal.description)
             if let reason = tax.exemptionReason { try xml.element("exemptionReason", reason) }
+            if let code = tax.exemptionReasonCode { try xml.element("exemptionReasonCode", code) }
             xml.endElement()
         }
         try xml.startElement("Totals")

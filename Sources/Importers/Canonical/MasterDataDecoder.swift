@@ -55,7 +55,8 @@ public struct MasterDataDecoder: Sendable {
                     id: try record.string("tax_code"), country: try record.string("country"),
                     category: try record.choice("category", TaxCategory.self), rate: rate,
                     description: try record.string("description"), glAccount: try record.string("gl_account"),
-                    exemptionReason: record.optionalString("exemption_reason")))
+                    exemptionReason: record.optionalString("exemption_reason"),
+                    exemptionReasonCode: record.optionalString("exemption_reason_code")))
         case .taxDetermination:
             batch.taxDetermination.append(
                 TaxDeterminationRule(

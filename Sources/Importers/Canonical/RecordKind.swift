@@ -59,7 +59,10 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
                 "material", "description", "unit", "material_group", "tax_classification", "account_assignment_group",
             ]
         case .taxCode:
-            return ["tax_code", "country", "category", "rate", "description", "gl_account", "exemption_reason"]
+            return [
+                "tax_code", "country", "category", "rate", "description", "gl_account", "exemption_reason",
+                "exemption_reason_code",
+            ]
         case .taxDetermination:
             return ["country", "account_tax_classification", "material_tax_classification", "tax_code"]
         case .accountDetermination:

@@ -29,7 +29,8 @@ public struct Invoice: Sendable, Codable, Hashable {
     public var paymentTerms: PaymentTerms
     /// The invoice lines, numbered from 1.
     public var lines: [InvoiceLine]
-    /// One tax subtotal per tax code, on the sum of the net line amounts.
+    /// One tax subtotal per tax code, on the sum of the net line amounts; the subtotals of the
+    /// codes of one VAT category and rate add up to that group's tax (see ``vatBreakdown``).
     public var taxes: [TaxSubtotal]
     /// The sum of the net line amounts.
     public var netTotal: Money
@@ -131,4 +132,6 @@ public struct TaxSubtotal: Sendable, Codable, Hashable {
     public var exemptionReason: String?
     /// The G/L account the tax posts to.
     public var glAccount: String
+    /// The VATEX code of the exemption reason, if the tax code names one.
+    public var exemptionReasonCode: String? = nil
 }
