@@ -47,12 +47,13 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .companyCode:
             return ["company_code"] + address + [
                 "currency", "vat_id", "iban", "bic", "bank_name", "chart_of_accounts", "sales_organisation",
+                "contact_name", "contact_phone", "contact_email",
             ]
         case .paymentTerms: return ["payment_terms", "description", "net_days"]
         case .contractAccount:
             return ["account", "company_code"] + address + [
                 "vat_id", "language", "currency", "payment_terms", "invoicing_category", "tax_classification",
-                "account_assignment_group",
+                "account_assignment_group", "electronic_address", "invoice_formats",
             ]
         case .material:
             return [

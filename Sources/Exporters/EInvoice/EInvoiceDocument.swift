@@ -1,0 +1,156 @@
+public import InvoicingCore
+
+/// An invoice prepared for an EN 16931 syntax (UBL, CII): checked, signed as the document type
+/// wants it, and with the parties' electronic addresses resolved. Both writers start from here,
+/// so they carry the same business terms with the same amounts.
+///
+/// An invoice whose amount due is negative becomes a credit note (type 381) with every amount
+/// and quantity negated, because EN 16931 credit notes state positive amounts for a credit.
+public struct EInvoiceDocument: Sendable {
+    /// The PEPPOL BIS Billing 3.0 specification identifier (BT-24).
+    public static let customizationID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
+    /// The PEPPOL BIS Billing 3.0 business process (BT-23).
+    public static let profileID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
+
+    /// One line as written: quantity and amounts signed for the document type, price positive.
+    public struct Line: Sendable {
+        /// The invoice line as the run made it.
+        public var line: InvoiceLine
+        /// The invoiced quantity (BT-129), signed so that quantity × price has the line's sign.
+        public var quantity: FixedDecimal
+        /// The item net price (BT-146), never negative (BR-27).
+        public var price: FixedDecimal
+        /// The line allowances and charges: the run's discounts and surcharges.
+        public var allowanceCharges: [AllowanceCharge]
+        /// The line net amount (BT-131).
+        public var netAmount: Money
+    }
+
+    /// A line allowance (BG-27) or charge (BG-28).
+    public struct AllowanceCharge: Sendable {
+        /// True for a charge, false for an allowance.
+        public var isCharge: Bool
+        /// The amount, positive.
+        public var amount: Money
+        /// The reason text, e.g. the condition id and kind.
+        public var reason: String
+        /// The percentage and its base amount, for percentage conditions.
+        public var percentage: (rate: FixedDecimal, base: Money)?
+    }
+
+    /// The invoice as the run made it.
+    public let invoice: Invoice
+    /// Whether the document is a credit note (381) rather than an invoice (380).
+    public let isCreditNote: Bool
+    /// The amounts written, checked against EN 16931 and signed for the document type.
+    public let amounts: EN16931Amounts
+    /// The lines written.
+    public let lines: [Line]
+    /// The seller's electronic address (BT-34), from its VAT number.
+    public let sellerAddress: ElectronicAddress?
+    /// The buyer's electronic address (BT-49), from the account or its VAT number.
+    public let buyerAddress: ElectronicAddress?
+
+    /// Checks `invoice` with `check` and prepares it; throws the rule it breaks.
+    public init(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) {
+        do {
+            try check.validate(invoice)
+        } catch {
+            throw EInvoiceError(invoice: invoice.number, rule: error.rule, message: error.message)
+        }
+        self.invoice = invoice
+        let credit = invoice.grossTotal.isNegative
+        isCreditNote = credit
+        let sign: Int64 = credit ? -1 : 1
+        func signed(_ money: Money) -> Money { credit ? money.negated : money }
+        do {
+            var amounts = try EN16931Amounts(invoice)
+            if credit {
+                amounts = try EN16931Amounts(negating: amounts)
+            }
+            self.amounts = amounts
+        } catch {
+            throw EInvoiceError(invoice: invoice.number, rule: "BR-CO-14", message: "\(error)")
+        }
+        lines = invoice.lines.map { line in
+            let priceSign: Int64 = line.unitPrice.isNegative ? -1 : 1
+            let quantitySign = sign * priceSign
+            let base = signed(line.baseAmount)
+            return Line(
+                line: line,
+                quantity: quantitySign < 0 ? line.quantity.negated : line.quantity,
+                price: priceSign < 0 ? line.unitPrice.negated : line.unitPrice,
+                allowanceCharges: line.conditions.compactMap { condition in
+                    let amount = signed(condition.amount)
+                    guard !amount.isZero else { return nil }
+                    return AllowanceCharge(
+                        isCharge: !amount.isNegative, amount: amount.magnitude,
+                        reason: "\(condition.kind.rawValue) \(condition.conditionID)",
+                        percentage: condition.calculation == .percent ? (condition.value, base.magnitude) : nil)
+                },
+                netAmount: signed(line.netAmount))
+        }
+        sellerAddress = ElectronicAddress(vatID: invoice.seller.vatID)
+        buyerAddress = invoice.buyer.electronicAddress ?? invoice.buyer.vatID.flatMap(ElectronicAddress.init(vatID:))
+    }
+
+    /// The document type code (BT-3): 380 commercial invoice or 381 credit note.
+    public var typeCode: String { isCreditNote ? "381" : "380" }
+
+    /// The order all lines refer to (BT-13), when they refer to exactly one.
+    public var orderReference: String? { single(\.referenceOrder) }
+
+    /// The delivery all lines refer to (BT-16), when they refer to exactly one.
+    public var deliveryReference: String? { single(\.referenceDelivery) }
+
+    private func single(_ field: KeyPath<InvoiceLine, String?>) -> String? {
+        let values = Set(invoice.lines.map { $0[keyPath: field] })
+        guard values.count == 1, let value = values.first else { return nil }
+        return value
+    }
+
+    /// The remittance information (BT-83): the invoice number, which the payer quotes.
+    public var paymentReference: String { invoice.number }
+
+    /// The payment means code (BT-81): 58 SEPA credit transfer for euro IBANs, 30 credit transfer
+    /// otherwise; 97 (clearing between partners) for a credit note, which the seller's account cannot receive.
+    public var paymentMeansCode: String {
+        if isCreditNote { return "97" }
+        let sepa: Set<String> = [
+            "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS",
+            "IT", "LI", "LT", "LU", "LV", "MC", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "SM",
+        ]
+        return invoice.currency == .eur && sepa.contains(String(invoice.seller.bankAccount.iban.prefix(2)))
+            ? "58" : "30"
+    }
+}
+
+extension EN16931Amounts {
+    /// The same amounts with the opposite sign, for a credit note.
+    init(negating amounts: EN16931Amounts) throws(ArithmeticError) {
+        let totals = amounts.totals
+        self.init(
+            currency: amounts.currency,
+            lines: amounts.lines.map { line in
+                // A negated line swaps its allowances and charges.
+                Line(
+                    id: line.id, baseAmount: line.baseAmount.negated, allowances: line.charges,
+                    charges: line.allowances, netAmount: line.netAmount.negated, category: line.category,
+                    rate: line.rate)
+            },
+            allowanceCharges: amounts.allowanceCharges.map {
+                AllowanceCharge(isCharge: !$0.isCharge, amount: $0.amount, category: $0.category, rate: $0.rate)
+            },
+            vatBreakdown: amounts.vatBreakdown.map {
+                var group = $0
+                group.taxableAmount = group.taxableAmount.negated
+                group.taxAmount = group.taxAmount.negated
+                return group
+            },
+            totals: Totals(
+                lineNetTotal: totals.lineNetTotal.negated, allowanceTotal: totals.chargeTotal,
+                chargeTotal: totals.allowanceTotal, taxExclusive: totals.taxExclusive.negated,
+                taxTotal: totals.taxTotal.negated, taxInclusive: totals.taxInclusive.negated,
+                prepaid: totals.prepaid.negated, rounding: totals.rounding.negated, payable: totals.payable.negated))
+    }
+}
