@@ -14,6 +14,6 @@ public struct EInvoiceError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
-    /// `invoice NUMBER: RULE: message`.
-    public var description: String { "invoice \(invoice): \(rule): \(message)" }
+    /// `RULE: message`; the invoice number is in ``invoice``.
+    public var description: String { "\(rule): \(message)" }
 }
