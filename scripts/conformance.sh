@@ -6,7 +6,8 @@
 #   1. Samples/ as they are: the accounts that ask for UBL or CII (see Samples/README.md);
 #   2. a copy in which every account asks for both, so every invoice of the run is checked in
 #      both syntaxes (accounts with neither VAT number nor electronic address get a GLN made
-#      from their account number, because PEPPOL requires an electronic address).
+#      from their account number, because PEPPOL requires an electronic address), plus two
+#      credit memos, which become credit notes.
 # UBL is validated with --peppol yes, CII with the plain EN 16931 rules. Any error-level or
 # fatal finding, any e-invoice the run refused, or no e-invoice at all fails the script.
 #
@@ -21,7 +22,7 @@ if [ ! -x "$kit/validate.sh" ]; then
 fi
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 swift build --product invoicerun >/dev/null
 invoicerun="$(swift build --show-bin-path)/invoicerun"
@@ -57,6 +58,13 @@ awk -F, -v OFS=, '
         print
     }' "$accounts" >"$accounts.new"
 mv "$accounts.new" "$accounts"
+# Credit memos (negative totals, written as credit notes) for two accounts the samples leave uninvoiced.
+cat >"$work/every-account/documents/credit-memos.csv" <<'CSV'
+document_id,category,type,company_code,account,currency,document_date,billing_date,reference_order,reference_delivery,payment_terms,invoicing_type,billing_block,item_number,material,description,quantity,unit,unit_price,price_unit,tax_code
+VBRK-CREDIT-1,VBRK,G2,1000,CA-100009,EUR,2026-11-20,2026-11-20,,,,,,10,M-1009,,-1,,,,
+VBRK-CREDIT-1,VBRK,G2,1000,CA-100009,EUR,2026-11-20,2026-11-20,,,,,,20,M-1013,,-2,,,,
+VBRK-CREDIT-2,VBRK,G2,2000,CA-200009,GBP,2026-11-20,2026-11-20,,,,,,10,M-2011,,-3,,,,
+CSV
 "$invoicerun" run "$work/every-account" --store "$work/every.sqlite" --output "$work/every" --date 2026-11-30 \
     >"$work/every.txt" || {
     cat "$work/every.txt"
@@ -67,8 +75,9 @@ mv "$accounts.new" "$accounts"
 mapfile -t ubl < <(find "$work/samples" "$work/every" -name '*.ubl.xml' | sort)
 mapfile -t cii < <(find "$work/samples" "$work/every" -name '*.cii.xml' | sort)
 invoices=$(find "$work/every" -path '*/invoices/*' -name 'IN-*.xml' ! -name '*.ubl.xml' ! -name '*.cii.xml' | wc -l)
-if [ "${#ubl[@]}" -eq 0 ] || [ "${#cii[@]}" -eq 0 ]; then
-    echo "conformance: the runs wrote no UBL or no CII" >&2
+credits=$(grep -l '<CreditNote ' "${ubl[@]}" | wc -l)
+if [ "${#ubl[@]}" -eq 0 ] || [ "${#cii[@]}" -eq 0 ] || [ "$credits" -eq 0 ]; then
+    echo "conformance: the runs wrote no UBL, no CII or no credit note" >&2
     exit 1
 fi
 if [ "$invoices" -eq 0 ] || [ "$(find "$work/every" -name '*.ubl.xml' | wc -l)" -ne "$invoices" ] \
@@ -78,7 +87,7 @@ if [ "$invoices" -eq 0 ] || [ "$(find "$work/every" -name '*.ubl.xml' | wc -l)" 
 fi
 
 status=0
-echo "conformance: ${#ubl[@]} UBL files, EN 16931 + PEPPOL BIS 3.0"
+echo "conformance: ${#ubl[@]} UBL files ($credits credit notes), EN 16931 + PEPPOL BIS 3.0"
 "$kit/validate.sh" --peppol yes --show-warnings "${ubl[@]}" >"$work/ubl.txt" || status=1
 grep -v ': ok ' "$work/ubl.txt" || true
 echo "conformance: ${#cii[@]} CII files, EN 16931"
