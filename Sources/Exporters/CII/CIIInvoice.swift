@@ -79,7 +79,7 @@ public enum CIIInvoice {
         try xml.element("ram:InvoiceCurrencyCode", invoice.currency.code)
         try xml.startElement("ram:SpecifiedTradeSettlementPaymentMeans")
         try xml.element("ram:TypeCode", document.paymentMeansCode)
-        if !document.isCreditNote {
+        if !document.isCreditNote && !invoice.seller.bankAccount.iban.isEmpty {
             let bank = invoice.seller.bankAccount
             try xml.startElement("ram:PayeePartyCreditorFinancialAccount")
             try xml.element("ram:IBANID", bank.iban)
@@ -119,7 +119,9 @@ public enum CIIInvoice {
             xml.endElement()
         }
         try xml.startElement("ram:SpecifiedTradePaymentTerms")
-        try xml.element("ram:Description", invoice.paymentTerms.description)
+        if !invoice.paymentTerms.description.isEmpty {
+            try xml.element("ram:Description", invoice.paymentTerms.description)
+        }
         if !document.isCreditNote { try date("ram:DueDateDateTime", invoice.dueDate, &xml) }
         xml.endElement()
         let totals = amounts.totals
@@ -150,7 +152,7 @@ public enum CIIInvoice {
         try xml.element("ram:LineID", String(line.number))
         xml.endElement()
         try xml.startElement("ram:SpecifiedTradeProduct")
-        try xml.element("ram:SellerAssignedID", line.material)
+        if !line.material.isEmpty { try xml.element("ram:SellerAssignedID", line.material) }
         try xml.element("ram:Name", line.description.isEmpty ? line.material : line.description)
         xml.endElement()
         try xml.startElement("ram:SpecifiedLineTradeAgreement")
@@ -188,10 +190,12 @@ public enum CIIInvoice {
         try xml.startElement("ram:SpecifiedTradeSettlementLineMonetarySummation")
         try xml.element("ram:LineTotalAmount", written.netAmount.decimal.description)
         xml.endElement()
-        try xml.startElement("ram:AdditionalReferencedDocument")
-        try xml.element("ram:IssuerAssignedID", "\(line.sourceDocument)/\(line.sourceItem)")
-        try xml.element("ram:TypeCode", "130")
-        xml.endElement()
+        if let object = written.invoicedObject {
+            try xml.startElement("ram:AdditionalReferencedDocument")
+            try xml.element("ram:IssuerAssignedID", object)
+            try xml.element("ram:TypeCode", "130")
+            xml.endElement()
+        }
         xml.endElement()
         xml.endElement()
     }

@@ -24,6 +24,15 @@ public struct EInvoiceDocument: Sendable {
         public var allowanceCharges: [AllowanceCharge]
         /// The line net amount (BT-131).
         public var netAmount: Money
+
+        /// The invoiced object (BT-128): `DOCUMENT/ITEM` of the source item billed; nil when unknown.
+        public var invoicedObject: String? {
+            switch (line.sourceDocument.isEmpty, line.sourceItem) {
+            case (true, _): return nil
+            case (false, 0): return line.sourceDocument
+            default: return "\(line.sourceDocument)/\(line.sourceItem)"
+            }
+        }
     }
 
     /// A line allowance (BG-27) or charge (BG-28).

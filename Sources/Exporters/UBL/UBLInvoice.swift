@@ -76,7 +76,7 @@ public enum UBLInvoice {
         try xml.startElement("cac:PaymentMeans")
         try xml.element("cbc:PaymentMeansCode", document.paymentMeansCode)
         try xml.element("cbc:PaymentID", document.paymentReference)
-        if !credit {
+        if !credit && !invoice.seller.bankAccount.iban.isEmpty {
             let bank = invoice.seller.bankAccount
             try xml.startElement("cac:PayeeFinancialAccount")
             try xml.element("cbc:ID", bank.iban)
@@ -89,9 +89,11 @@ public enum UBLInvoice {
             xml.endElement()
         }
         xml.endElement()
-        try xml.startElement("cac:PaymentTerms")
-        try xml.element("cbc:Note", invoice.paymentTerms.description)
-        xml.endElement()
+        if !invoice.paymentTerms.description.isEmpty {
+            try xml.startElement("cac:PaymentTerms")
+            try xml.element("cbc:Note", invoice.paymentTerms.description)
+            xml.endElement()
+        }
         for item in document.amounts.allowanceCharges {
             try xml.startElement("cac:AllowanceCharge")
             try xml.element("cbc:ChargeIndicator", item.isCharge ? "true" : "false")
@@ -144,10 +146,12 @@ public enum UBLInvoice {
             credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity", written.quantity.normalized.description,
             attributes: ["unitCode": line.unit])
         try xml.element("cbc:LineExtensionAmount", written.netAmount.decimal.description, attributes: money)
-        try xml.startElement("cac:DocumentReference")
-        try xml.element("cbc:ID", "\(line.sourceDocument)/\(line.sourceItem)")
-        try xml.element("cbc:DocumentTypeCode", "130")
-        xml.endElement()
+        if let object = written.invoicedObject {
+            try xml.startElement("cac:DocumentReference")
+            try xml.element("cbc:ID", object)
+            try xml.element("cbc:DocumentTypeCode", "130")
+            xml.endElement()
+        }
         for item in written.allowanceCharges {
             try xml.startElement("cac:AllowanceCharge")
             try xml.element("cbc:ChargeIndicator", item.isCharge ? "true" : "false")
@@ -163,9 +167,11 @@ public enum UBLInvoice {
         }
         try xml.startElement("cac:Item")
         try xml.element("cbc:Name", line.description.isEmpty ? line.material : line.description)
-        try xml.startElement("cac:SellersItemIdentification")
-        try xml.element("cbc:ID", line.material)
-        xml.endElement()
+        if !line.material.isEmpty {
+            try xml.startElement("cac:SellersItemIdentification")
+            try xml.element("cbc:ID", line.material)
+            xml.endElement()
+        }
         try taxCategory("cac:ClassifiedTaxCategory", line.taxCategory, line.taxRate, reason: nil, &xml)
         xml.endElement()
         try xml.startElement("cac:Price")

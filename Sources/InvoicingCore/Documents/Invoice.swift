@@ -48,6 +48,33 @@ public struct Invoice: Sendable, Codable, Hashable {
         var seen = Set<String>()
         return lines.map(\.sourceDocument).filter { seen.insert($0).inserted }
     }
+
+    /// Creates an invoice from its fields; the run makes them, readers of e-invoices too.
+    public init(
+        number: String, kind: Kind, runID: String, process: String, invoicingType: String, invoiceDate: CalendarDate,
+        dueDate: CalendarDate, seller: CompanyCode, buyer: ContractAccount, currency: Currency,
+        paymentTerms: PaymentTerms, lines: [InvoiceLine], taxes: [TaxSubtotal], netTotal: Money, taxTotal: Money,
+        grossTotal: Money, postingNumber: String, simulated: Bool
+    ) {
+        self.number = number
+        self.kind = kind
+        self.runID = runID
+        self.process = process
+        self.invoicingType = invoicingType
+        self.invoiceDate = invoiceDate
+        self.dueDate = dueDate
+        self.seller = seller
+        self.buyer = buyer
+        self.currency = currency
+        self.paymentTerms = paymentTerms
+        self.lines = lines
+        self.taxes = taxes
+        self.netTotal = netTotal
+        self.taxTotal = taxTotal
+        self.grossTotal = grossTotal
+        self.postingNumber = postingNumber
+        self.simulated = simulated
+    }
 }
 
 /// One invoice line: what was billed, how it was priced, and its net amount.
@@ -96,6 +123,34 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
     public var taxRate: FixedDecimal
     /// G/L account of the base amount (account key ERL).
     public var revenueAccount: String
+
+    /// Creates an invoice line from its fields.
+    public init(
+        number: Int, sourceDocument: String, sourceItem: Int, referenceOrder: String?, referenceDelivery: String?,
+        material: String, description: String, quantity: FixedDecimal, unit: String, unitPrice: FixedDecimal,
+        priceUnit: FixedDecimal, priceSource: PriceSource, baseAmount: Money, conditions: [AppliedCondition],
+        netAmount: Money, taxCode: String, taxCategory: TaxCategory, taxRate: FixedDecimal, revenueAccount: String
+    ) {
+        self.number = number
+        self.sourceDocument = sourceDocument
+        self.sourceItem = sourceItem
+        self.referenceOrder = referenceOrder
+        self.referenceDelivery = referenceDelivery
+        self.material = material
+        self.description = description
+        self.quantity = quantity
+        self.unit = unit
+        self.unitPrice = unitPrice
+        self.priceUnit = priceUnit
+        self.priceSource = priceSource
+        self.baseAmount = baseAmount
+        self.conditions = conditions
+        self.netAmount = netAmount
+        self.taxCode = taxCode
+        self.taxCategory = taxCategory
+        self.taxRate = taxRate
+        self.revenueAccount = revenueAccount
+    }
 }
 
 /// A discount or surcharge applied to a line, with its rounded amount.
@@ -114,6 +169,20 @@ public struct AppliedCondition: Sendable, Codable, Hashable {
     public var accountKey: AccountKey
     /// The G/L account the amount posts to.
     public var glAccount: String
+
+    /// Creates an applied condition from its fields.
+    public init(
+        conditionID: String, kind: PriceCondition.Kind, calculation: PriceCondition.Calculation, value: FixedDecimal,
+        amount: Money, accountKey: AccountKey, glAccount: String
+    ) {
+        self.conditionID = conditionID
+        self.kind = kind
+        self.calculation = calculation
+        self.value = value
+        self.amount = amount
+        self.accountKey = accountKey
+        self.glAccount = glAccount
+    }
 }
 
 /// The tax of one tax code: the sum of net line amounts and the tax on it.
@@ -134,4 +203,19 @@ public struct TaxSubtotal: Sendable, Codable, Hashable {
     public var glAccount: String
     /// The VATEX code of the exemption reason, if the tax code names one.
     public var exemptionReasonCode: String? = nil
+
+    /// Creates a tax subtotal from its fields.
+    public init(
+        taxCode: String, category: TaxCategory, rate: FixedDecimal, taxableAmount: Money, taxAmount: Money,
+        exemptionReason: String?, glAccount: String, exemptionReasonCode: String? = nil
+    ) {
+        self.taxCode = taxCode
+        self.category = category
+        self.rate = rate
+        self.taxableAmount = taxableAmount
+        self.taxAmount = taxAmount
+        self.exemptionReason = exemptionReason
+        self.glAccount = glAccount
+        self.exemptionReasonCode = exemptionReasonCode
+    }
 }
