@@ -34,4 +34,32 @@ struct EInvoiceRunTests {
         #expect(outputs["invoices/IN-1000-2026-000001.txt"] != nil)
         #expect(outputs["invoices/IN-1000-2026-000002.ubl.xml"] != nil)
     }
+
+    @Test func convertTurnsUBLIntoCIIAndRefusesWhatItCannotCarry() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let invoices = CommandLineTool.repositoryRoot.appendingPathComponent(
+            "Tests/InvoiceRunTests/Expected/sample-run/RUN-000001/invoices")
+        let ubl = invoices.appendingPathComponent("IN-2000-2026-000003.ubl.xml").path
+        let converted = try tool.run(["convert", ubl, "--to", "cii", "--out", "out.cii.xml"])
+        #expect(converted.status == 0, "\(converted.error)")
+        #expect(
+            try Data(contentsOf: tool.url("out.cii.xml"))
+                == Data(contentsOf: invoices.appendingPathComponent("IN-2000-2026-000003.cii.xml")))
+        let text = try String(contentsOfFile: ubl, encoding: .utf8).replacingOccurrences(
+            of: "  <cac:TaxTotal>",
+            with: """
+                  <cac:AllowanceCharge>
+                    <cbc:ChargeIndicator>true</cbc:ChargeIndicator>
+                    <cbc:Amount currencyID="GBP">5.00</cbc:Amount>
+                  </cac:AllowanceCharge>
+                  <cac:TaxTotal>
+                """)
+        try tool.write(text, to: "charged.xml")
+        let refused = try tool.run(["convert", "charged.xml", "--to", "ubl"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("charged.xml:"))
+        #expect(
+            refused.error.contains("BG-20: document-level allowances and charges (BG-20, BG-21) cannot be carried yet"))
+    }
 }
