@@ -75,7 +75,7 @@ public struct EInvoiceDocument: Sendable {
         do {
             var amounts = try EN16931Amounts(invoice)
             if credit {
-                amounts = try EN16931Amounts(negating: amounts)
+                amounts = amounts.negated
             }
             self.amounts = amounts
         } catch {
@@ -131,35 +131,5 @@ public struct EInvoiceDocument: Sendable {
         ]
         return invoice.currency == .eur && sepa.contains(String(invoice.seller.bankAccount.iban.prefix(2)))
             ? "58" : "30"
-    }
-}
-
-extension EN16931Amounts {
-    /// The same amounts with the opposite sign, for a credit note.
-    init(negating amounts: EN16931Amounts) throws(ArithmeticError) {
-        let totals = amounts.totals
-        self.init(
-            currency: amounts.currency,
-            lines: amounts.lines.map { line in
-                // A negated line swaps its allowances and charges.
-                Line(
-                    id: line.id, baseAmount: line.baseAmount.negated, allowances: line.charges,
-                    charges: line.allowances, netAmount: line.netAmount.negated, category: line.category,
-                    rate: line.rate)
-            },
-            allowanceCharges: amounts.allowanceCharges.map {
-                AllowanceCharge(isCharge: !$0.isCharge, amount: $0.amount, category: $0.category, rate: $0.rate)
-            },
-            vatBreakdown: amounts.vatBreakdown.map {
-                var group = $0
-                group.taxableAmount = group.taxableAmount.negated
-                group.taxAmount = group.taxAmount.negated
-                return group
-            },
-            totals: Totals(
-                lineNetTotal: totals.lineNetTotal.negated, allowanceTotal: totals.chargeTotal,
-                chargeTotal: totals.allowanceTotal, taxExclusive: totals.taxExclusive.negated,
-                taxTotal: totals.taxTotal.negated, taxInclusive: totals.taxInclusive.negated,
-                prepaid: totals.prepaid.negated, rounding: totals.rounding.negated, payable: totals.payable.negated))
     }
 }

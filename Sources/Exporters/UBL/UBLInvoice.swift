@@ -21,12 +21,17 @@ public enum UBLInvoice {
     /// The UBL XML of `invoice`: an Invoice, or a CreditNote when the amount due is negative.
     public static func render(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> String {
         let document = try EInvoiceDocument(invoice, check: check)
-        for (party, address) in [("seller", document.sellerAddress), ("buyer", document.buyerAddress)]
-        where address == nil {
+        if document.sellerAddress == nil {
             throw EInvoiceError(
-                invoice: invoice.number, rule: party == "seller" ? "PEPPOL-EN16931-R020" : "PEPPOL-EN16931-R010",
+                invoice: invoice.number, rule: "PEPPOL-EN16931-R020",
                 message:
-                    "the \(party) has no electronic address: give the account an electronic_address or a VAT number")
+                    "the seller has no electronic address: its VAT number '\(invoice.seller.vatID)' has no EAS scheme")
+        }
+        if document.buyerAddress == nil {
+            throw EInvoiceError(
+                invoice: invoice.number, rule: "PEPPOL-EN16931-R010",
+                message:
+                    "the buyer has no electronic address: give the account an electronic_address or a VAT number")
         }
         do {
             return try render(document)

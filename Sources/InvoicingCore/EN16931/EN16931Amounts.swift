@@ -139,3 +139,34 @@ extension EN16931Amounts {
                 payable: invoice.grossTotal))
     }
 }
+
+extension EN16931Amounts {
+    /// The same amounts with the opposite sign, as a credit note states a credit: a negated line
+    /// swaps its allowances and charges, and so does the document.
+    public var negated: EN16931Amounts {
+        let amounts = self
+        let totals = amounts.totals
+        return EN16931Amounts(
+            currency: amounts.currency,
+            lines: amounts.lines.map { line in
+                Line(
+                    id: line.id, baseAmount: line.baseAmount.negated, allowances: line.charges,
+                    charges: line.allowances, netAmount: line.netAmount.negated, category: line.category,
+                    rate: line.rate)
+            },
+            allowanceCharges: amounts.allowanceCharges.map {
+                AllowanceCharge(isCharge: !$0.isCharge, amount: $0.amount, category: $0.category, rate: $0.rate)
+            },
+            vatBreakdown: amounts.vatBreakdown.map {
+                var group = $0
+                group.taxableAmount = group.taxableAmount.negated
+                group.taxAmount = group.taxAmount.negated
+                return group
+            },
+            totals: Totals(
+                lineNetTotal: totals.lineNetTotal.negated, allowanceTotal: totals.chargeTotal,
+                chargeTotal: totals.allowanceTotal, taxExclusive: totals.taxExclusive.negated,
+                taxTotal: totals.taxTotal.negated, taxInclusive: totals.taxInclusive.negated,
+                prepaid: totals.prepaid.negated, rounding: totals.rounding.negated, payable: totals.payable.negated))
+    }
+}

@@ -109,6 +109,19 @@ import Testing
         #expect(EN16931Check(rounding: .halfUp).violations(of: Self.valid).isEmpty)
     }
 
+    @Test("A credit note's amounts are the invoice's negated, allowances and charges swapped, and still add up")
+    func negatedAmountsAddUp() {
+        let credit = Self.valid.negated
+        #expect(credit.totals.payable == Self.money("-148.30"))
+        #expect(credit.lines[0].allowances == [Self.money("2.50")])
+        #expect(credit.lines[0].charges == [Self.money("10.00")])
+        #expect(credit.allowanceCharges.map(\.isCharge) == [true, false])
+        #expect(credit.totals.allowanceTotal == Self.money("1.00"))
+        #expect(credit.totals.chargeTotal == Self.money("2.50"))
+        #expect(EN16931Check(rounding: .halfUp).violations(of: credit).isEmpty)
+        #expect(credit.negated == Self.valid)
+    }
+
     @Test("Each breach is found and named by its rule, and by those that follow from it", arguments: Breach.allCases)
     func eachBreachIsNamed(_ breach: Breach) {
         let violations = EN16931Check(rounding: .halfUp).violations(of: breach.amounts)
