@@ -88,4 +88,30 @@ import Testing
             with: "  <cbc:PrepaidAmount currencyID=\"EUR\">1.00</cbc:PrepaidAmount>\n  <cbc:PayableAmount")
         #expect(throws: ImportDiagnostic.self) { try UBLReader.read(prepaid, fileName: "prepaid.xml") }
     }
+
+    @Test func documentLevelAllowancesPrepaidAndRoundingAmountsGoThroughBothSyntaxes() throws {
+        var invoice = try UBLReader.read(try Self.golden("IN-2000-2026-000003.ubl.xml"), fileName: "ubl").invoice
+        func gbp(_ text: String) throws -> Money { try Money.parse(text, currency: .gbp) }
+        // A 10.00 allowance on the zero-rated books (no VAT changes), 100.00 paid in advance, 0.01 rounded.
+        invoice.documentAllowanceCharges = [
+            DocumentAllowanceCharge(
+                isCharge: false, amount: try gbp("-10.00"), reason: "Loyalty", reasonCode: "95", percentage: 10,
+                baseAmount: try gbp("100.00"), category: .zeroRated, rate: .zero)
+        ]
+        let zero = try #require(invoice.taxes.firstIndex { $0.category == .zeroRated })
+        invoice.taxes[zero].taxableAmount = try invoice.taxes[zero].taxableAmount.subtracting(try gbp("10.00"))
+        invoice.grossTotal = try invoice.grossTotal.subtracting(try gbp("10.00"))
+        invoice.prepaidAmount = try gbp("100.00")
+        invoice.roundingAmount = try gbp("0.01")
+        let ubl = try UBLInvoice.render(invoice, check: Self.check)
+        #expect(ubl.contains("<cbc:AllowanceTotalAmount currencyID=\"GBP\">10.00</cbc:AllowanceTotalAmount>"))
+        #expect(ubl.contains("<cbc:PrepaidAmount currencyID=\"GBP\">100.00</cbc:PrepaidAmount>"))
+        let fromUBL = try UBLReader.read(ubl, fileName: "ubl").invoice
+        #expect(fromUBL == invoice)
+        let cii = try CIIInvoice.render(fromUBL, check: Self.check)
+        let fromCII = try CIIReader.read(cii, fileName: "cii").invoice
+        #expect(fromCII == invoice)
+        #expect(try UBLInvoice.render(fromCII, check: Self.check) == ubl)
+        #expect(try invoice.amountDue == (try invoice.grossTotal.subtracting(try gbp("99.99"))))
+    }
 }

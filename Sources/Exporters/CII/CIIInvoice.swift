@@ -107,8 +107,15 @@ public enum CIIInvoice {
         for item in amounts.allowanceCharges {
             try xml.startElement("ram:SpecifiedTradeAllowanceCharge")
             try indicator(item.isCharge, &xml)
+            if let percentage = item.percentage {
+                try xml.element("ram:CalculationPercent", percentage.normalized.description)
+            }
+            if let base = item.baseAmount { try xml.element("ram:BasisAmount", base.decimal.description) }
             try xml.element("ram:ActualAmount", item.amount.decimal.description)
-            try xml.element("ram:Reason", item.isCharge ? "Charge" : "Allowance")
+            if let code = item.reasonCode { try xml.element("ram:ReasonCode", code) }
+            if let reason = item.reason ?? (item.reasonCode == nil ? (item.isCharge ? "Charge" : "Allowance") : nil) {
+                try xml.element("ram:Reason", reason)
+            }
             try xml.startElement("ram:CategoryTradeTax")
             try xml.element("ram:TypeCode", "VAT")
             try xml.element("ram:CategoryCode", item.category.rawValue)

@@ -92,10 +92,17 @@ public struct EInvoiceDocument: Sendable {
                 allowanceCharges: line.conditions.compactMap { condition in
                     let amount = signed(condition.amount)
                     guard !amount.isZero else { return nil }
+                    // The percentage goes with its base only when the two give the amount exactly
+                    // (PEPPOL-EN16931-R040); a partner's percentage of another base is left out.
+                    var percentage: (FixedDecimal, Money)?
+                    if condition.calculation == .percent,
+                        (try? base.magnitude.percentage(condition.value, rounding: .halfUp)) == amount.magnitude
+                    {
+                        percentage = (condition.value, base.magnitude)
+                    }
                     return AllowanceCharge(
                         isCharge: !amount.isNegative, amount: amount.magnitude,
-                        reason: "\(condition.kind.rawValue) \(condition.conditionID)",
-                        percentage: condition.calculation == .percent ? (condition.value, base.magnitude) : nil)
+                        reason: "\(condition.kind.rawValue) \(condition.conditionID)", percentage: percentage)
                 },
                 netAmount: signed(line.netAmount))
         }
@@ -122,9 +129,11 @@ public struct EInvoiceDocument: Sendable {
     public var paymentReference: String { invoice.number }
 
     /// The payment means code (BT-81): 58 SEPA credit transfer for euro IBANs, 30 credit transfer
-    /// otherwise; 97 (clearing between partners) for a credit note, which the seller's account cannot receive.
+    /// otherwise; 97 (clearing between partners) for a credit note, which the seller's account cannot
+    /// receive; 1 (instrument not defined) when the seller has no IBAN, as a read invoice may.
     public var paymentMeansCode: String {
         if isCreditNote { return "97" }
+        if invoice.seller.bankAccount.iban.isEmpty { return "1" }  // instrument not defined: no account to name
         let sepa: Set<String> = [
             "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS",
             "IT", "LI", "LT", "LU", "LV", "MC", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "SM",

@@ -102,8 +102,16 @@ public enum UBLInvoice {
         for item in document.amounts.allowanceCharges {
             try xml.startElement("cac:AllowanceCharge")
             try xml.element("cbc:ChargeIndicator", item.isCharge ? "true" : "false")
-            try xml.element("cbc:AllowanceChargeReason", item.isCharge ? "Charge" : "Allowance")
+            if let code = item.reasonCode { try xml.element("cbc:AllowanceChargeReasonCode", code) }
+            // A reason or its code is required (BR-33, BR-38).
+            if let reason = item.reason ?? (item.reasonCode == nil ? (item.isCharge ? "Charge" : "Allowance") : nil) {
+                try xml.element("cbc:AllowanceChargeReason", reason)
+            }
+            if let percentage = item.percentage {
+                try xml.element("cbc:MultiplierFactorNumeric", percentage.normalized.description)
+            }
             try amount("cbc:Amount", item.amount)
+            if let base = item.baseAmount { try amount("cbc:BaseAmount", base) }
             try taxCategory("cac:TaxCategory", item.category, item.rate, reason: nil, &xml)
             xml.endElement()
         }

@@ -104,17 +104,21 @@ struct CIIDocumentReader {
         for (path, term) in CIIReader.notCarriedTerms where try query.exists(path, in: root) {
             if !notCarried.contains(term) { notCarried.append(term) }
         }
-        if try query.exists(settlement + "ram:SpecifiedTradeAllowanceCharge", in: root) {
-            throw query.problem(
-                root, "BG-20", "document-level allowances and charges (BG-20, BG-21) cannot be carried yet")
-        }
         let summation = settlement + "ram:SpecifiedTradeSettlementHeaderMonetarySummation/"
-        for (path, term) in [("ram:TotalPrepaidAmount", "BT-113"), ("ram:RoundingAmount", "BT-114")] {
-            if let amount = try query.money(summation + path, in: root, currency: currency, field: term),
-                !amount.isZero
-            {
-                throw query.problem(root, term, "\(path) \(amount) cannot be carried yet")
-            }
+        let documentLevel = try (try query.nodes(settlement + "ram:SpecifiedTradeAllowanceCharge", in: root)).map {
+            (node) throws(ImportDiagnostic) in
+            let isCharge = try query.text("ram:ChargeIndicator/udt:Indicator", in: node) == "true"
+            let amount = try query.requiredMoney("ram:ActualAmount", in: node, currency: currency, field: "BT-92")
+            return DocumentAllowanceCharge(
+                isCharge: isCharge != credit, amount: sign(isCharge ? amount : amount.negated),
+                reason: try query.text("ram:Reason", in: node),
+                reasonCode: try query.text("ram:ReasonCode", in: node),
+                percentage: try query.decimal("ram:CalculationPercent", in: node, field: "BT-94"),
+                baseAmount: try query.money("ram:BasisAmount", in: node, currency: currency, field: "BT-93"),
+                category: try self.category(
+                    try query.required("ram:CategoryTradeTax/ram:CategoryCode", in: node, field: "BT-95"), node),
+                rate: try query.decimal("ram:CategoryTradeTax/ram:RateApplicablePercent", in: node, field: "BT-96")
+                    ?? .zero)
         }
         let lines = try (try query.nodes(CIIReader.transaction + "ram:IncludedSupplyChainTradeLineItem", in: root))
             .enumerated().map { (index, node) throws(ImportDiagnostic) in
@@ -150,8 +154,23 @@ struct CIIDocumentReader {
                     ?? .zero(currency)),
             grossTotal: sign(
                 try query.requiredMoney(
-                    summation + "ram:DuePayableAmount", in: root, currency: currency, field: "BT-115")),
-            postingNumber: "", simulated: false)
+                    summation + "ram:GrandTotalAmount", in: root, currency: currency, field: "BT-112")),
+            postingNumber: "", simulated: false, documentAllowanceCharges: documentLevel,
+            prepaidAmount: try query.money(
+                summation + "ram:TotalPrepaidAmount", in: root, currency: currency, field: "BT-113"
+            ).map(sign),
+            roundingAmount: try query.money(
+                summation + "ram:RoundingAmount", in: root, currency: currency, field: "BT-114"
+            )
+            .map(sign))
+        try EInvoiceTotals.verify(
+            invoice, node: root, query: query,
+            taxExclusive: sign(
+                try query.requiredMoney(
+                    summation + "ram:TaxBasisTotalAmount", in: root, currency: currency, field: "BT-109")),
+            payable: sign(
+                try query.requiredMoney(
+                    summation + "ram:DuePayableAmount", in: root, currency: currency, field: "BT-115")))
         return EInvoiceReading(format: .cii, invoice: invoice, notCarried: notCarried)
     }
 

@@ -6,8 +6,8 @@ internal import XMLSupport
 ///
 /// Tax codes are named after the VAT category and rate (`S19`, `Z0`); G/L accounts, chart of
 /// accounts and the like are empty, because a partner's invoice does not carry them. Business
-/// terms the model cannot carry are listed in ``EInvoiceReading/notCarried``; those that change
-/// the totals (document-level allowances and charges, prepaid and rounding amounts) refuse the file.
+/// terms the model cannot carry are listed in ``EInvoiceReading/notCarried``; totals that do not
+/// follow from the amounts read (BR-CO-13, BR-CO-16) refuse the file.
 public enum UBLReader {
     static let namespaces = [
         "inv": "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
@@ -98,7 +98,7 @@ struct UBLDocumentReader {
                 path.hasPrefix("*/") ? (credit ? "cac:CreditNoteLine" : "cac:InvoiceLine") + path.dropFirst(1) : path
             if try query.exists(full, in: root) { notCarried.append(term) }
         }
-        try refuseWhatChangesTheTotals(currency: currency)
+        let documentLevel = try documentAllowanceCharges(currency: currency, sign: sign)
 
         let lines = try (try query.nodes(credit ? "cac:CreditNoteLine" : "cac:InvoiceLine", in: root)).enumerated()
             .map { (index, node) throws(ImportDiagnostic) in
@@ -134,24 +134,40 @@ struct UBLDocumentReader {
                     "cac:TaxTotal[cac:TaxSubtotal]/cbc:TaxAmount", in: root, currency: currency, field: "BT-110")
                     ?? .zero(currency)),
             grossTotal: sign(
-                try query.requiredMoney(totals + "cbc:PayableAmount", in: root, currency: currency, field: "BT-115")),
-            postingNumber: "", simulated: false)
+                try query.requiredMoney(
+                    totals + "cbc:TaxInclusiveAmount", in: root, currency: currency, field: "BT-112")),
+            postingNumber: "", simulated: false, documentAllowanceCharges: documentLevel,
+            prepaidAmount: try query.money(totals + "cbc:PrepaidAmount", in: root, currency: currency, field: "BT-113")
+                .map(sign),
+            roundingAmount: try query.money(
+                totals + "cbc:PayableRoundingAmount", in: root, currency: currency, field: "BT-114"
+            ).map(sign))
+        try EInvoiceTotals.verify(
+            invoice, node: root, query: query,
+            taxExclusive: sign(
+                try query.requiredMoney(
+                    totals + "cbc:TaxExclusiveAmount", in: root, currency: currency, field: "BT-109")),
+            payable: sign(
+                try query.requiredMoney(totals + "cbc:PayableAmount", in: root, currency: currency, field: "BT-115")))
         return EInvoiceReading(format: .ubl, invoice: invoice, notCarried: notCarried)
     }
 
-    /// Document-level allowances and charges, prepaid and rounding amounts make the amount due
-    /// differ from net plus VAT, which the canonical invoice cannot express yet.
-    private func refuseWhatChangesTheTotals(currency: Currency) throws(ImportDiagnostic) {
-        if try query.exists("cac:AllowanceCharge", in: root) {
-            throw query.problem(
-                root, "BG-20", "document-level allowances and charges (BG-20, BG-21) cannot be carried yet")
-        }
-        for (path, term) in [("cbc:PrepaidAmount", "BT-113"), ("cbc:PayableRoundingAmount", "BT-114")] {
-            if let amount = try query.money(
-                "cac:LegalMonetaryTotal/" + path, in: root, currency: currency, field: term), !amount.isZero
-            {
-                throw query.problem(root, term, "\(path) \(amount) cannot be carried yet")
-            }
+    private func documentAllowanceCharges(currency: Currency, sign: (Money) -> Money) throws(ImportDiagnostic)
+        -> [DocumentAllowanceCharge]
+    {
+        try (try query.nodes("cac:AllowanceCharge", in: root)).map { (node) throws(ImportDiagnostic) in
+            let isCharge = try query.text("cbc:ChargeIndicator", in: node) == "true"
+            let amount = try query.requiredMoney("cbc:Amount", in: node, currency: currency, field: "BT-92")
+            let category = try self.category(
+                try query.required("cac:TaxCategory/cbc:ID", in: node, field: "BT-95"), node)
+            return DocumentAllowanceCharge(
+                isCharge: isCharge != credit, amount: sign(isCharge ? amount : amount.negated),
+                reason: try query.text("cbc:AllowanceChargeReason", in: node),
+                reasonCode: try query.text("cbc:AllowanceChargeReasonCode", in: node),
+                percentage: try query.decimal("cbc:MultiplierFactorNumeric", in: node, field: "BT-94"),
+                baseAmount: try query.money("cbc:BaseAmount", in: node, currency: currency, field: "BT-93"),
+                category: category,
+                rate: try query.decimal("cac:TaxCategory/cbc:Percent", in: node, field: "BT-96") ?? .zero)
         }
     }
 

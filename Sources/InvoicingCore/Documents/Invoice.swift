@@ -36,12 +36,26 @@ public struct Invoice: Sendable, Codable, Hashable {
     public var netTotal: Money
     /// The sum of the tax subtotals.
     public var taxTotal: Money
-    /// The net total plus the tax total: the amount due.
+    /// The net total, less document-level allowances, plus charges and the tax total (BT-112); the
+    /// amount due unless something was prepaid or rounded (see ``amountDue``).
     public var grossTotal: Money
     /// The FI document that posts this invoice.
     public var postingNumber: String
     /// Whether a simulation run made the invoice, so it is neither stored, numbered nor valid for payment.
     public var simulated: Bool
+    /// Allowances and charges on the whole invoice (BG-20, BG-21); the run makes none, partner invoices may.
+    public var documentAllowanceCharges: [DocumentAllowanceCharge] = []
+    /// The amount paid in advance (BT-113), if any.
+    public var prepaidAmount: Money?
+    /// The amount added to round the amount due (BT-114), if any.
+    public var roundingAmount: Money?
+
+    /// The amount due for payment (BT-115): the gross total less the prepaid amount plus the rounding amount.
+    public var amountDue: Money {
+        get throws(ArithmeticError) {
+            try grossTotal.subtracting(prepaidAmount ?? .zero(currency)).adding(roundingAmount ?? .zero(currency))
+        }
+    }
 
     /// Ids of the source documents invoiced, in line order.
     public var sourceDocuments: [String] {
@@ -54,7 +68,9 @@ public struct Invoice: Sendable, Codable, Hashable {
         number: String, kind: Kind, runID: String, process: String, invoicingType: String, invoiceDate: CalendarDate,
         dueDate: CalendarDate, seller: CompanyCode, buyer: ContractAccount, currency: Currency,
         paymentTerms: PaymentTerms, lines: [InvoiceLine], taxes: [TaxSubtotal], netTotal: Money, taxTotal: Money,
-        grossTotal: Money, postingNumber: String, simulated: Bool
+        grossTotal: Money, postingNumber: String, simulated: Bool,
+        documentAllowanceCharges: [DocumentAllowanceCharge] = [], prepaidAmount: Money? = nil,
+        roundingAmount: Money? = nil
     ) {
         self.number = number
         self.kind = kind
@@ -74,6 +90,38 @@ public struct Invoice: Sendable, Codable, Hashable {
         self.grossTotal = grossTotal
         self.postingNumber = postingNumber
         self.simulated = simulated
+        self.documentAllowanceCharges = documentAllowanceCharges
+        self.prepaidAmount = prepaidAmount
+        self.roundingAmount = roundingAmount
+    }
+}
+
+extension Invoice {
+    /// Decodes an invoice; one stored before document-level allowances and charges existed has none.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            number: try values.decode(String.self, forKey: .number), kind: try values.decode(Kind.self, forKey: .kind),
+            runID: try values.decode(String.self, forKey: .runID),
+            process: try values.decode(String.self, forKey: .process),
+            invoicingType: try values.decode(String.self, forKey: .invoicingType),
+            invoiceDate: try values.decode(CalendarDate.self, forKey: .invoiceDate),
+            dueDate: try values.decode(CalendarDate.self, forKey: .dueDate),
+            seller: try values.decode(CompanyCode.self, forKey: .seller),
+            buyer: try values.decode(ContractAccount.self, forKey: .buyer),
+            currency: try values.decode(Currency.self, forKey: .currency),
+            paymentTerms: try values.decode(PaymentTerms.self, forKey: .paymentTerms),
+            lines: try values.decode([InvoiceLine].self, forKey: .lines),
+            taxes: try values.decode([TaxSubtotal].self, forKey: .taxes),
+            netTotal: try values.decode(Money.self, forKey: .netTotal),
+            taxTotal: try values.decode(Money.self, forKey: .taxTotal),
+            grossTotal: try values.decode(Money.self, forKey: .grossTotal),
+            postingNumber: try values.decode(String.self, forKey: .postingNumber),
+            simulated: try values.decode(Bool.self, forKey: .simulated),
+            documentAllowanceCharges: try values.decodeIfPresent(
+                [DocumentAllowanceCharge].self, forKey: .documentAllowanceCharges) ?? [],
+            prepaidAmount: try values.decodeIfPresent(Money.self, forKey: .prepaidAmount),
+            roundingAmount: try values.decodeIfPresent(Money.self, forKey: .roundingAmount))
     }
 }
 

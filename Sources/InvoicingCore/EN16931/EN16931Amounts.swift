@@ -46,13 +46,28 @@ public struct EN16931Amounts: Sendable, Hashable {
         public var category: TaxCategory
         /// The VAT rate in percent (BT-96, BT-103).
         public var rate: FixedDecimal
+        /// The reason text (BT-97, BT-104), if any.
+        public var reason: String?
+        /// The reason code (BT-98, BT-105), if any.
+        public var reasonCode: String?
+        /// The percentage (BT-94, BT-101) and its base amount (BT-93, BT-100), if given.
+        public var percentage: FixedDecimal?
+        /// The base amount of the percentage, positive.
+        public var baseAmount: Money?
 
         /// Creates a document-level allowance or charge.
-        public init(isCharge: Bool, amount: Money, category: TaxCategory, rate: FixedDecimal) {
+        public init(
+            isCharge: Bool, amount: Money, category: TaxCategory, rate: FixedDecimal, reason: String? = nil,
+            reasonCode: String? = nil, percentage: FixedDecimal? = nil, baseAmount: Money? = nil
+        ) {
             self.isCharge = isCharge
             self.amount = amount
             self.category = category
             self.rate = rate
+            self.reason = reason
+            self.reasonCode = reasonCode
+            self.percentage = percentage
+            self.baseAmount = baseAmount
         }
     }
 
@@ -119,8 +134,9 @@ public struct EN16931Amounts: Sendable, Hashable {
 }
 
 extension EN16931Amounts {
-    /// The amounts of an invoice of the run: its discounts and surcharges become line allowances
-    /// and charges; it has no document-level ones, nothing prepaid and no rounding amount.
+    /// The amounts of an invoice: its discounts and surcharges become line allowances and charges,
+    /// its document-level allowances and charges, prepaid and rounding amounts (none when the run
+    /// made it) the document's.
     public init(_ invoice: Invoice) throws(ArithmeticError) {
         let currency = invoice.currency
         let zero = Money.zero(currency)
@@ -131,12 +147,22 @@ extension EN16931Amounts {
                 charges: line.conditions.filter { !$0.amount.isNegative && !$0.amount.isZero }.map(\.amount),
                 netAmount: line.netAmount, category: line.taxCategory, rate: line.taxRate)
         }
+        let documentLevel = invoice.documentAllowanceCharges.map { item in
+            AllowanceCharge(
+                isCharge: item.amount.isZero ? item.isCharge : !item.amount.isNegative, amount: item.amount.magnitude,
+                category: item.category,
+                rate: item.rate, reason: item.reason, reasonCode: item.reasonCode, percentage: item.percentage,
+                baseAmount: item.baseAmount)
+        }
+        let allowanceTotal = try documentLevel.filter { !$0.isCharge }.map(\.amount).sum(in: currency)
+        let chargeTotal = try documentLevel.filter(\.isCharge).map(\.amount).sum(in: currency)
         self.init(
-            currency: currency, lines: lines, allowanceCharges: [], vatBreakdown: try invoice.vatBreakdown,
+            currency: currency, lines: lines, allowanceCharges: documentLevel, vatBreakdown: try invoice.vatBreakdown,
             totals: Totals(
-                lineNetTotal: invoice.netTotal, allowanceTotal: zero, chargeTotal: zero, taxExclusive: invoice.netTotal,
-                taxTotal: invoice.taxTotal, taxInclusive: invoice.grossTotal, prepaid: zero, rounding: zero,
-                payable: invoice.grossTotal))
+                lineNetTotal: invoice.netTotal, allowanceTotal: allowanceTotal, chargeTotal: chargeTotal,
+                taxExclusive: try invoice.netTotal.subtracting(allowanceTotal).adding(chargeTotal),
+                taxTotal: invoice.taxTotal, taxInclusive: invoice.grossTotal, prepaid: invoice.prepaidAmount ?? zero,
+                rounding: invoice.roundingAmount ?? zero, payable: try invoice.amountDue))
     }
 }
 
@@ -155,7 +181,9 @@ extension EN16931Amounts {
                     rate: line.rate)
             },
             allowanceCharges: amounts.allowanceCharges.map {
-                AllowanceCharge(isCharge: !$0.isCharge, amount: $0.amount, category: $0.category, rate: $0.rate)
+                var item = $0
+                item.isCharge.toggle()
+                return item
             },
             vatBreakdown: amounts.vatBreakdown.map {
                 var group = $0

@@ -19,9 +19,9 @@ extension InvoiceRunCommand {
             discussion: """
                 The input format is told from the document's root element. The invoice is checked against the \
                 EN 16931 arithmetic before UBL or CII is written. Business terms of the input that InvoiceRun's \
-                model does not carry are listed on standard error as 'FILE: not carried: TERM'; document-level \
-                allowances and charges, prepaid and rounding amounts refuse the file. Exit status: 0 converted, \
-                1 refused (the reason names the file and line, or the EN 16931 rule), 64 usage error.
+                model or the target format does not carry are listed on standard error as \
+                'FILE: not carried: TERM'; totals that do not follow from the amounts refuse the file. Exit status: \
+                0 converted, 1 refused (the reason names the file and line, or the EN 16931 rule), 64 usage error.
                 """)
 
         @Argument(help: "The UBL or CII file.")
@@ -60,7 +60,17 @@ extension InvoiceRunCommand {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(1)
             }
-            for term in reading.notCarried {
+            var notCarried = reading.notCarried
+            let invoice = reading.invoice
+            if to == .text || to == .csv {
+                if !invoice.documentAllowanceCharges.isEmpty {
+                    notCarried.append("document-level allowances and charges (BG-20, BG-21) in \(to.rawValue)")
+                }
+                if invoice.prepaidAmount != nil || invoice.roundingAmount != nil {
+                    notCarried.append("prepaid and rounding amounts (BT-113, BT-114) in \(to.rawValue)")
+                }
+            }
+            for term in notCarried {
                 FileHandle.standardError.write(Data("\(input): not carried: \(term)\n".utf8))
             }
             let output: String
