@@ -56,7 +56,7 @@ public enum CIIInvoice {
     private static func agreement(_ document: EInvoiceDocument, _ xml: inout XMLWriter) throws(XMLWriterError) {
         let invoice = document.invoice
         try xml.startElement("ram:ApplicableHeaderTradeAgreement")
-        try xml.element("ram:BuyerReference", invoice.buyer.id)
+        if !invoice.buyer.id.isEmpty { try xml.element("ram:BuyerReference", invoice.buyer.id) }
         try party(
             "ram:SellerTradeParty", invoice.seller.address, document.sellerAddress, vatID: invoice.seller.vatID,
             contact: invoice.seller.contact, &xml)

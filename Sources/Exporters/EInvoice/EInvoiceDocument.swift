@@ -55,7 +55,7 @@ public struct EInvoiceDocument: Sendable {
     public let amounts: EN16931Amounts
     /// The lines written.
     public let lines: [Line]
-    /// The seller's electronic address (BT-34), from its VAT number.
+    /// The seller's electronic address (BT-34): the company code's, or its VAT number.
     public let sellerAddress: ElectronicAddress?
     /// The buyer's electronic address (BT-49), from the account or its VAT number.
     public let buyerAddress: ElectronicAddress?
@@ -106,7 +106,7 @@ public struct EInvoiceDocument: Sendable {
                 },
                 netAmount: signed(line.netAmount))
         }
-        sellerAddress = ElectronicAddress(vatID: invoice.seller.vatID)
+        sellerAddress = invoice.seller.electronicAddress ?? ElectronicAddress(vatID: invoice.seller.vatID)
         buyerAddress = invoice.buyer.electronicAddress ?? invoice.buyer.vatID.flatMap(ElectronicAddress.init(vatID:))
     }
 

@@ -18,14 +18,38 @@ public enum UBLInvoice {
     static let aggregateNamespace = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
     static let basicNamespace = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
 
+    /// The rules a UBL document declares it follows (BT-24) besides the XSD.
+    public enum Profile: String, Sendable, CaseIterable {
+        /// PEPPOL BIS Billing 3.0 (the default): electronic addresses of both parties are required.
+        case peppol
+        /// Plain EN 16931, for partners outside PEPPOL.
+        case en16931
+
+        /// The specification identifier (BT-24).
+        var customizationID: String {
+            switch self {
+            case .peppol: return EInvoiceDocument.customizationID
+            case .en16931: return CIIInvoice.guideline
+            }
+        }
+    }
+
     /// The UBL XML of `invoice`: an Invoice, or a CreditNote when the amount due is negative.
-    public static func render(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> String {
+    public static func render(
+        _ invoice: Invoice, check: EN16931Check, profile: Profile = .peppol
+    ) throws(EInvoiceError) -> String {
         let document = try EInvoiceDocument(invoice, check: check)
+        do {
+            if profile == .en16931 { return try render(document, profile: profile) }
+        } catch {
+            throw EInvoiceError(invoice: invoice.number, rule: "XML", message: error.description)
+        }
         if document.sellerAddress == nil {
             throw EInvoiceError(
                 invoice: invoice.number, rule: "PEPPOL-EN16931-R020",
                 message:
-                    "the seller has no electronic address: its VAT number '\(invoice.seller.vatID)' has no EAS scheme")
+                    "the seller has no electronic address, and its VAT number '\(invoice.seller.vatID)' has no EAS scheme"
+            )
         }
         if document.buyerAddress == nil {
             throw EInvoiceError(
@@ -34,13 +58,13 @@ public enum UBLInvoice {
                     "the buyer has no electronic address: give the account an electronic_address or a VAT number")
         }
         do {
-            return try render(document)
+            return try render(document, profile: profile)
         } catch {
             throw EInvoiceError(invoice: invoice.number, rule: "XML", message: error.description)
         }
     }
 
-    static func render(_ document: EInvoiceDocument) throws(XMLWriterError) -> String {
+    static func render(_ document: EInvoiceDocument, profile: Profile) throws(XMLWriterError) -> String {
         var xml = XMLWriter()
         let invoice = document.invoice
         let credit = document.isCreditNote
@@ -54,14 +78,14 @@ public enum UBLInvoice {
                 "xmlns": credit ? creditNoteNamespace : invoiceNamespace, "xmlns:cac": aggregateNamespace,
                 "xmlns:cbc": basicNamespace,
             ])
-        try xml.element("cbc:CustomizationID", EInvoiceDocument.customizationID)
-        try xml.element("cbc:ProfileID", EInvoiceDocument.profileID)
+        try xml.element("cbc:CustomizationID", profile.customizationID)
+        if profile == .peppol { try xml.element("cbc:ProfileID", EInvoiceDocument.profileID) }
         try xml.element("cbc:ID", invoice.number)
         try xml.element("cbc:IssueDate", invoice.invoiceDate.description)
         if !credit { try xml.element("cbc:DueDate", invoice.dueDate.description) }
         try xml.element(credit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", document.typeCode)
         try xml.element("cbc:DocumentCurrencyCode", currency.code)
-        try xml.element("cbc:BuyerReference", invoice.buyer.id)
+        try optional("cbc:BuyerReference", invoice.buyer.id, &xml)
         if let order = document.orderReference {
             try xml.startElement("cac:OrderReference")
             try xml.element("cbc:ID", order)

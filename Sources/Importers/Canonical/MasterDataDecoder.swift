@@ -22,7 +22,8 @@ public struct MasterDataDecoder: Sendable {
                         iban: try record.string("iban"), bic: try record.string("bic"),
                         bankName: try record.string("bank_name")),
                     chartOfAccounts: try record.string("chart_of_accounts"),
-                    salesOrganisation: try record.string("sales_organisation"), contact: contact(record)))
+                    salesOrganisation: try record.string("sales_organisation"), contact: contact(record),
+                    electronicAddress: try electronicAddress(record)))
         case .paymentTerms:
             batch.paymentTerms.append(
                 PaymentTerms(

@@ -47,7 +47,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .companyCode:
             return ["company_code"] + address + [
                 "currency", "vat_id", "iban", "bic", "bank_name", "chart_of_accounts", "sales_organisation",
-                "contact_name", "contact_phone", "contact_email",
+                "contact_name", "contact_phone", "contact_email", "electronic_address",
             ]
         case .paymentTerms: return ["payment_terms", "description", "net_days"]
         case .contractAccount:

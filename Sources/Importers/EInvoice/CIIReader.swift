@@ -253,23 +253,25 @@ struct CIIDocumentReader {
                 iban: try query.text(means + "ram:PayeePartyCreditorFinancialAccount/ram:IBANID", in: root) ?? "",
                 bic: try query.text(means + "ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID", in: root) ?? "",
                 bankName: ""),
-            chartOfAccounts: "", salesOrganisation: "", contact: contact)
+            chartOfAccounts: "", salesOrganisation: "", contact: contact,
+            electronicAddress: try endpoint(party))
     }
 
     private func buyer(currency: Currency) throws(ImportDiagnostic) -> ContractAccount {
         let party = CIIReader.agreement + "ram:BuyerTradeParty/"
-        var endpoint: ElectronicAddress?
-        if let id = try query.text(party + "ram:URIUniversalCommunication/ram:URIID", in: root),
-            let scheme = try query.text(party + "ram:URIUniversalCommunication/ram:URIID/@schemeID", in: root)
-        {
-            endpoint = ElectronicAddress(scheme: scheme, identifier: id)
-        }
         return ContractAccount(
             id: try query.text(CIIReader.agreement + "ram:BuyerReference", in: root) ?? "", companyCode: "",
             address: try address(party),
             vatID: try query.text(party + "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']", in: root),
             language: "en", currency: currency, paymentTerms: "", invoicingCategory: "", taxClassification: "",
-            accountAssignmentGroup: "", electronicAddress: endpoint)
+            accountAssignmentGroup: "", electronicAddress: try endpoint(party))
+    }
+
+    private func endpoint(_ party: String) throws(ImportDiagnostic) -> ElectronicAddress? {
+        guard let id = try query.text(party + "ram:URIUniversalCommunication/ram:URIID", in: root),
+            let scheme = try query.text(party + "ram:URIUniversalCommunication/ram:URIID/@schemeID", in: root)
+        else { return nil }
+        return ElectronicAddress(scheme: scheme, identifier: id)
     }
 
     private func address(_ party: String) throws(ImportDiagnostic) -> Address {

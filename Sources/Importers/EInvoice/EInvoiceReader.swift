@@ -15,15 +15,17 @@ public enum EInvoiceReader {
             throw ImportDiagnostic(file: fileName, line: 0, column: 0, message: "the document is empty")
         }
         let ubl = XMLQuery(tree: tree, namespaces: UBLReader.namespaces)
-        if try ubl.exists("/inv:Invoice", in: root) {
-            return try UBLDocumentReader(query: ubl, root: root, credit: false).read()
-        }
-        if try ubl.exists("/cn:CreditNote", in: root) {
-            return try UBLDocumentReader(query: ubl, root: root, credit: true).read()
+        for (path, credit) in [("/inv:Invoice", false), ("/cn:CreditNote", true)] where try ubl.exists(path, in: root) {
+            var reading = try UBLDocumentReader(query: ubl, root: root, credit: credit).read()
+            reading.specification = try ubl.text("cbc:CustomizationID", in: root)
+            return reading
         }
         let cii = XMLQuery(tree: tree, namespaces: CIIReader.namespaces)
         if try cii.exists("/rsm:CrossIndustryInvoice", in: root) {
-            return try CIIDocumentReader(query: cii, root: root).read()
+            var reading = try CIIDocumentReader(query: cii, root: root).read()
+            reading.specification = try cii.text(
+                "rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID", in: root)
+            return reading
         }
         throw ImportDiagnostic(
             file: fileName, line: root.line, column: 0,

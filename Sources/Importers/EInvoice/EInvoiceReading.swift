@@ -9,4 +9,9 @@ public struct EInvoiceReading: Sendable {
     public var invoice: Invoice
     /// The business terms present in the document that the canonical model does not carry.
     public var notCarried: [String]
+    /// The specification identifier the document declared (BT-24), if any.
+    public var specification: String? = nil
+
+    /// Whether the document declared PEPPOL BIS Billing 3.0.
+    public var declaresPEPPOL: Bool { specification?.contains("peppol.eu") ?? false }
 }

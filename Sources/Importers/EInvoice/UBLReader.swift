@@ -233,22 +233,24 @@ struct UBLDocumentReader {
                 iban: try query.text(account + "cbc:ID", in: root) ?? "",
                 bic: try query.text(account + "cac:FinancialInstitutionBranch/cbc:ID", in: root) ?? "",
                 bankName: ""),
-            chartOfAccounts: "", salesOrganisation: "", contact: contact)
+            chartOfAccounts: "", salesOrganisation: "", contact: contact,
+            electronicAddress: try endpoint(party))
     }
 
     private func buyer(currency: Currency) throws(ImportDiagnostic) -> ContractAccount {
         let party = "cac:AccountingCustomerParty/cac:Party/"
-        var endpoint: ElectronicAddress?
-        if let id = try query.text(party + "cbc:EndpointID", in: root),
-            let scheme = try query.text(party + "cbc:EndpointID/@schemeID", in: root)
-        {
-            endpoint = ElectronicAddress(scheme: scheme, identifier: id)
-        }
         return ContractAccount(
             id: try query.text("cbc:BuyerReference", in: root) ?? "", companyCode: "", address: try address(party),
             vatID: try query.text(party + "cac:PartyTaxScheme[cac:TaxScheme/cbc:ID='VAT']/cbc:CompanyID", in: root),
             language: "en", currency: currency, paymentTerms: "", invoicingCategory: "", taxClassification: "",
-            accountAssignmentGroup: "", electronicAddress: endpoint)
+            accountAssignmentGroup: "", electronicAddress: try endpoint(party))
+    }
+
+    private func endpoint(_ party: String) throws(ImportDiagnostic) -> ElectronicAddress? {
+        guard let id = try query.text(party + "cbc:EndpointID", in: root),
+            let scheme = try query.text(party + "cbc:EndpointID/@schemeID", in: root)
+        else { return nil }
+        return ElectronicAddress(scheme: scheme, identifier: id)
     }
 
     private func address(_ party: String) throws(ImportDiagnostic) -> Address {

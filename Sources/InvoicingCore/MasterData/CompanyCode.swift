@@ -16,11 +16,14 @@ public struct CompanyCode: Sendable, Codable, Hashable, Identifiable {
     public var salesOrganisation: String
     /// Whom payers contact about invoices (EN 16931 BG-6), if known.
     public var contact: Contact?
+    /// Where the company code receives e-invoices (BT-34); without it, its VAT number if that has an EAS scheme.
+    public var electronicAddress: ElectronicAddress?
 
     /// Creates a company code from its fields.
     public init(
         id: String, address: Address, currency: Currency, vatID: String, bankAccount: BankAccount,
-        chartOfAccounts: String, salesOrganisation: String, contact: Contact? = nil
+        chartOfAccounts: String, salesOrganisation: String, contact: Contact? = nil,
+        electronicAddress: ElectronicAddress? = nil
     ) {
         self.id = id
         self.address = address
@@ -30,6 +33,7 @@ public struct CompanyCode: Sendable, Codable, Hashable, Identifiable {
         self.chartOfAccounts = chartOfAccounts
         self.salesOrganisation = salesOrganisation
         self.contact = contact
+        self.electronicAddress = electronicAddress
     }
 
     /// The country of the company code's address, which decides the tax codes that apply.

@@ -37,9 +37,21 @@ extension InvoiceRunCommand {
             name: .long, help: "The rounding VAT amounts were made with, for the EN 16931 check: halfUp or halfEven.")
         var rounding = RoundingRule.halfUp.rawValue
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "UBL output: peppol or en16931.",
+                discussion:
+                    "Default: peppol when the input declares PEPPOL BIS 3.0, en16931 otherwise."
+            ))
+        var profile: String?
+
         @OptionGroup var resourceOptions: ResourceOptions
 
         func validate() throws {
+            if let profile, UBLInvoice.Profile(rawValue: profile) == nil {
+                throw ValidationError("--profile must be peppol or en16931")
+            }
             guard RoundingRule(rawValue: rounding) != nil else {
                 throw ValidationError(
                     "--rounding must be one of \(RoundingRule.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -75,7 +87,7 @@ extension InvoiceRunCommand {
             }
             let output: String
             do {
-                output = try render(reading.invoice)
+                output = try render(reading)
             } catch let error as EInvoiceError {
                 FileHandle.standardError.write(Data("\(input): \(error)\n".utf8))
                 throw ExitCode(1)
@@ -87,10 +99,14 @@ extension InvoiceRunCommand {
             }
         }
 
-        private func render(_ invoice: Invoice) throws -> String {
+        private func render(_ reading: EInvoiceReading) throws -> String {
+            let invoice = reading.invoice
             let check = EN16931Check(rounding: RoundingRule(rawValue: rounding) ?? .halfUp)
             switch to {
-            case .ubl: return try UBLInvoice.render(invoice, check: check)
+            case .ubl:
+                let chosen =
+                    profile.flatMap(UBLInvoice.Profile.init(rawValue:)) ?? (reading.declaresPEPPOL ? .peppol : .en16931)
+                return try UBLInvoice.render(invoice, check: check, profile: chosen)
             case .cii: return try CIIInvoice.render(invoice, check: check)
             case .canonicalXML: return try InvoiceXML.render(invoice)
             case .csv: return InvoiceCSV.render([invoice])

@@ -94,6 +94,16 @@ import XMLSupport
         #expect(!xml.contains("<cac:PartyTaxScheme>\n        <cbc:CompanyID>DE129273398"))
     }
 
+    @Test("Plain EN 16931 UBL declares no PEPPOL profile and needs no electronic address")
+    func plainEN16931Profile() throws {
+        var invoice = try Fixture.germanInvoice
+        invoice.buyer.vatID = nil
+        let xml = try UBLInvoice.render(invoice, check: Self.check, profile: .en16931)
+        #expect(xml.contains("<cbc:CustomizationID>urn:cen.eu:en16931:2017</cbc:CustomizationID>"))
+        #expect(!xml.contains("<cbc:ProfileID>"))
+        #expect(try Self.validate(xml, schema: "UBL-Invoice-2.1.xsd", name: "plain.xml").isEmpty)
+    }
+
     @Test("Electronic addresses: SCHEME:ID, or from a VAT number whose country has an EAS scheme")
     func electronicAddresses() {
         #expect(ElectronicAddress("9930:DE811907980") == ElectronicAddress(scheme: "9930", identifier: "DE811907980"))
