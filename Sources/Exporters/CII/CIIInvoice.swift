@@ -79,7 +79,7 @@ public enum CIIInvoice {
         try xml.element("ram:InvoiceCurrencyCode", invoice.currency.code)
         try xml.startElement("ram:SpecifiedTradeSettlementPaymentMeans")
         try xml.element("ram:TypeCode", document.paymentMeansCode)
-        if !document.isCreditNote && !invoice.seller.bankAccount.iban.isEmpty {
+        if !invoice.seller.bankAccount.iban.isEmpty {
             let bank = invoice.seller.bankAccount
             try xml.startElement("ram:PayeePartyCreditorFinancialAccount")
             try xml.element("ram:IBANID", bank.iban)
@@ -129,7 +129,7 @@ public enum CIIInvoice {
         if !invoice.paymentTerms.description.isEmpty {
             try xml.element("ram:Description", invoice.paymentTerms.description)
         }
-        if !document.isCreditNote { try date("ram:DueDateDateTime", invoice.dueDate, &xml) }
+        try date("ram:DueDateDateTime", invoice.dueDate, &xml)
         xml.endElement()
         let totals = amounts.totals
         try xml.startElement("ram:SpecifiedTradeSettlementHeaderMonetarySummation")

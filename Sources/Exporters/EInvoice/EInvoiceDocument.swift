@@ -129,10 +129,9 @@ public struct EInvoiceDocument: Sendable {
     public var paymentReference: String { invoice.number }
 
     /// The payment means code (BT-81): 58 SEPA credit transfer for euro IBANs, 30 credit transfer
-    /// otherwise; 97 (clearing between partners) for a credit note, which the seller's account cannot
-    /// receive; 1 (instrument not defined) when the seller has no IBAN, as a read invoice may.
+    /// otherwise (credit notes too: the seller's account stays on them, as partners' credit notes
+    /// carry it); 1 (instrument not defined) when the seller has no IBAN, as a read invoice may.
     public var paymentMeansCode: String {
-        if isCreditNote { return "97" }
         if invoice.seller.bankAccount.iban.isEmpty { return "1" }  // instrument not defined: no account to name
         let sepa: Set<String> = [
             "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS",

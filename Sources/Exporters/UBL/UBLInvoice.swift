@@ -104,8 +104,10 @@ public enum UBLInvoice {
             vatID: invoice.buyer.vatID, contact: nil, &xml)
         try xml.startElement("cac:PaymentMeans")
         try xml.element("cbc:PaymentMeansCode", document.paymentMeansCode)
+        // A credit note has no DueDate of its own: BT-9 goes here (EN 16931 UBL binding).
+        if credit { try xml.element("cbc:PaymentDueDate", invoice.dueDate.description) }
         try xml.element("cbc:PaymentID", document.paymentReference)
-        if !credit && !invoice.seller.bankAccount.iban.isEmpty {
+        if !invoice.seller.bankAccount.iban.isEmpty {
             let bank = invoice.seller.bankAccount
             try xml.startElement("cac:PayeeFinancialAccount")
             try xml.element("cbc:ID", bank.iban)

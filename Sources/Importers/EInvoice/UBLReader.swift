@@ -125,7 +125,7 @@ struct UBLDocumentReader {
             dueDate: due, seller: try seller(currency: currency), buyer: try buyer(currency: currency),
             currency: currency,
             paymentTerms: PaymentTerms(id: "", description: terms, netDays: due.daysSinceEpoch - issued.daysSinceEpoch),
-            lines: lines, taxes: taxes,
+            lines: lines, taxes: taxes.sorted { $0.taxCode < $1.taxCode },  // code order, as the run makes them
             netTotal: sign(
                 try query.requiredMoney(
                     totals + "cbc:LineExtensionAmount", in: root, currency: currency, field: "BT-106")),

@@ -35,7 +35,7 @@ struct XMLQuery {
     func decimal(_ path: String, in node: XMLTree.Node, field: String) throws(ImportDiagnostic) -> FixedDecimal? {
         guard let text = try text(path, in: node) else { return nil }
         do {
-            return try FixedDecimal.parse(text)
+            return try FixedDecimal.parse(text).normalized  // 19.00 and 19 are one rate
         } catch {
             throw problem(node, field, "\(error)")
         }
