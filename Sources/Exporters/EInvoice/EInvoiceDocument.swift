@@ -89,19 +89,24 @@ public struct EInvoiceDocument: Sendable {
                 line: line,
                 quantity: quantitySign < 0 ? line.quantity.negated : line.quantity,
                 price: priceSign < 0 ? line.unitPrice.negated : line.unitPrice,
-                allowanceCharges: line.conditions.compactMap { condition in
+                allowanceCharges: line.conditions.map { condition in
                     let amount = signed(condition.amount)
-                    guard !amount.isZero else { return nil }
                     // The percentage goes with its base only when the two give the amount exactly
-                    // (PEPPOL-EN16931-R040); a partner's percentage of another base is left out.
+                    // (PEPPOL-EN16931-R040): a read condition keeps the base it came with; the
+                    // run's percentages are of the line's base amount.
                     var percentage: (FixedDecimal, Money)?
-                    if condition.calculation == .percent,
-                        (try? base.magnitude.percentage(condition.value, rounding: .halfUp)) == amount.magnitude
-                    {
-                        percentage = (condition.value, base.magnitude)
+                    if condition.calculation == .percent {
+                        if let stated = condition.baseAmount {
+                            percentage = (condition.value, stated.magnitude)
+                        } else if (try? base.magnitude.percentage(condition.value, rounding: .halfUp))
+                            == amount.magnitude
+                        {
+                            percentage = (condition.value, base.magnitude)
+                        }
                     }
+                    let isCharge = amount.isZero ? (condition.kind == .surcharge) != credit : !amount.isNegative
                     return AllowanceCharge(
-                        isCharge: !amount.isNegative, amount: amount.magnitude,
+                        isCharge: isCharge, amount: amount.magnitude,
                         reason: "\(condition.kind.rawValue) \(condition.conditionID)", percentage: percentage)
                 },
                 netAmount: signed(line.netAmount))

@@ -158,11 +158,11 @@ struct CIIDocumentReader {
             postingNumber: "", simulated: false, documentAllowanceCharges: documentLevel,
             prepaidAmount: try query.money(
                 summation + "ram:TotalPrepaidAmount", in: root, currency: currency, field: "BT-113"
-            ).map(sign),
+            ).flatMap { $0.isZero ? nil : sign($0) },
             roundingAmount: try query.money(
                 summation + "ram:RoundingAmount", in: root, currency: currency, field: "BT-114"
             )
-            .map(sign))
+            .flatMap { $0.isZero ? nil : sign($0) })
         try EInvoiceTotals.verify(
             invoice, node: root, query: query,
             taxExclusive: sign(
@@ -201,8 +201,9 @@ struct CIIDocumentReader {
             }
             conditions.append(
                 UBLDocumentReader.condition(
-                    reason: try query.text("ram:Reason", in: charge) ?? "", amount: amount,
-                    percent: try query.decimal("ram:CalculationPercent", in: charge, field: "BT-138")))
+                    reason: try query.text("ram:Reason", in: charge) ?? "", isCharge: isCharge != credit,
+                    amount: amount, percent: try query.decimal("ram:CalculationPercent", in: charge, field: "BT-138"),
+                    base: try query.money("ram:BasisAmount", in: charge, currency: currency, field: "BT-137")))
         }
         let category = try self.category(
             try query.required(settlement + "ram:ApplicableTradeTax/ram:CategoryCode", in: node, field: "BT-151"), node)

@@ -138,10 +138,10 @@ struct UBLDocumentReader {
                     totals + "cbc:TaxInclusiveAmount", in: root, currency: currency, field: "BT-112")),
             postingNumber: "", simulated: false, documentAllowanceCharges: documentLevel,
             prepaidAmount: try query.money(totals + "cbc:PrepaidAmount", in: root, currency: currency, field: "BT-113")
-                .map(sign),
+                .flatMap { $0.isZero ? nil : sign($0) },
             roundingAmount: try query.money(
                 totals + "cbc:PayableRoundingAmount", in: root, currency: currency, field: "BT-114"
-            ).map(sign))
+            ).flatMap { $0.isZero ? nil : sign($0) })
         try EInvoiceTotals.verify(
             invoice, node: root, query: query,
             taxExclusive: sign(
@@ -194,7 +194,10 @@ struct UBLDocumentReader {
             }
             let percent = try query.decimal("cbc:MultiplierFactorNumeric", in: charge, field: "BT-138")
             let reason = try query.text("cbc:AllowanceChargeReason", in: charge) ?? ""
-            conditions.append(Self.condition(reason: reason, amount: amount, percent: percent))
+            conditions.append(
+                Self.condition(
+                    reason: reason, isCharge: isCharge != credit, amount: amount, percent: percent,
+                    base: try query.money("cbc:BaseAmount", in: charge, currency: currency, field: "BT-137")))
         }
         let category = try self.category(
             try query.required("cac:Item/cac:ClassifiedTaxCategory/cbc:ID", in: node, field: "BT-151"), node)
@@ -286,8 +289,10 @@ struct UBLDocumentReader {
     }
 
     /// A line allowance or charge as a condition: `discount ID` / `surcharge ID` as InvoiceRun writes them.
-    static func condition(reason: String, amount: Money, percent: FixedDecimal?) -> AppliedCondition {
-        var kind: PriceCondition.Kind = amount.isNegative ? .discount : .surcharge
+    static func condition(
+        reason: String, isCharge: Bool, amount: Money, percent: FixedDecimal?, base: Money?
+    ) -> AppliedCondition {
+        var kind: PriceCondition.Kind = (amount.isZero ? !isCharge : amount.isNegative) ? .discount : .surcharge
         var id = reason
         for candidate in [PriceCondition.Kind.discount, .surcharge] where reason.hasPrefix(candidate.rawValue + " ") {
             kind = candidate
@@ -296,6 +301,6 @@ struct UBLDocumentReader {
         return AppliedCondition(
             conditionID: id, kind: kind, calculation: percent == nil ? .amount : .percent,
             value: percent ?? amount.magnitude.decimal, amount: amount,
-            accountKey: kind == .discount ? .deductions : .surcharges, glAccount: "")
+            accountKey: kind == .discount ? .deductions : .surcharges, glAccount: "", baseAmount: base)
     }
 }

@@ -217,11 +217,13 @@ public struct AppliedCondition: Sendable, Codable, Hashable {
     public var accountKey: AccountKey
     /// The G/L account the amount posts to.
     public var glAccount: String
+    /// The amount a percentage was taken of, when it is not the line's base amount (read e-invoices).
+    public var baseAmount: Money? = nil
 
     /// Creates an applied condition from its fields.
     public init(
         conditionID: String, kind: PriceCondition.Kind, calculation: PriceCondition.Calculation, value: FixedDecimal,
-        amount: Money, accountKey: AccountKey, glAccount: String
+        amount: Money, accountKey: AccountKey, glAccount: String, baseAmount: Money? = nil
     ) {
         self.conditionID = conditionID
         self.kind = kind
@@ -230,6 +232,7 @@ public struct AppliedCondition: Sendable, Codable, Hashable {
         self.amount = amount
         self.accountKey = accountKey
         self.glAccount = glAccount
+        self.baseAmount = baseAmount
     }
 }
 

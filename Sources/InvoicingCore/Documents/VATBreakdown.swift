@@ -42,7 +42,7 @@ extension VATBreakdown {
 
     /// The breakdown of per-tax-code subtotals: grouped by category and rate (category order,
     /// then highest rate first), amounts summed exactly, exemption reasons from the first code
-    /// of the group that has one, or the category's VATEX code; none for S and Z.
+    /// of the group that has one, or else the category's VATEX code; none for S and Z.
     public static func of(_ taxes: [TaxSubtotal], currency: Currency) throws(ArithmeticError) -> [VATBreakdown] {
         var groups: [Key: VATBreakdown] = [:]
         for tax in taxes.sorted(by: { $0.taxCode < $1.taxCode }) {
@@ -61,7 +61,7 @@ extension VATBreakdown {
         }
         return groups.sorted { $0.key < $1.key }.map { _, group in
             var group = group
-            if group.category.needsExemptionReason && group.exemptionReasonCode == nil {
+            if group.category.needsExemptionReason && group.exemptionReasonCode == nil && group.exemptionReason == nil {
                 group.exemptionReasonCode = group.category.defaultExemptionReasonCode
             }
             return group
