@@ -98,7 +98,7 @@ public struct EInvoiceDocument: Sendable {
                     if condition.calculation == .percent {
                         if let stated = condition.baseAmount {
                             percentage = (condition.value, stated.magnitude)
-                        } else if (try? base.magnitude.percentage(condition.value, rounding: .halfUp))
+                        } else if (try? base.magnitude.percentage(condition.value, rounding: check.rounding))
                             == amount.magnitude
                         {
                             percentage = (condition.value, base.magnitude)
