@@ -82,7 +82,7 @@ import Testing
         // Published outputs, re-rendered ones included, say what the store holds.
         var mismatched: [String] = []
         for run in fixture.names("outbox") where run.hasPrefix("RUN-") {
-            for name in fixture.names("outbox/\(run)/invoices") where name.hasSuffix(".xml") {
+            for name in fixture.names("outbox/\(run)/invoices") where DropFolderFixture.isCanonicalInvoiceXML(name) {
                 let published = try String(
                     contentsOf: fixture.root.appendingPathComponent("outbox/\(run)/invoices/\(name)"), encoding: .utf8)
                 let stored = try #require(try store.invoice(number: String(name.dropLast(4))))

@@ -31,6 +31,18 @@ public enum InvoiceXML {
         try xml.element("netDays", String(invoice.paymentTerms.netDays))
         xml.endElement()
         for line in invoice.lines { try self.line(line, &xml) }
+        for item in invoice.documentAllowanceCharges {
+            try xml.startElement("DocumentAllowanceCharge")
+            try xml.element("charge", item.isCharge ? "true" : "false")
+            try xml.element("amount", item.amount.decimal.description)
+            if let reason = item.reason { try xml.element("reason", reason) }
+            if let code = item.reasonCode { try xml.element("reasonCode", code) }
+            if let percentage = item.percentage { try xml.element("percentage", percentage.description) }
+            if let base = item.baseAmount { try xml.element("baseAmount", base.decimal.description) }
+            try xml.element("category", item.category.rawValue)
+            try xml.element("rate", item.rate.description)
+            xml.endElement()
+        }
         for tax in invoice.taxes {
             try xml.startElement("TaxSubtotal")
             try xml.element("taxCode", tax.taxCode)
@@ -39,12 +51,20 @@ public enum InvoiceXML {
             try xml.element("taxableAmount", tax.taxableAmount.decimal.description)
             try xml.element("taxAmount", tax.taxAmount.decimal.description)
             if let reason = tax.exemptionReason { try xml.element("exemptionReason", reason) }
+            if let code = tax.exemptionReasonCode { try xml.element("exemptionReasonCode", code) }
             xml.endElement()
         }
         try xml.startElement("Totals")
         try xml.element("netAmount", invoice.netTotal.decimal.description)
         try xml.element("taxAmount", invoice.taxTotal.decimal.description)
         try xml.element("grossAmount", invoice.grossTotal.decimal.description)
+        if invoice.prepaidAmount != nil || invoice.roundingAmount != nil {
+            if let prepaid = invoice.prepaidAmount { try xml.element("prepaidAmount", prepaid.decimal.description) }
+            if let rounding = invoice.roundingAmount { try xml.element("roundingAmount", rounding.decimal.description) }
+            // An amount due that does not fit in Int64 cannot come from amounts that do.
+            let due = (try? invoice.amountDue) ?? invoice.grossTotal
+            try xml.element("amountDue", due.decimal.description)
+        }
         xml.endElement()
         xml.endElement()
         return xml.finish()

@@ -22,7 +22,8 @@ public struct MasterDataDecoder: Sendable {
                         iban: try record.string("iban"), bic: try record.string("bic"),
                         bankName: try record.string("bank_name")),
                     chartOfAccounts: try record.string("chart_of_accounts"),
-                    salesOrganisation: try record.string("sales_organisation")))
+                    salesOrganisation: try record.string("sales_organisation"), contact: contact(record),
+                    electronicAddress: try electronicAddress(record)))
         case .paymentTerms:
             batch.paymentTerms.append(
                 PaymentTerms(
@@ -37,7 +38,8 @@ public struct MasterDataDecoder: Sendable {
                     paymentTerms: try record.string("payment_terms"),
                     invoicingCategory: try record.string("invoicing_category"),
                     taxClassification: try record.string("tax_classification"),
-                    accountAssignmentGroup: try record.string("account_assignment_group")))
+                    accountAssignmentGroup: try record.string("account_assignment_group"),
+                    electronicAddress: try electronicAddress(record), invoiceFormats: try invoiceFormats(record)))
         case .material:
             batch.materials.append(
                 Material(
@@ -55,7 +57,8 @@ public struct MasterDataDecoder: Sendable {
                     id: try record.string("tax_code"), country: try record.string("country"),
                     category: try record.choice("category", TaxCategory.self), rate: rate,
                     description: try record.string("description"), glAccount: try record.string("gl_account"),
-                    exemptionReason: record.optionalString("exemption_reason")))
+                    exemptionReason: record.optionalString("exemption_reason"),
+                    exemptionReasonCode: record.optionalString("exemption_reason_code")))
         case .taxDetermination:
             batch.taxDetermination.append(
                 TaxDeterminationRule(
@@ -127,6 +130,35 @@ public struct MasterDataDecoder: Sendable {
         }
         existing.scale = (existing.scale + [level]).sorted { $0.fromQuantity < $1.fromQuantity }
         conditions[id] = existing
+    }
+
+    /// The contact point of a company code, when any of its three fields is given.
+    private func contact(_ record: FieldRecord) -> Contact? {
+        let fields = ["contact_name", "contact_phone", "contact_email"].map { record.optionalString($0) }
+        guard fields.contains(where: { $0 != nil }) else { return nil }
+        return Contact(name: fields[0] ?? "", phone: fields[1] ?? "", email: fields[2] ?? "")
+    }
+
+    private func electronicAddress(_ record: FieldRecord) throws(ImportDiagnostic) -> ElectronicAddress? {
+        guard let text = record.optionalString("electronic_address") else { return nil }
+        guard let address = ElectronicAddress(text) else {
+            throw record.problem(
+                "electronic_address", "'\(text)' is not SCHEME:IDENTIFIER with an EAS scheme, e.g. 9930:DE811907980")
+        }
+        return address
+    }
+
+    /// `ubl`, `cii` or both, separated by spaces, commas or `|`; empty for none.
+    private func invoiceFormats(_ record: FieldRecord) throws(ImportDiagnostic) -> [EInvoiceFormat] {
+        guard let text = record.optionalString("invoice_formats") else { return [] }
+        var formats: [EInvoiceFormat] = []
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" }) {
+            guard let format = EInvoiceFormat(rawValue: word.lowercased()) else {
+                throw record.problem("invoice_formats", "unknown e-invoice format '\(word)'; expected ubl or cii")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        return formats
     }
 
     private func address(_ record: FieldRecord) throws(ImportDiagnostic) -> Address {

@@ -47,19 +47,23 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .companyCode:
             return ["company_code"] + address + [
                 "currency", "vat_id", "iban", "bic", "bank_name", "chart_of_accounts", "sales_organisation",
+                "contact_name", "contact_phone", "contact_email", "electronic_address",
             ]
         case .paymentTerms: return ["payment_terms", "description", "net_days"]
         case .contractAccount:
             return ["account", "company_code"] + address + [
                 "vat_id", "language", "currency", "payment_terms", "invoicing_category", "tax_classification",
-                "account_assignment_group",
+                "account_assignment_group", "electronic_address", "invoice_formats",
             ]
         case .material:
             return [
                 "material", "description", "unit", "material_group", "tax_classification", "account_assignment_group",
             ]
         case .taxCode:
-            return ["tax_code", "country", "category", "rate", "description", "gl_account", "exemption_reason"]
+            return [
+                "tax_code", "country", "category", "rate", "description", "gl_account", "exemption_reason",
+                "exemption_reason_code",
+            ]
         case .taxDetermination:
             return ["country", "account_tax_classification", "material_tax_classification", "tax_code"]
         case .accountDetermination:

@@ -29,23 +29,99 @@ public struct Invoice: Sendable, Codable, Hashable {
     public var paymentTerms: PaymentTerms
     /// The invoice lines, numbered from 1.
     public var lines: [InvoiceLine]
-    /// One tax subtotal per tax code, on the sum of the net line amounts.
+    /// One tax subtotal per tax code, on the sum of the net line amounts; the subtotals of the
+    /// codes of one VAT category and rate add up to that group's tax (see ``vatBreakdown``).
     public var taxes: [TaxSubtotal]
     /// The sum of the net line amounts.
     public var netTotal: Money
     /// The sum of the tax subtotals.
     public var taxTotal: Money
-    /// The net total plus the tax total: the amount due.
+    /// The net total, less document-level allowances, plus charges and the tax total (BT-112); the
+    /// amount due unless something was prepaid or rounded (see ``amountDue``).
     public var grossTotal: Money
     /// The FI document that posts this invoice.
     public var postingNumber: String
     /// Whether a simulation run made the invoice, so it is neither stored, numbered nor valid for payment.
     public var simulated: Bool
+    /// Allowances and charges on the whole invoice (BG-20, BG-21); the run makes none, partner invoices may.
+    public var documentAllowanceCharges: [DocumentAllowanceCharge] = []
+    /// The amount paid in advance (BT-113), if any.
+    public var prepaidAmount: Money?
+    /// The amount added to round the amount due (BT-114), if any.
+    public var roundingAmount: Money?
+
+    /// The amount due for payment (BT-115): the gross total less the prepaid amount plus the rounding amount.
+    public var amountDue: Money {
+        get throws(ArithmeticError) {
+            try grossTotal.subtracting(prepaidAmount ?? .zero(currency)).adding(roundingAmount ?? .zero(currency))
+        }
+    }
 
     /// Ids of the source documents invoiced, in line order.
     public var sourceDocuments: [String] {
         var seen = Set<String>()
         return lines.map(\.sourceDocument).filter { seen.insert($0).inserted }
+    }
+
+    /// Creates an invoice from its fields; the run makes them, readers of e-invoices too.
+    public init(
+        number: String, kind: Kind, runID: String, process: String, invoicingType: String, invoiceDate: CalendarDate,
+        dueDate: CalendarDate, seller: CompanyCode, buyer: ContractAccount, currency: Currency,
+        paymentTerms: PaymentTerms, lines: [InvoiceLine], taxes: [TaxSubtotal], netTotal: Money, taxTotal: Money,
+        grossTotal: Money, postingNumber: String, simulated: Bool,
+        documentAllowanceCharges: [DocumentAllowanceCharge] = [], prepaidAmount: Money? = nil,
+        roundingAmount: Money? = nil
+    ) {
+        self.number = number
+        self.kind = kind
+        self.runID = runID
+        self.process = process
+        self.invoicingType = invoicingType
+        self.invoiceDate = invoiceDate
+        self.dueDate = dueDate
+        self.seller = seller
+        self.buyer = buyer
+        self.currency = currency
+        self.paymentTerms = paymentTerms
+        self.lines = lines
+        self.taxes = taxes
+        self.netTotal = netTotal
+        self.taxTotal = taxTotal
+        self.grossTotal = grossTotal
+        self.postingNumber = postingNumber
+        self.simulated = simulated
+        self.documentAllowanceCharges = documentAllowanceCharges
+        self.prepaidAmount = prepaidAmount
+        self.roundingAmount = roundingAmount
+    }
+}
+
+extension Invoice {
+    /// Decodes an invoice; one stored before document-level allowances and charges existed has none.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            number: try values.decode(String.self, forKey: .number), kind: try values.decode(Kind.self, forKey: .kind),
+            runID: try values.decode(String.self, forKey: .runID),
+            process: try values.decode(String.self, forKey: .process),
+            invoicingType: try values.decode(String.self, forKey: .invoicingType),
+            invoiceDate: try values.decode(CalendarDate.self, forKey: .invoiceDate),
+            dueDate: try values.decode(CalendarDate.self, forKey: .dueDate),
+            seller: try values.decode(CompanyCode.self, forKey: .seller),
+            buyer: try values.decode(ContractAccount.self, forKey: .buyer),
+            currency: try values.decode(Currency.self, forKey: .currency),
+            paymentTerms: try values.decode(PaymentTerms.self, forKey: .paymentTerms),
+            lines: try values.decode([InvoiceLine].self, forKey: .lines),
+            taxes: try values.decode([TaxSubtotal].self, forKey: .taxes),
+            netTotal: try values.decode(Money.self, forKey: .netTotal),
+            taxTotal: try values.decode(Money.self, forKey: .taxTotal),
+            grossTotal: try values.decode(Money.self, forKey: .grossTotal),
+            postingNumber: try values.decode(String.self, forKey: .postingNumber),
+            simulated: try values.decode(Bool.self, forKey: .simulated),
+            documentAllowanceCharges: try values.decodeIfPresent(
+                [DocumentAllowanceCharge].self, forKey: .documentAllowanceCharges) ?? [],
+            prepaidAmount: try values.decodeIfPresent(Money.self, forKey: .prepaidAmount),
+            roundingAmount: try values.decodeIfPresent(Money.self, forKey: .roundingAmount))
     }
 }
 
@@ -95,6 +171,34 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
     public var taxRate: FixedDecimal
     /// G/L account of the base amount (account key ERL).
     public var revenueAccount: String
+
+    /// Creates an invoice line from its fields.
+    public init(
+        number: Int, sourceDocument: String, sourceItem: Int, referenceOrder: String?, referenceDelivery: String?,
+        material: String, description: String, quantity: FixedDecimal, unit: String, unitPrice: FixedDecimal,
+        priceUnit: FixedDecimal, priceSource: PriceSource, baseAmount: Money, conditions: [AppliedCondition],
+        netAmount: Money, taxCode: String, taxCategory: TaxCategory, taxRate: FixedDecimal, revenueAccount: String
+    ) {
+        self.number = number
+        self.sourceDocument = sourceDocument
+        self.sourceItem = sourceItem
+        self.referenceOrder = referenceOrder
+        self.referenceDelivery = referenceDelivery
+        self.material = material
+        self.description = description
+        self.quantity = quantity
+        self.unit = unit
+        self.unitPrice = unitPrice
+        self.priceUnit = priceUnit
+        self.priceSource = priceSource
+        self.baseAmount = baseAmount
+        self.conditions = conditions
+        self.netAmount = netAmount
+        self.taxCode = taxCode
+        self.taxCategory = taxCategory
+        self.taxRate = taxRate
+        self.revenueAccount = revenueAccount
+    }
 }
 
 /// A discount or surcharge applied to a line, with its rounded amount.
@@ -113,6 +217,23 @@ public struct AppliedCondition: Sendable, Codable, Hashable {
     public var accountKey: AccountKey
     /// The G/L account the amount posts to.
     public var glAccount: String
+    /// The amount a percentage was taken of, when it is not the line's base amount (read e-invoices).
+    public var baseAmount: Money? = nil
+
+    /// Creates an applied condition from its fields.
+    public init(
+        conditionID: String, kind: PriceCondition.Kind, calculation: PriceCondition.Calculation, value: FixedDecimal,
+        amount: Money, accountKey: AccountKey, glAccount: String, baseAmount: Money? = nil
+    ) {
+        self.conditionID = conditionID
+        self.kind = kind
+        self.calculation = calculation
+        self.value = value
+        self.amount = amount
+        self.accountKey = accountKey
+        self.glAccount = glAccount
+        self.baseAmount = baseAmount
+    }
 }
 
 /// The tax of one tax code: the sum of net line amounts and the tax on it.
@@ -131,4 +252,21 @@ public struct TaxSubtotal: Sendable, Codable, Hashable {
     public var exemptionReason: String?
     /// The G/L account the tax posts to.
     public var glAccount: String
+    /// The VATEX code of the exemption reason, if the tax code names one.
+    public var exemptionReasonCode: String? = nil
+
+    /// Creates a tax subtotal from its fields.
+    public init(
+        taxCode: String, category: TaxCategory, rate: FixedDecimal, taxableAmount: Money, taxAmount: Money,
+        exemptionReason: String?, glAccount: String, exemptionReasonCode: String? = nil
+    ) {
+        self.taxCode = taxCode
+        self.category = category
+        self.rate = rate
+        self.taxableAmount = taxableAmount
+        self.taxAmount = taxAmount
+        self.exemptionReason = exemptionReason
+        self.glAccount = glAccount
+        self.exemptionReasonCode = exemptionReasonCode
+    }
 }

@@ -14,11 +14,16 @@ public struct CompanyCode: Sendable, Codable, Hashable, Identifiable {
     public var chartOfAccounts: String
     /// Sales organisation used in account determination.
     public var salesOrganisation: String
+    /// Whom payers contact about invoices (EN 16931 BG-6), if known.
+    public var contact: Contact?
+    /// Where the company code receives e-invoices (BT-34); without it, its VAT number if that has an EAS scheme.
+    public var electronicAddress: ElectronicAddress?
 
     /// Creates a company code from its fields.
     public init(
         id: String, address: Address, currency: Currency, vatID: String, bankAccount: BankAccount,
-        chartOfAccounts: String, salesOrganisation: String
+        chartOfAccounts: String, salesOrganisation: String, contact: Contact? = nil,
+        electronicAddress: ElectronicAddress? = nil
     ) {
         self.id = id
         self.address = address
@@ -27,6 +32,8 @@ public struct CompanyCode: Sendable, Codable, Hashable, Identifiable {
         self.bankAccount = bankAccount
         self.chartOfAccounts = chartOfAccounts
         self.salesOrganisation = salesOrganisation
+        self.contact = contact
+        self.electronicAddress = electronicAddress
     }
 
     /// The country of the company code's address, which decides the tax codes that apply.
@@ -47,5 +54,22 @@ public struct BankAccount: Sendable, Codable, Hashable {
         self.iban = iban
         self.bic = bic
         self.bankName = bankName
+    }
+}
+
+/// A contact point for questions about invoices: a department or person, a telephone number and an email address.
+public struct Contact: Sendable, Codable, Hashable {
+    /// The department or person (BT-41).
+    public var name: String
+    /// The telephone number (BT-42).
+    public var phone: String
+    /// The email address (BT-43).
+    public var email: String
+
+    /// Creates a contact point from its fields.
+    public init(name: String, phone: String, email: String) {
+        self.name = name
+        self.phone = phone
+        self.email = email
     }
 }

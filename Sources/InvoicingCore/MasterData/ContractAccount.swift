@@ -20,12 +20,17 @@ public struct ContractAccount: Sendable, Codable, Hashable, Identifiable {
     public var taxClassification: String
     /// Customer account assignment group used in account determination.
     public var accountAssignmentGroup: String
+    /// Where the payer receives e-invoices; without it, e-invoices use its VAT number if it has an EAS scheme.
+    public var electronicAddress: ElectronicAddress?
+    /// The e-invoice formats its invoices are sent in, besides the outputs of the run's functions.
+    public var invoiceFormats: [EInvoiceFormat]
 
     /// Creates a contract account from its fields.
     public init(
         id: String, companyCode: String, address: Address, vatID: String?, language: String,
         currency: Currency, paymentTerms: String, invoicingCategory: String, taxClassification: String,
-        accountAssignmentGroup: String
+        accountAssignmentGroup: String, electronicAddress: ElectronicAddress? = nil,
+        invoiceFormats: [EInvoiceFormat] = []
     ) {
         self.id = id
         self.companyCode = companyCode
@@ -37,8 +42,30 @@ public struct ContractAccount: Sendable, Codable, Hashable, Identifiable {
         self.invoicingCategory = invoicingCategory
         self.taxClassification = taxClassification
         self.accountAssignmentGroup = accountAssignmentGroup
+        self.electronicAddress = electronicAddress
+        self.invoiceFormats = invoiceFormats
     }
 
     /// The payer's name, from its address.
     public var name: String { address.name }
+}
+
+extension ContractAccount {
+    /// Decodes an account; one stored before e-invoice formats existed has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            companyCode: try container.decode(String.self, forKey: .companyCode),
+            address: try container.decode(Address.self, forKey: .address),
+            vatID: try container.decodeIfPresent(String.self, forKey: .vatID),
+            language: try container.decode(String.self, forKey: .language),
+            currency: try container.decode(Currency.self, forKey: .currency),
+            paymentTerms: try container.decode(String.self, forKey: .paymentTerms),
+            invoicingCategory: try container.decode(String.self, forKey: .invoicingCategory),
+            taxClassification: try container.decode(String.self, forKey: .taxClassification),
+            accountAssignmentGroup: try container.decode(String.self, forKey: .accountAssignmentGroup),
+            electronicAddress: try container.decodeIfPresent(ElectronicAddress.self, forKey: .electronicAddress),
+            invoiceFormats: try container.decodeIfPresent([EInvoiceFormat].self, forKey: .invoiceFormats) ?? [])
+    }
 }

@@ -14,11 +14,13 @@ public struct TaxCode: Sendable, Codable, Hashable, Identifiable {
     public var glAccount: String
     /// Why no tax is charged (printed and sent for exempt categories).
     public var exemptionReason: String?
+    /// The VATEX code of the exemption reason (e.g. `VATEX-EU-G`), sent in e-invoices.
+    public var exemptionReasonCode: String?
 
     /// Creates a tax code from its fields.
     public init(
         id: String, country: String, category: TaxCategory, rate: FixedDecimal, description: String,
-        glAccount: String, exemptionReason: String? = nil
+        glAccount: String, exemptionReason: String? = nil, exemptionReasonCode: String? = nil
     ) {
         self.id = id
         self.country = country
@@ -27,6 +29,7 @@ public struct TaxCode: Sendable, Codable, Hashable, Identifiable {
         self.description = description
         self.glAccount = glAccount
         self.exemptionReason = exemptionReason
+        self.exemptionReasonCode = exemptionReasonCode
     }
 }
 
@@ -39,6 +42,32 @@ public enum TaxCategory: String, Sendable, Codable, Hashable, CaseIterable {
     case intraCommunity = "K"
     case export = "G"
     case outOfScope = "O"
+}
+
+extension TaxCategory {
+    /// Whether EN 16931 asks for an exemption reason (text or code) in this category's VAT
+    /// breakdown (BR-E-10, BR-AE-10, BR-IC-10, BR-G-10, BR-O-10); S and Z must not carry one.
+    public var needsExemptionReason: Bool {
+        switch self {
+        case .standard, .zeroRated: return false
+        case .exempt, .reverseCharge, .intraCommunity, .export, .outOfScope: return true
+        }
+    }
+
+    /// The VATEX code that says why a category is not taxed when the category alone decides it;
+    /// nil for exemptions (E), whose reason is a particular article of law.
+    public var defaultExemptionReasonCode: String? {
+        switch self {
+        case .reverseCharge: return "VATEX-EU-AE"
+        case .intraCommunity: return "VATEX-EU-IC"
+        case .export: return "VATEX-EU-G"
+        case .outOfScope: return "VATEX-EU-O"
+        case .standard, .zeroRated, .exempt: return nil
+        }
+    }
+
+    /// Whether the category's rate must be zero (every category but S, whose rate must be above zero).
+    public var isZeroRated: Bool { self != .standard }
 }
 
 /// Which tax code applies to a country, customer class and material class.

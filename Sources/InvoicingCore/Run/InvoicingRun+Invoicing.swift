@@ -72,31 +72,56 @@ extension InvoicingRun {
         }
     }
 
-    /// Tax per tax code on the sum of the net line amounts, rounded once per code (EN 16931).
+    /// Tax per tax code for the FI posting, consistent with the EN 16931 VAT breakdown.
+    ///
+    /// EN 16931 rounds VAT once per VAT category and rate, on the sum of the net line amounts
+    /// (BR-CO-17); the posting keeps one line per tax code. Each code's tax is its base × rate,
+    /// rounded; when several codes share a category and rate, the group's rounding difference
+    /// (at most one minor unit per code) goes to the code with the largest base (first code id on
+    /// a tie), so the codes add up to the group's tax exactly.
     private func taxSubtotals(of lines: [InvoiceLine], currency: Currency) throws(UnitFailure) -> [TaxSubtotal] {
-        var bases: [String: Money] = [:]
-        for line in lines {
-            do {
+        do {
+            var bases: [String: Money] = [:]
+            for line in lines {
                 bases[line.taxCode] = try (bases[line.taxCode] ?? .zero(currency)).adding(line.netAmount)
-            } catch {
-                throw UnitFailure(.arithmeticOverflow, error.description)
             }
+            var subtotals: [TaxSubtotal] = []
+            for (code, base) in bases.sorted(by: { $0.key < $1.key }) {
+                // swift-format-ignore: NeverForceUnwrap
+                let taxCode = masterData.taxCodes[code]!  // the pricer resolved every line's code
+                subtotals.append(
+                    TaxSubtotal(
+                        taxCode: code, category: taxCode.category, rate: taxCode.rate, taxableAmount: base,
+                        taxAmount: try base.percentage(taxCode.rate, rounding: configuration.rounding),
+                        exemptionReason: taxCode.exemptionReason, glAccount: taxCode.glAccount,
+                        exemptionReasonCode: taxCode.exemptionReasonCode))
+            }
+            return try Self.allocateGroupRounding(subtotals, currency: currency, rounding: configuration.rounding)
+        } catch {
+            throw UnitFailure(.arithmeticOverflow, error.description)
         }
-        var subtotals: [TaxSubtotal] = []
-        for (code, base) in bases.sorted(by: { $0.key < $1.key }) {
+    }
+
+    /// Moves each VAT group's rounding difference to its code with the largest base.
+    static func allocateGroupRounding(
+        _ subtotals: [TaxSubtotal], currency: Currency, rounding: RoundingRule
+    ) throws(ArithmeticError) -> [TaxSubtotal] {
+        var result = subtotals
+        let groups = Dictionary(grouping: result.indices) {
+            VATBreakdown.Key(category: result[$0].category, rate: result[$0].rate)
+        }
+        for (key, indices) in groups where indices.count > 1 {
+            let base = try indices.map { result[$0].taxableAmount }.sum(in: currency)
+            let groupTax = try base.percentage(key.rate, rounding: rounding)
+            let difference = try groupTax.subtracting(try indices.map { result[$0].taxAmount }.sum(in: currency))
+            guard !difference.isZero else { continue }
             // swift-format-ignore: NeverForceUnwrap
-            let taxCode = masterData.taxCodes[code]!  // the pricer resolved every line's code
-            let amount: Money
-            do {
-                amount = try base.percentage(taxCode.rate, rounding: configuration.rounding)
-            } catch {
-                throw UnitFailure(.arithmeticOverflow, error.description)
-            }
-            subtotals.append(
-                TaxSubtotal(
-                    taxCode: code, category: taxCode.category, rate: taxCode.rate, taxableAmount: base,
-                    taxAmount: amount, exemptionReason: taxCode.exemptionReason, glAccount: taxCode.glAccount))
+            let largest = indices.max { a, b in
+                let (left, right) = (result[a].taxableAmount.magnitude, result[b].taxableAmount.magnitude)
+                return left != right ? left < right : result[a].taxCode > result[b].taxCode
+            }!  // a group has at least two codes here
+            result[largest].taxAmount = try result[largest].taxAmount.adding(difference)
         }
-        return subtotals
+        return result
     }
 }

@@ -18,6 +18,8 @@ struct InvoicingJob {
         var outputFolder: String?
         var outputs: [(path: String, sha256: String)] = []
         var outputErrors: [String] = []
+        /// The configured rounding, which the EN 16931 check of e-invoices expects VAT rounded by.
+        var rounding: RoundingRule = .halfUp
     }
 
     /// Invoices committed per transaction.
@@ -91,7 +93,9 @@ struct InvoicingJob {
                 }
             }
         }
-        return Report(runID: runID, selection: selection, results: results)
+        var report = Report(runID: runID, selection: selection, results: results)
+        report.rounding = configuration.rounding
+        return report
     }
 
     /// Step 8: writes every output the units' functions ask for, then the run log and manifest.
@@ -119,6 +123,11 @@ struct InvoicingJob {
                 }
                 if result.unit.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
+                }
+                for format in invoice.buyer.invoiceFormats {
+                    try folder.write(
+                        try format.render(invoice, check: EN16931Check(rounding: report.rounding)),
+                        to: "invoices/\(invoice.number).\(format.fileSuffix)")
                 }
             } catch {
                 report.outputErrors.append("\(invoice.number): \(error)")

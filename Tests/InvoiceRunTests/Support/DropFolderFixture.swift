@@ -106,8 +106,13 @@ struct DropFolderFixture {
     /// Invoice numbers of every `invoices/NUMBER.xml` under `outbox/RUN-*/`, with repeats.
     func publishedInvoiceNumbers() -> [String] {
         names("outbox").filter { $0.hasPrefix("RUN-") }.flatMap { run in
-            names("outbox/\(run)/invoices").filter { $0.hasSuffix(".xml") }.map { String($0.dropLast(4)) }
+            names("outbox/\(run)/invoices").filter(Self.isCanonicalInvoiceXML).map { String($0.dropLast(4)) }
         }
+    }
+
+    /// `NUMBER.xml`, not the e-invoices `NUMBER.ubl.xml` and `NUMBER.cii.xml` beside it.
+    static func isCanonicalInvoiceXML(_ name: String) -> Bool {
+        name.hasSuffix(".xml") && !name.hasSuffix(".ubl.xml") && !name.hasSuffix(".cii.xml")
     }
 
     /// Checks the store: invoice numbers of each range run 1...last without gap or repeat.

@@ -1,0 +1,86 @@
+import Foundation
+import InvoicingCore
+import Testing
+
+@testable import Importers
+
+/// The master data e-invoices need: account formats and electronic addresses, seller contacts, VATEX codes.
+@Suite struct EInvoiceMasterDataTests {
+    static func accountsCSV(_ extra: [String: String]) -> String {
+        var fields = [
+            "account": "A1", "company_code": "1000", "name": "Buyer", "street": "S 1", "postal_code": "1", "city": "C",
+            "country": "DE", "language": "en", "currency": "EUR", "payment_terms": "NT", "invoicing_category": "C",
+            "tax_classification": "1", "account_assignment_group": "01",
+        ]
+        fields.merge(extra) { $1 }
+        let names = fields.keys.sorted()
+        return names.joined(separator: ",") + "\n" + names.map { fields[$0] ?? "" }.joined(separator: ",") + "\n"
+    }
+
+    @Test func anAccountNamesItsFormatsAndElectronicAddress() throws {
+        let folder = try ImportFolder([
+            "accounts.csv": Self.accountsCSV(["electronic_address": "0088:4012345000009", "invoice_formats": "UBL|cii"])
+        ])
+        defer { folder.remove() }
+        let account = try #require(folder.read().masterData.accounts.first)
+        #expect(account.invoiceFormats == [.ubl, .cii])
+        #expect(account.electronicAddress == ElectronicAddress(scheme: "0088", identifier: "4012345000009"))
+    }
+
+    @Test func anAccountWithoutTheColumnsGetsNoEInvoices() throws {
+        let folder = try ImportFolder(["accounts.csv": Self.accountsCSV([:])])
+        defer { folder.remove() }
+        let account = try #require(folder.read().masterData.accounts.first)
+        #expect(account.invoiceFormats.isEmpty)
+        #expect(account.electronicAddress == nil)
+    }
+
+    @Test(arguments: [
+        ("invoice_formats", "ubl edifact", "invoice_formats: unknown e-invoice format 'edifact'; expected ubl or cii"),
+        (
+            "electronic_address", "4012345000009",
+            "electronic_address: '4012345000009' is not SCHEME:IDENTIFIER with an EAS scheme, e.g. 9930:DE811907980"
+        ),
+    ])
+    func badValuesAreRefused(field: String, value: String, message: String) throws {
+        let folder = try ImportFolder(["accounts.csv": Self.accountsCSV([field: value])])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(batch.masterData.accounts.isEmpty)
+        #expect(folder.messages(batch).first?.hasSuffix(message) == true, "\(folder.messages(batch))")
+    }
+
+    @Test func xmlCarriesContactsFormatsAndVATEXCodes() throws {
+        let folder = try ImportFolder([
+            "md.xml": """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <MasterData xmlns="urn:invoicerun:masterdata:1">
+              <CompanyCode><companyCode>1000</companyCode><name>Seller</name><street>S 1</street>
+                <postalCode>1</postalCode><city>C</city><country>DE</country><currency>EUR</currency>
+                <vatId>DE811907980</vatId><iban>DE89370400440532013000</iban><bic>COBADEFFXXX</bic>
+                <bankName>Bank</bankName><chartOfAccounts>CA</chartOfAccounts><salesOrganisation>1000</salesOrganisation>
+                <contactName>Billing</contactName><contactPhone>+49 30 1</contactPhone>
+                <contactEmail>billing@seller.example</contactEmail></CompanyCode>
+              <ContractAccount><account>A1</account><companyCode>1000</companyCode><name>Buyer</name>
+                <street>S 1</street><postalCode>1</postalCode><city>C</city><country>DE</country><language>en</language>
+                <currency>EUR</currency><paymentTerms>NT</paymentTerms><invoicingCategory>C</invoicingCategory>
+                <taxClassification>1</taxClassification><accountAssignmentGroup>01</accountAssignmentGroup>
+                <electronicAddress>9930:DE136695976</electronicAddress><invoiceFormats>cii</invoiceFormats>
+              </ContractAccount>
+              <TaxCode><taxCode>K0</taxCode><country>DE</country><category>K</category><rate>0</rate>
+                <description>Intra-community supply</description><glAccount>3808</glAccount>
+                <exemptionReasonCode>VATEX-EU-IC</exemptionReasonCode></TaxCode>
+            </MasterData>
+
+            """
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(folder.messages(batch).isEmpty, "\(folder.messages(batch))")
+        #expect(
+            batch.masterData.companyCodes.first?.contact
+                == Contact(name: "Billing", phone: "+49 30 1", email: "billing@seller.example"))
+        #expect(batch.masterData.accounts.first?.invoiceFormats == [.cii])
+        #expect(batch.masterData.taxCodes.first?.exemptionReasonCode == "VATEX-EU-IC")
+    }
+}

@@ -1,0 +1,117 @@
+import Exporters
+import Foundation
+import Importers
+import InvoicingCore
+import Testing
+
+/// UBL and CII read back into the canonical model and written again, from the golden e-invoices.
+@Suite struct EInvoiceRoundTripTests {
+    static let invoices = CommandLineTool.repositoryRoot.appendingPathComponent(
+        "Tests/InvoiceRunTests/Expected/sample-run/RUN-000001/invoices")
+    static let check = EN16931Check(rounding: .halfUp)
+
+    static func golden(_ name: String) throws -> String {
+        try String(contentsOf: invoices.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test(arguments: [
+        "IN-1000-2026-000002.ubl.xml", "IN-1000-2026-000003.ubl.xml", "IN-1000-2026-000004.ubl.xml",
+        "IN-2000-2026-000003.ubl.xml",
+    ])
+    func ublReadAndWrittenAgainIsTheSameDocument(name: String) throws {
+        let text = try Self.golden(name)
+        let reading = try UBLReader.read(text, fileName: name)
+        #expect(reading.format == .ubl)
+        #expect(reading.notCarried.isEmpty, "\(reading.notCarried)")
+        #expect(try UBLInvoice.render(reading.invoice, check: Self.check) == text)
+    }
+
+    @Test func ublToCIIToUBLKeepsEveryBusinessTerm() throws {
+        // IN-2000-2026-000003 was written in both syntaxes by the run: each converts into the other exactly.
+        let ubl = try Self.golden("IN-2000-2026-000003.ubl.xml")
+        let cii = try Self.golden("IN-2000-2026-000003.cii.xml")
+        let fromUBL = try UBLReader.read(ubl, fileName: "ubl").invoice
+        #expect(try CIIInvoice.render(fromUBL, check: Self.check) == cii)
+        let fromCII = try CIIReader.read(cii, fileName: "cii")
+        #expect(fromCII.format == .cii)
+        #expect(fromCII.notCarried.isEmpty, "\(fromCII.notCarried)")
+        #expect(try UBLInvoice.render(fromCII.invoice, check: Self.check) == ubl)
+        #expect(try CIIInvoice.render(fromCII.invoice, check: Self.check) == cii)
+    }
+
+    @Test func ciiReadAndWrittenAgainIsTheSameDocument() throws {
+        let cii = try Self.golden("IN-1000-2026-000010.cii.xml")
+        #expect(try CIIInvoice.render(try CIIReader.read(cii, fileName: "cii").invoice, check: Self.check) == cii)
+    }
+
+    @Test func aCreditNoteComesBackAsANegativeInvoiceAndIsWrittenAsACreditNoteAgain() throws {
+        let invoice = try UBLReader.read(try Self.golden("IN-2000-2026-000003.ubl.xml"), fileName: "ubl").invoice
+        var credit = invoice
+        credit.lines = invoice.lines.map { line in
+            var line = line
+            line.quantity = line.quantity.negated
+            line.baseAmount = line.baseAmount.negated
+            line.conditions = line.conditions.map { condition in
+                var condition = condition
+                condition.amount = condition.amount.negated
+                return condition
+            }
+            line.netAmount = line.netAmount.negated
+            return line
+        }
+        credit.taxes = invoice.taxes.map { tax in
+            var tax = tax
+            tax.taxableAmount = tax.taxableAmount.negated
+            tax.taxAmount = tax.taxAmount.negated
+            return tax
+        }
+        credit.netTotal = invoice.netTotal.negated
+        credit.taxTotal = invoice.taxTotal.negated
+        credit.grossTotal = invoice.grossTotal.negated
+        let written = try UBLInvoice.render(credit, check: Self.check)
+        let read = try UBLReader.read(written, fileName: "credit").invoice
+        #expect(read.grossTotal == credit.grossTotal)
+        #expect(read.lines.map(\.netAmount) == credit.lines.map(\.netAmount))
+        #expect(read.lines.map(\.quantity) == credit.lines.map(\.quantity))
+        #expect(try UBLInvoice.render(read, check: Self.check) == written)
+        let cii = try CIIInvoice.render(credit, check: Self.check)
+        #expect(try CIIInvoice.render(try CIIReader.read(cii, fileName: "cii").invoice, check: Self.check) == cii)
+    }
+
+    @Test func whatTheModelCannotCarryIsReportedOrRefused() throws {
+        var text = try Self.golden("IN-1000-2026-000004.ubl.xml")
+        text = text.replacingOccurrences(
+            of: "  <cbc:BuyerReference>", with: "  <cbc:Note>Thank you</cbc:Note>\n  <cbc:BuyerReference>")
+        #expect(try UBLReader.read(text, fileName: "note.xml").notCarried == ["invoice note (BT-22)"])
+        let prepaid = text.replacingOccurrences(
+            of: "  <cbc:PayableAmount",
+            with: "  <cbc:PrepaidAmount currencyID=\"EUR\">1.00</cbc:PrepaidAmount>\n  <cbc:PayableAmount")
+        #expect(throws: ImportDiagnostic.self) { try UBLReader.read(prepaid, fileName: "prepaid.xml") }
+    }
+
+    @Test func documentLevelAllowancesPrepaidAndRoundingAmountsGoThroughBothSyntaxes() throws {
+        var invoice = try UBLReader.read(try Self.golden("IN-2000-2026-000003.ubl.xml"), fileName: "ubl").invoice
+        func gbp(_ text: String) throws -> Money { try Money.parse(text, currency: .gbp) }
+        // A 10.00 allowance on the zero-rated books (no VAT changes), 100.00 paid in advance, 0.01 rounded.
+        invoice.documentAllowanceCharges = [
+            DocumentAllowanceCharge(
+                isCharge: false, amount: try gbp("-10.00"), reason: "Loyalty", reasonCode: "95", percentage: 10,
+                baseAmount: try gbp("100.00"), category: .zeroRated, rate: .zero)
+        ]
+        let zero = try #require(invoice.taxes.firstIndex { $0.category == .zeroRated })
+        invoice.taxes[zero].taxableAmount = try invoice.taxes[zero].taxableAmount.subtracting(try gbp("10.00"))
+        invoice.grossTotal = try invoice.grossTotal.subtracting(try gbp("10.00"))
+        invoice.prepaidAmount = try gbp("100.00")
+        invoice.roundingAmount = try gbp("0.01")
+        let ubl = try UBLInvoice.render(invoice, check: Self.check)
+        #expect(ubl.contains("<cbc:AllowanceTotalAmount currencyID=\"GBP\">10.00</cbc:AllowanceTotalAmount>"))
+        #expect(ubl.contains("<cbc:PrepaidAmount currencyID=\"GBP\">100.00</cbc:PrepaidAmount>"))
+        let fromUBL = try UBLReader.read(ubl, fileName: "ubl").invoice
+        #expect(fromUBL == invoice)
+        let cii = try CIIInvoice.render(fromUBL, check: Self.check)
+        let fromCII = try CIIReader.read(cii, fileName: "cii").invoice
+        #expect(fromCII == invoice)
+        #expect(try UBLInvoice.render(fromCII, check: Self.check) == ubl)
+        #expect(try invoice.amountDue == (try invoice.grossTotal.subtracting(try gbp("99.99"))))
+    }
+}
