@@ -73,7 +73,8 @@ extension InvoiceStore {
         return numbered
     }
 
-    private func insert(_ draft: InvoiceDraft, runKey: Int64, db: Database) throws {
+    /// Stores a numbered invoice (of any kind), its items and its FI document.
+    func insert(_ draft: InvoiceDraft, runKey: Int64, db: Database) throws {
         let invoice = draft.invoice
         try db.execute(
             sql: """

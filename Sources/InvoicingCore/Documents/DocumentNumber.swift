@@ -2,6 +2,8 @@
 public enum NumberRangeKind: String, Sendable, Hashable, CaseIterable {
     case invoice = "IN"
     case posting = "FI"
+    /// Cancellations, numbered apart from the invoices they cancel.
+    case cancellation = "CN"
 
     /// The printed number for a sequence value, e.g. `IN-1000-2026-000042`.
     public func number(companyCode: String, year: Int, sequence: Int64) -> String {

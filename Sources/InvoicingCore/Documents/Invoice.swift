@@ -3,6 +3,8 @@ public struct Invoice: Sendable, Codable, Hashable {
     /// What kind of document an invoice is.
     public enum Kind: String, Sendable, Codable, Hashable {
         case invoice = "INVOICE"
+        /// A cancellation: reverses an invoice in full, with the opposite signs.
+        case cancellation = "CANCELLATION"
     }
 
     /// Gap-free number; empty until the store assigns one, a placeholder in a simulation.
@@ -41,6 +43,8 @@ public struct Invoice: Sendable, Codable, Hashable {
     public var postingNumber: String
     /// Whether a simulation run made the invoice, so it is neither stored, numbered nor valid for payment.
     public var simulated: Bool
+    /// The number of the invoice this document cancels or corrects; nil on an invoice.
+    public var reference: String? = nil
 
     /// Ids of the source documents invoiced, in line order.
     public var sourceDocuments: [String] {

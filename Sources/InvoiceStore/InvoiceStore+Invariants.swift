@@ -1,0 +1,98 @@
+internal import GRDB
+
+extension InvoiceStore {
+    /// What must hold in any store, however documents were made and corrected; one message per
+    /// violation, none when the store is sound.
+    ///
+    /// - every FI document balances;
+    /// - every invoice plus the documents that correct it nets to what remains billed: nothing
+    ///   once it is cancelled, its own total otherwise;
+    /// - an invoicing order is open again exactly when the invoice that closed it was cancelled,
+    ///   and the open order names that cancellation;
+    /// - every number range is gap-free: the documents of a range are numbered 1 to its last number.
+    public func invariantViolations() throws(StoreError) -> [String] {
+        try read { db in
+            var violations: [String] = []
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT document_number, SUM(CASE side WHEN 'D' THEN amount_minor ELSE -amount_minor END) AS balance
+                    FROM fi_line GROUP BY document_number HAVING balance <> 0
+                    """)
+            {
+                violations.append("FI document \(row[0] as String) does not balance: \(row[1] as Int64)")
+            }
+            // Invoice + corrections, per invoice, against what remains billed.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.number, i.gross_minor, COALESCE(SUM(s.gross_minor), 0) AS corrections,
+                        MAX(f.kind = 'CANCELLATION') AS cancelled
+                    FROM invoice i LEFT JOIN document_flow f ON f.preceding = i.number
+                        LEFT JOIN invoice s ON s.number = f.subsequent
+                    WHERE i.kind = 'INVOICE' GROUP BY i.number
+                    """)
+            {
+                let gross: Int64 = row["gross_minor"]
+                let corrections: Int64 = row["corrections"]
+                let cancelled = (row["cancelled"] as Int64?) == 1
+                let remains = cancelled ? 0 : gross
+                if gross + corrections != remains {
+                    violations.append(
+                        "\(row["number"] as String): invoice \(gross) + corrections \(corrections) ≠ \(remains) remaining"
+                    )
+                }
+            }
+            // An order closed by a cancelled invoice has exactly one successor, re-created by the
+            // cancellation; no other order is re-created.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, o.source_document_id, f.subsequent,
+                        (SELECT COUNT(*) FROM invoicing_order n
+                         WHERE n.source_document_id = o.source_document_id AND n.reopened_by = f.subsequent) AS successors
+                    FROM invoicing_order o
+                    LEFT JOIN document_flow f ON f.preceding = o.invoice_number AND f.kind = 'CANCELLATION'
+                    WHERE o.status = 'invoiced'
+                    """)
+            {
+                let cancellation: String? = row["subsequent"]
+                let successors: Int = row["successors"]
+                if (cancellation == nil && successors != 0) || (cancellation != nil && successors != 1) {
+                    violations.append(
+                        "order \(row["id"] as Int64) of \(row["source_document_id"] as String): "
+                            + "\(successors) orders re-created by \(cancellation ?? "no cancellation")")
+                }
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, o.reopened_by FROM invoicing_order o WHERE o.reopened_by IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM document_flow f WHERE f.subsequent = o.reopened_by
+                        AND f.kind = 'CANCELLATION')
+                    """)
+            {
+                violations.append("order \(row[0] as Int64) re-created by \(row[1] as String), which cancels nothing")
+            }
+            // Gap-free ranges: the numbers stored per range are exactly 1...last.
+            var used: [String: [Int64]] = [:]
+            for number in try String.fetchAll(
+                db, sql: "SELECT number FROM invoice UNION ALL SELECT number FROM fi_document")
+            {
+                guard let dash = number.lastIndex(of: "-"), let sequence = Int64(number[number.index(after: dash)...])
+                else { continue }
+                used[String(number[..<dash]), default: []].append(sequence)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT kind, company_code, year, last_number FROM number_range") {
+                let key = "\(row["kind"] as String)-\(row["company_code"] as String)-\(row["year"] as Int)"
+                let last: Int64 = row["last_number"]
+                let sequences = (used.removeValue(forKey: key) ?? []).sorted()
+                if sequences != Array(1...max(1, last)) || last < 1 {
+                    violations.append("range \(key) ends at \(last) but holds \(sequences.count) documents")
+                }
+            }
+            for key in used.keys.sorted() { violations.append("documents numbered in \(key), a range never drawn") }
+            return violations
+        }
+    }
+}
