@@ -46,6 +46,10 @@ extension InvoiceStore {
                     CREATE UNIQUE INDEX document_flow_one_cancellation ON document_flow(preceding)
                         WHERE kind = 'CANCELLATION';
                     ALTER TABLE invoicing_order ADD COLUMN reopened_by TEXT REFERENCES invoice(number);
+                    CREATE TABLE request_decision (
+                        document_id TEXT PRIMARY KEY NOT NULL REFERENCES source_document(id),
+                        decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
+                        decided_at TEXT NOT NULL, decided_by TEXT NOT NULL, reason TEXT);
                     """)
         }
     }
@@ -74,6 +78,13 @@ extension InvoiceStore {
             {
                 throw StoreError(
                     .refused, "\(number) was cancelled before, by \(previous); it cannot be cancelled twice")
+            }
+            if let memo = try String.fetchOne(
+                db, sql: "SELECT subsequent FROM document_flow WHERE preceding = ? ORDER BY subsequent",
+                arguments: [number])
+            {
+                throw StoreError(
+                    .refused, "\(number) is corrected by \(memo); an invoice with memos cannot be cancelled")
             }
             guard let posting = try Self.postingDocument(original.postingNumber, db: db) else {
                 throw StoreError(.corrupt, "FI document \(original.postingNumber) of \(number) is missing")

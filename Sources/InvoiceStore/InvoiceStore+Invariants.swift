@@ -22,12 +22,13 @@ extension InvoiceStore {
             {
                 violations.append("FI document \(row[0] as String) does not balance: \(row[1] as Int64)")
             }
-            // Invoice + corrections, per invoice, against what remains billed.
+            // Invoice + corrections, per invoice: a cancelled invoice nets to zero and has no
+            // memos; one not cancelled remains billed at its total plus its memos' (credits negative).
             for row in try Row.fetchAll(
                 db,
                 sql: """
                     SELECT i.number, i.gross_minor, COALESCE(SUM(s.gross_minor), 0) AS corrections,
-                        MAX(f.kind = 'CANCELLATION') AS cancelled
+                        COALESCE(MAX(f.kind = 'CANCELLATION'), 0) AS cancelled, COUNT(f.subsequent) AS links
                     FROM invoice i LEFT JOIN document_flow f ON f.preceding = i.number
                         LEFT JOIN invoice s ON s.number = f.subsequent
                     WHERE i.kind = 'INVOICE' GROUP BY i.number
@@ -35,13 +36,26 @@ extension InvoiceStore {
             {
                 let gross: Int64 = row["gross_minor"]
                 let corrections: Int64 = row["corrections"]
-                let cancelled = (row["cancelled"] as Int64?) == 1
-                let remains = cancelled ? 0 : gross
-                if gross + corrections != remains {
+                let cancelled: Int64 = row["cancelled"]
+                let links: Int = row["links"]
+                if cancelled == 1 && (gross + corrections != 0 || links != 1) {
                     violations.append(
-                        "\(row["number"] as String): invoice \(gross) + corrections \(corrections) ≠ \(remains) remaining"
+                        "\(row["number"] as String): cancelled, but invoice \(gross) + \(links) corrections \(corrections) ≠ 0"
                     )
                 }
+            }
+            // Every correction corrects an invoice and is its kind's.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.subsequent, f.kind, s.kind AS actual, p.kind AS preceding_kind FROM document_flow f
+                    JOIN invoice s ON s.number = f.subsequent JOIN invoice p ON p.number = f.preceding
+                    WHERE s.kind <> f.kind OR p.kind <> 'INVOICE'
+                    """)
+            {
+                violations.append(
+                    "\(row["subsequent"] as String) is linked as \(row["kind"] as String) to a \(row["preceding_kind"] as String)"
+                )
             }
             // An order closed by a cancelled invoice has exactly one successor, re-created by the
             // cancellation; no other order is re-created.

@@ -29,6 +29,7 @@ extension SourceDocument {
         json.string("invoicingType", invoicingType)
         json.key("billingBlock")
         json.raw(billingBlock ? "true" : "false")
+        json.string("referenceInvoice", referenceInvoice)
         json.key("items")
         json.raw("[")
         for (index, item) in items.enumerated() {

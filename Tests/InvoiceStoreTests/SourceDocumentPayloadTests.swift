@@ -17,7 +17,7 @@ struct SourceDocumentPayloadTests {
                 id: "D-\(text)", category: .sdBilling, type: text, companyCode: "1000", account: "A1", currency: .jpy,
                 documentDate: date, billingDate: date, referenceOrder: text, referenceDelivery: nil,
                 paymentTerms: "NT14",
-                invoicingType: nil, billingBlock: true,
+                invoicingType: nil, billingBlock: true, referenceInvoice: text,
                 items: [
                     SourceItem(
                         number: 10, material: "M1", description: text,

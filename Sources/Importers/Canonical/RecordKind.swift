@@ -81,6 +81,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     public static let documentHeaderFields = [
         "category", "type", "company_code", "account", "currency", "document_date", "billing_date",
         "reference_order", "reference_delivery", "payment_terms", "invoicing_type", "billing_block",
+        "reference_invoice",
     ]
 
     /// The canonical field names of every kind, normalized, each with a small number: the

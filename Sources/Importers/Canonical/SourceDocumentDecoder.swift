@@ -63,6 +63,7 @@ public struct SourceDocumentDecoder: Sendable {
         static let paymentTerms: FieldKey = "payment_terms"
         static let invoicingType: FieldKey = "invoicing_type"
         static let billingBlock: FieldKey = "billing_block"
+        static let referenceInvoice: FieldKey = "reference_invoice"
         static let itemNumber: FieldKey = "item_number"
         static let material: FieldKey = "material"
         static let description: FieldKey = "description"
@@ -174,8 +175,13 @@ public struct SourceDocumentDecoder: Sendable {
 
     private func header(_ record: FieldRecord, id: String) throws(ImportDiagnostic) -> SourceDocument {
         let documentDate = try record.date(Key.documentDate)
+        let category = try record.choice(Key.category, SourceCategory.self)
+        let referenceInvoice = record.optionalString(Key.referenceInvoice)
+        if category == .creditMemoRequest && referenceInvoice == nil {
+            throw record.problem(Key.referenceInvoice, "a credit memo request names the invoice it corrects")
+        }
         return SourceDocument(
-            id: id, category: try record.choice(Key.category, SourceCategory.self), type: try record.string(Key.type),
+            id: id, category: category, type: try record.string(Key.type),
             companyCode: try record.string(Key.companyCode), account: try record.string(Key.account),
             currency: try record.currency(Key.currency), documentDate: documentDate,
             billingDate: try record.optionalDate(Key.billingDate) ?? documentDate,
@@ -183,7 +189,7 @@ public struct SourceDocumentDecoder: Sendable {
             referenceDelivery: record.optionalString(Key.referenceDelivery),
             paymentTerms: record.optionalString(Key.paymentTerms),
             invoicingType: record.optionalString(Key.invoicingType), billingBlock: try record.flag(Key.billingBlock),
-            items: [])
+            referenceInvoice: referenceInvoice, items: [])
     }
 
     private func item(_ record: FieldRecord) throws(ImportDiagnostic) -> SourceItem {

@@ -39,16 +39,7 @@ public enum Cancellation {
         invoice.dueDate = date  // nothing is due on a cancellation
         invoice.postingNumber = ""
         invoice.reference = original.number
-        invoice.lines = original.lines.map(reversed)
-        invoice.taxes = original.taxes.map { tax in
-            var tax = tax
-            tax.taxableAmount = tax.taxableAmount.negated
-            tax.taxAmount = tax.taxAmount.negated
-            return tax
-        }
-        invoice.netTotal = original.netTotal.negated
-        invoice.taxTotal = original.taxTotal.negated
-        invoice.grossTotal = original.grossTotal.negated
+        invoice.negateAmounts()
         return InvoiceDraft(invoice: invoice, posting: reversal(of: posting, on: date))
     }
 
@@ -68,7 +59,7 @@ public enum Cancellation {
     }
 
     /// A line with its quantity and every amount negated; the unit price stays as it was.
-    private static func reversed(_ line: InvoiceLine) -> InvoiceLine {
+    static func reversed(_ line: InvoiceLine) -> InvoiceLine {
         var line = line
         line.quantity = line.quantity.negated
         line.baseAmount = line.baseAmount.negated
@@ -79,6 +70,22 @@ public enum Cancellation {
             return condition
         }
         return line
+    }
+}
+
+extension Invoice {
+    /// Negates every quantity and amount (lines, conditions, taxes, totals); prices stay.
+    mutating func negateAmounts() {
+        lines = lines.map(Cancellation.reversed)
+        taxes = taxes.map { tax in
+            var tax = tax
+            tax.taxableAmount = tax.taxableAmount.negated
+            tax.taxAmount = tax.taxAmount.negated
+            return tax
+        }
+        netTotal = netTotal.negated
+        taxTotal = taxTotal.negated
+        grossTotal = grossTotal.negated
     }
 }
 

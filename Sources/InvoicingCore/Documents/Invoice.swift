@@ -5,6 +5,10 @@ public struct Invoice: Sendable, Codable, Hashable {
         case invoice = "INVOICE"
         /// A cancellation: reverses an invoice in full, with the opposite signs.
         case cancellation = "CANCELLATION"
+        /// A credit memo: credits the buyer, with negative amounts.
+        case creditMemo = "CREDIT_MEMO"
+        /// A debit memo: a further amount the buyer owes.
+        case debitMemo = "DEBIT_MEMO"
     }
 
     /// Gap-free number; empty until the store assigns one, a placeholder in a simulation.

@@ -31,7 +31,15 @@ enum DocumentFlowText {
         for link in links {
             guard let subsequent = try store.invoice(number: link.subsequent) else { continue }
             text += row(subsequent, indent: "  └ ")
-            text += "      by \(link.createdBy) at \(link.createdAt)" + (link.reason.map { ": \($0)" } ?? "") + "\n"
+            if subsequent.kind == .cancellation {
+                text += "      by \(link.createdBy) at \(link.createdAt)" + (link.reason.map { ": \($0)" } ?? "") + "\n"
+            } else {
+                // A memo is made by a run from its request, which someone approved (or that needed no approval).
+                for request in subsequent.sourceDocuments {
+                    let decision = try store.decision(onRequest: request) ?? "no approval needed"
+                    text += "      from request \(request), \(decision); made by \(link.createdBy)\n"
+                }
+            }
             remains = try remains.adding(subsequent.grossTotal)
         }
         return text + "\nRemains billed: \(remains)\n"
