@@ -44,6 +44,7 @@ extension SourceDocument {
             json.decimal("unitPrice", item.unitPrice)
             json.decimal("priceUnit", item.priceUnit)
             json.string("taxCode", item.taxCode)
+            json.decimal("orderedQuantity", item.orderedQuantity)
             json.raw("}")
         }
         json.raw("]}")

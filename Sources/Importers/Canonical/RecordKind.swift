@@ -98,10 +98,13 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     /// The fields of one source document item (an `Item` child in XML, the item columns in CSV).
     public static let itemFields = [
         "item_number", "material", "description", "quantity", "unit", "unit_price", "price_unit", "tax_code",
+        "ordered_quantity",
     ]
 
     /// Fields holding decimal numbers (converted from a partner's number format).
-    static let numberFields: Set<String> = ["quantity", "unit_price", "price_unit", "value", "rate", "scale_from"]
+    static let numberFields: Set<String> = [
+        "quantity", "unit_price", "price_unit", "value", "rate", "scale_from", "ordered_quantity",
+    ]
     /// Fields holding dates (converted from a partner's date format).
     static let dateFields: Set<String> = ["document_date", "billing_date", "valid_from", "valid_to"]
 }

@@ -72,6 +72,7 @@ public struct SourceDocumentDecoder: Sendable {
         static let unitPrice: FieldKey = "unit_price"
         static let priceUnit: FieldKey = "price_unit"
         static let taxCode: FieldKey = "tax_code"
+        static let orderedQuantity: FieldKey = "ordered_quantity"
     }
 
     /// Adds a record that carries header and item fields together (a CSV row). The rows of one
@@ -202,6 +203,7 @@ public struct SourceDocumentDecoder: Sendable {
             description: record.optionalString(Key.description),
             quantity: try record.decimal(Key.quantity, maxScale: 6), unit: record.optionalString(Key.unit),
             unitPrice: try record.optionalDecimal(Key.unitPrice, maxScale: 6), priceUnit: priceUnit,
-            taxCode: record.optionalString(Key.taxCode))
+            taxCode: record.optionalString(Key.taxCode),
+            orderedQuantity: try record.optionalDecimal(Key.orderedQuantity, maxScale: 6))
     }
 }

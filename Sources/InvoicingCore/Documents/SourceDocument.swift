@@ -74,11 +74,14 @@ public struct SourceItem: Sendable, Codable, Hashable {
     public var priceUnit: FixedDecimal?
     /// An explicit tax code; otherwise tax determination decides.
     public var taxCode: String?
+    /// The quantity ordered, when the sending system knows it; the billed `quantity` may differ.
+    public var orderedQuantity: FixedDecimal? = nil
 
     /// Creates a source item from its fields.
     public init(
         number: Int, material: String, description: String? = nil, quantity: FixedDecimal, unit: String? = nil,
-        unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil
+        unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil,
+        orderedQuantity: FixedDecimal? = nil
     ) {
         self.number = number
         self.material = material
@@ -88,5 +91,6 @@ public struct SourceItem: Sendable, Codable, Hashable {
         self.unitPrice = unitPrice
         self.priceUnit = priceUnit
         self.taxCode = taxCode
+        self.orderedQuantity = orderedQuantity
     }
 }

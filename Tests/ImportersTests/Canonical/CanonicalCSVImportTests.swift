@@ -108,10 +108,10 @@ struct CanonicalCSVImportTests {
     @Test func aCreditMemoRequestNamesTheInvoiceItCorrects() throws {
         let folder = try ImportFolder([
             "requests.csv": """
-            document_id,category,type,company_code,account,currency,document_date,reference_invoice,billing_block,item_number,material,quantity
-            R1,CMR,RETURN,1000,A1,EUR,2026-11-01,IN-1000-2026-000001,X,10,M1,1
-            R2,CMR,RETURN,1000,A1,EUR,2026-11-01,,X,10,M1,1
-            R3,DMR,SURCHARGE,1000,A1,EUR,2026-11-01,,,10,M1,1
+            document_id,category,type,company_code,account,currency,document_date,reference_invoice,billing_block,item_number,material,quantity,ordered_quantity
+            R1,CMR,RETURN,1000,A1,EUR,2026-11-01,IN-1000-2026-000001,X,10,M1,1,
+            R2,CMR,RETURN,1000,A1,EUR,2026-11-01,,X,10,M1,1,
+            R3,DMR,SURCHARGE,1000,A1,EUR,2026-11-01,,,10,M1,1,2.5
 
             """
         ])
@@ -126,6 +126,7 @@ struct CanonicalCSVImportTests {
         #expect(documents.map(\.referenceInvoice) == ["IN-1000-2026-000001", nil])
         #expect(documents.map(\.category) == [.creditMemoRequest, .debitMemoRequest])
         #expect(documents.map(\.billingBlock) == [true, false])
+        #expect(documents.map { $0.items[0].orderedQuantity } == [nil, FixedDecimal(significand: 25, scale: 1)])
     }
 
     @Test(arguments: [
