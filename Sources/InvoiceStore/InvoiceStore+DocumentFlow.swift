@@ -59,8 +59,9 @@ extension InvoiceStore {
     /// (process `CANCEL`), links them to the invoice, and re-creates an open invoicing order for
     /// each order the invoice closed, so the next run invoices those source documents again.
     ///
-    /// Refuses (`.refused`) an invoice cancelled before, a cancellation and an unknown number;
-    /// nothing is stored and no number is used then.
+    /// Credit and debit memos are cancelled the same way; their requests are then open again.
+    /// Refuses (`.refused`) a document cancelled before, a cancellation, an invoice with memos not
+    /// cancelled, and an unknown number; nothing is stored and no number is used then.
     public func cancel(
         _ number: String, on date: CalendarDate, reason: String?, createdAt: String, createdBy: String
     ) throws(StoreError) -> InvoiceDraft {
@@ -80,7 +81,9 @@ extension InvoiceStore {
                     .refused, "\(number) was cancelled before, by \(previous); it cannot be cancelled twice")
             }
             if let memo = try String.fetchOne(
-                db, sql: "SELECT subsequent FROM document_flow WHERE preceding = ? ORDER BY subsequent",
+                db,
+                sql:
+                    "SELECT subsequent FROM document_flow WHERE preceding = ? \(Self.notCancelled) ORDER BY subsequent",
                 arguments: [number])
             {
                 throw StoreError(
@@ -123,6 +126,12 @@ extension InvoiceStore {
             return draft
         }
     }
+
+    /// SQL that keeps the rows of `document_flow` whose subsequent document was not cancelled.
+    static let notCancelled = """
+        AND NOT EXISTS (SELECT 1 FROM document_flow c WHERE c.preceding = document_flow.subsequent
+            AND c.kind = 'CANCELLATION')
+        """
 
     /// The FI document `number` with its lines, as stored.
     public func postingDocument(_ number: String) throws(StoreError) -> FIDocument? {

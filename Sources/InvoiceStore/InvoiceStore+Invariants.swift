@@ -5,9 +5,10 @@ extension InvoiceStore {
     /// violation, none when the store is sound.
     ///
     /// - every FI document balances;
-    /// - every invoice plus the documents that correct it nets to what remains billed: nothing
-    ///   once it is cancelled, its own total otherwise;
-    /// - an invoicing order is open again exactly when the invoice that closed it was cancelled,
+    /// - every document and its cancellation net to zero, and no memo of a cancelled invoice
+    ///   stands, so an invoice plus its corrections nets to what remains billed (nothing once
+    ///   cancelled); every flow link joins a correction of its kind to a document it may correct;
+    /// - an invoicing order is open again exactly when the document that closed it was cancelled,
     ///   and the open order names that cancellation;
     /// - every number range is gap-free: the documents of a range are numbered 1 to its last number.
     public func invariantViolations() throws(StoreError) -> [String] {
@@ -22,49 +23,53 @@ extension InvoiceStore {
             {
                 violations.append("FI document \(row[0] as String) does not balance: \(row[1] as Int64)")
             }
-            // Invoice + corrections, per invoice: a cancelled invoice nets to zero and has no
-            // memos; one not cancelled remains billed at its total plus its memos' (credits negative).
+            // A document and its cancellation net to zero.
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.number, i.gross_minor, COALESCE(SUM(s.gross_minor), 0) AS corrections,
-                        COALESCE(MAX(f.kind = 'CANCELLATION'), 0) AS cancelled, COUNT(f.subsequent) AS links
-                    FROM invoice i LEFT JOIN document_flow f ON f.preceding = i.number
-                        LEFT JOIN invoice s ON s.number = f.subsequent
-                    WHERE i.kind = 'INVOICE' GROUP BY i.number
+                    SELECT f.preceding, p.gross_minor + s.gross_minor AS net FROM document_flow f
+                    JOIN invoice p ON p.number = f.preceding JOIN invoice s ON s.number = f.subsequent
+                    WHERE f.kind = 'CANCELLATION' AND p.gross_minor + s.gross_minor <> 0
                     """)
             {
-                let gross: Int64 = row["gross_minor"]
-                let corrections: Int64 = row["corrections"]
-                let cancelled: Int64 = row["cancelled"]
-                let links: Int = row["links"]
-                if cancelled == 1 && (gross + corrections != 0 || links != 1) {
-                    violations.append(
-                        "\(row["number"] as String): cancelled, but invoice \(gross) + \(links) corrections \(corrections) ≠ 0"
-                    )
-                }
+                violations.append("\(row[0] as String) and its cancellation net to \(row[1] as Int64), not 0")
             }
-            // Every correction corrects an invoice and is its kind's.
+            // What remains billed of a cancelled invoice is nothing: no memo of it stands.
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT f.subsequent, f.kind, s.kind AS actual, p.kind AS preceding_kind FROM document_flow f
+                    SELECT document_flow.preceding, document_flow.subsequent FROM document_flow
+                    WHERE document_flow.kind IN ('CREDIT_MEMO', 'DEBIT_MEMO') \(Self.notCancelled)
+                    AND EXISTS (SELECT 1 FROM document_flow x WHERE x.preceding = document_flow.preceding
+                        AND x.kind = 'CANCELLATION')
+                    """)
+            {
+                violations.append("\(row[0] as String) is cancelled, but its memo \(row[1] as String) stands")
+            }
+            // Every link joins a correction of the kind it says to a document it may correct.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.subsequent, f.kind, p.kind AS preceding_kind FROM document_flow f
                     JOIN invoice s ON s.number = f.subsequent JOIN invoice p ON p.number = f.preceding
-                    WHERE s.kind <> f.kind OR p.kind <> 'INVOICE'
+                    WHERE s.kind <> f.kind OR p.kind = 'CANCELLATION'
+                        OR (f.kind <> 'CANCELLATION' AND p.kind <> 'INVOICE')
                     """)
             {
                 violations.append(
                     "\(row["subsequent"] as String) is linked as \(row["kind"] as String) to a \(row["preceding_kind"] as String)"
                 )
             }
-            // An order closed by a cancelled invoice has exactly one successor, re-created by the
-            // cancellation; no other order is re-created.
+            // An order closed by a cancelled document has exactly one successor, re-created by the
+            // cancellation (none if its request was rejected since); no other order is re-created.
             for row in try Row.fetchAll(
                 db,
                 sql: """
                     SELECT o.id, o.source_document_id, f.subsequent,
                         (SELECT COUNT(*) FROM invoicing_order n
-                         WHERE n.source_document_id = o.source_document_id AND n.reopened_by = f.subsequent) AS successors
+                         WHERE n.source_document_id = o.source_document_id AND n.reopened_by = f.subsequent) AS successors,
+                        EXISTS (SELECT 1 FROM request_decision r WHERE r.document_id = o.source_document_id
+                            AND r.decision = 'rejected') AS rejected
                     FROM invoicing_order o
                     LEFT JOIN document_flow f ON f.preceding = o.invoice_number AND f.kind = 'CANCELLATION'
                     WHERE o.status = 'invoiced'
@@ -72,7 +77,10 @@ extension InvoiceStore {
             {
                 let cancellation: String? = row["subsequent"]
                 let successors: Int = row["successors"]
-                if (cancellation == nil && successors != 0) || (cancellation != nil && successors != 1) {
+                let rejected: Bool = row["rejected"]
+                if (cancellation == nil && successors != 0)
+                    || (cancellation != nil && successors != 1 && !(successors == 0 && rejected))
+                {
                     violations.append(
                         "order \(row["id"] as Int64) of \(row["source_document_id"] as String): "
                             + "\(successors) orders re-created by \(cancellation ?? "no cancellation")")

@@ -91,21 +91,27 @@ extension InvoiceStore {
             throw StoreError(.refused, "request \(request) corrects invoice \(reference), which is not in the store")
         }
         let invoice = try Self.decode(Invoice.self, payload)
-        guard invoice.kind == .invoice, invoice.buyer.id == memo.buyer.id, invoice.currency == memo.currency else {
+        guard invoice.kind == .invoice else {
             throw StoreError(
                 .refused,
-                "request \(request) corrects \(reference), which is not an invoice to \(memo.buyer.id) in \(memo.currency.code)"
-            )
+                "request \(request) corrects \(reference), which is not an invoice; only invoices are corrected")
+        }
+        guard invoice.buyer.id == memo.buyer.id, invoice.currency == memo.currency else {
+            throw StoreError(
+                .refused,
+                "request \(request) of \(memo.buyer.id) in \(memo.currency.code) corrects \(reference), "
+                    + "which was made out to \(invoice.buyer.id) in \(invoice.currency.code)")
         }
         let links = try Row.fetchAll(
-            db, sql: "SELECT subsequent, kind FROM document_flow WHERE preceding = ?", arguments: [reference])
+            db, sql: "SELECT subsequent, kind FROM document_flow WHERE preceding = ? \(Self.notCancelled)",
+            arguments: [reference])
         if let cancellation = links.first(where: { ($0["kind"] as String) == Invoice.Kind.cancellation.rawValue }) {
             throw StoreError(
                 .refused,
                 "request \(request) corrects \(reference), which \(cancellation["subsequent"] as String) cancelled")
         }
         if memo.kind == .creditMemo, try !isPriceDifference(memo, db: db) {
-            var credited: [Invoice] = [memo]
+            var credited: [Invoice] = [memo]  // and the earlier credit memos not cancelled
             for link in links where (link["kind"] as String) == Invoice.Kind.creditMemo.rawValue {
                 let text = try String.fetchOne(
                     db, sql: "SELECT payload FROM invoice WHERE number = ?", arguments: [link["subsequent"] as String])

@@ -89,7 +89,8 @@ struct CancelCommandTests {
         )
         let ofCancellation = try cancel(tool, "CN-2000-2026-000001")
         #expect(ofCancellation.status == 1)
-        #expect(ofCancellation.error.contains("CN-2000-2026-000001 is a cancellation, not an invoice"))
+        #expect(
+            ofCancellation.error.contains("CN-2000-2026-000001 is a cancellation; a cancellation cannot be cancelled"))
         // Refusals write nothing and use no number.
         #expect(try tool.tree("out").keys.filter { $0.hasPrefix("RUN-000003") }.isEmpty)
         let store = try InvoiceStore(path: tool.url("s.sqlite").path)

@@ -90,7 +90,7 @@ struct DocumentFlowTests {
             _ = try cancel("CN-1000-2026-000001", in: store)
         } throws: { error in
             (error as? StoreError)?.message
-                == "CN-1000-2026-000001 is a cancellation, not an invoice; only invoices can be cancelled"
+                == "CN-1000-2026-000001 is a cancellation; a cancellation cannot be cancelled"
         }
         #expect {
             _ = try cancel("IN-1000-2026-000099", in: store)

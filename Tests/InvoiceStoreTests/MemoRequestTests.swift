@@ -110,6 +110,46 @@ struct MemoRequestTests {
         #expect(try store.invariantViolations() == [])
     }
 
+    @Test func cancellingACreditMemoReopensItsRequestAndFreesWhatItCredited() throws {
+        let store = try invoicedStore()
+        try importRequests([Self.request("R1", quantity: 2, blocked: false)], into: store)
+        #expect(try runAll(store).map { try $0.get() } == ["CM-1000-2026-000001"])
+        let cancellation = try store.cancel(
+            "CM-1000-2026-000001", on: Self.later, reason: "wrong request", createdAt: "now", createdBy: "bob")
+        #expect(cancellation.invoice.number == "CN-1000-2026-000001")
+        #expect(cancellation.invoice.grossTotal == Money(minorUnits: 2499, currency: .eur))  // the credit, reversed
+        #expect(try store.openOrders().map(\.document.id) == ["R1"])
+        #expect(try store.invariantViolations() == [])
+        // The credit is free again: the request is credited anew (all 2 invoiced), then the
+        // invoice can no longer be cancelled; before, with the memo cancelled, it could have been.
+        #expect(try runAll(store).map { try $0.get() } == ["CM-1000-2026-000002"])
+        #expect(try store.invariantViolations() == [])
+        try store.cancel("CM-1000-2026-000002", on: Self.later, reason: nil, createdAt: "now", createdBy: "bob")
+        let reopened = try store.openOrders()
+        #expect(reopened.map(\.document.id) == ["R1"])
+        try store.decide(request: "R1", approve: false, decidedAt: "now", decidedBy: "bob", reason: "withdrawn")
+        _ = try store.cancel("IN-1000-2026-000001", on: Self.later, reason: nil, createdAt: "now", createdBy: "bob")
+        #expect(try store.numberRanges()["CN-1000-2026"] == 3)
+        let violations = try store.invariantViolations()
+        #expect(violations == [])
+    }
+
+    @Test func aMemoCorrectsOnlyAnInvoiceOfItsOwnPayer() throws {
+        let store = try invoicedStore()
+        var request = Self.request("R1", .debitMemoRequest, type: "SURCHARGE", quantity: 1, blocked: false)
+        request.account = "A2"
+        try importRequests([request], into: store)
+        let results = try runAll(store)
+        #expect {
+            _ = try results.first?.get()
+        } throws: { error in
+            (error as? StoreError)?.message
+                == "request R1 of A2 in EUR corrects IN-1000-2026-000001, which was made out to A1 in EUR"
+        }
+        #expect(try store.numberRanges()["DM-1000-2026"] == nil)
+        #expect(try store.invariantViolations() == [])
+    }
+
     @Test func aRejectedRequestIsNeverInvoicedAndADecisionIsTakenOnce() throws {
         let store = try invoicedStore()
         try importRequests([Self.request("R1", quantity: 1)], into: store)

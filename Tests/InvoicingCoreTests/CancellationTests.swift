@@ -70,7 +70,7 @@ import Testing
         cancellation = cancellation.numbered(invoiceNumber: "CN-1000-2026-000001", postingNumber: "FI-1000-2026-000008")
         #expect(
             throws: DocumentFlowError(
-                .notCancellable, "CN-1000-2026-000001 is a cancellation, not an invoice; only invoices can be cancelled"
+                .notCancellable, "CN-1000-2026-000001 is a cancellation; a cancellation cannot be cancelled"
             )
         ) {
             _ = try Cancellation.draft(cancelling: cancellation.invoice, posting: cancellation.posting, on: Self.date)

@@ -7,16 +7,15 @@
 public enum Cancellation {
     /// The draft cancellation of `original`, posted by `posting`, dated `date`; numbers are the store's.
     ///
-    /// Throws when `original` is not an invoice (a cancellation cannot itself be cancelled), is
+    /// Invoices, credit memos and debit memos can be cancelled. Throws when `original` is a
+    /// cancellation (a cancellation cannot itself be cancelled), is
     /// simulated, is not posted by `posting`, or is dated after `date`.
     public static func draft(
         cancelling original: Invoice, posting: FIDocument, on date: CalendarDate
     ) throws(DocumentFlowError) -> InvoiceDraft {
-        guard original.kind == .invoice else {
+        guard original.kind != .cancellation else {
             throw DocumentFlowError(
-                .notCancellable,
-                "\(original.number) is a \(original.kind.rawValue.lowercased()), not an invoice; only invoices can be cancelled"
-            )
+                .notCancellable, "\(original.number) is a cancellation; a cancellation cannot be cancelled")
         }
         guard !original.simulated else {
             throw DocumentFlowError(.notCancellable, "\(original.number) is a simulation; it was never stored")

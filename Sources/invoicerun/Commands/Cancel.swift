@@ -9,16 +9,17 @@ extension InvoiceRunCommand {
     /// invoicing orders again for the invoice's source documents.
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel a stored invoice; its source documents are invoiced again by the next run.",
+            abstract:
+                "Cancel a stored invoice or memo; its source documents are invoiced again by the next run.",
             discussion: """
                 The cancellation takes its number from its own range (CN-COMPANY-YEAR-n), carries the \
                 invoice's lines with the opposite signs and the invoice's number as its reference, and \
                 reverses the invoice's FI document line by line. Its outputs go to DIR/RUN-ID/ (text, XML, \
-                postings). Exit status 1 when the store refuses the cancellation (an invoice cancelled \
-                before, a cancellation), 64 for an unknown number or a bad option.
+                postings). Exit status 1 when the store refuses the cancellation (a document cancelled \
+                before, a cancellation, an invoice whose memos stand), 64 for an unknown number or a bad option.
                 """)
 
-        @Argument(help: "The number of the invoice to cancel.")
+        @Argument(help: "The number of the invoice, credit memo or debit memo to cancel.")
         var number: String
 
         @Option(name: .long, help: "Why the invoice is cancelled; recorded in the document flow.")

@@ -7,10 +7,10 @@ enum DocumentFlowText {
     /// The flow around `document`; for a cancellation, the flow of the invoice it cancels.
     static func render(_ document: Invoice, store: InvoiceStore) throws -> String {
         var root = document
-        if let reference = document.reference, let original = try store.invoice(number: reference) {
-            root = original
+        // From a cancellation or a memo, go up to the invoice the flow starts from.
+        while let reference = root.reference, let preceding = try store.invoice(number: reference) {
+            root = preceding
         }
-        let links = try store.flowLinks(of: root.number).filter { $0.preceding == root.number }
         var text = "Document flow of \(root.number)\n\nSource documents\n"
         let position = Dictionary(uniqueKeysWithValues: root.sourceDocuments.enumerated().map { ($1, $0) })
         // Grouped by source document, in line order; each document's orders oldest first (stable sort).
@@ -28,21 +28,32 @@ enum DocumentFlowText {
         }
         text += "\nDocuments\n" + row(root, indent: "  ")
         var remains = root.grossTotal
-        for link in links {
+        try corrections(of: root, depth: 1, store: store, text: &text, remains: &remains)
+        return text + "\nRemains billed: \(remains)\n"
+    }
+
+    /// The documents that correct `document` (memos, cancellations), each followed by its own.
+    private static func corrections(
+        of document: Invoice, depth: Int, store: InvoiceStore, text: inout String, remains: inout Money
+    ) throws {
+        let indent = String(repeating: "  ", count: depth)
+        for link in try store.flowLinks(of: document.number) where link.preceding == document.number {
             guard let subsequent = try store.invoice(number: link.subsequent) else { continue }
-            text += row(subsequent, indent: "  └ ")
+            text += row(subsequent, indent: indent + "└ ")
             if subsequent.kind == .cancellation {
-                text += "      by \(link.createdBy) at \(link.createdAt)" + (link.reason.map { ": \($0)" } ?? "") + "\n"
+                text +=
+                    "\(indent)    by \(link.createdBy) at \(link.createdAt)" + (link.reason.map { ": \($0)" } ?? "")
+                    + "\n"
             } else {
                 // A memo is made by a run from its request, which someone approved (or that needed no approval).
                 for request in subsequent.sourceDocuments {
                     let decision = try store.decision(onRequest: request) ?? "no approval needed"
-                    text += "      from request \(request), \(decision); made by \(link.createdBy)\n"
+                    text += "\(indent)    from request \(request), \(decision); made by \(link.createdBy)\n"
                 }
             }
             remains = try remains.adding(subsequent.grossTotal)
+            try corrections(of: subsequent, depth: depth + 1, store: store, text: &text, remains: &remains)
         }
-        return text + "\nRemains billed: \(remains)\n"
     }
 
     /// One document: number, kind, date, gross total and the FI document that posts it.
