@@ -156,7 +156,7 @@ struct CommandErrorTests {
     @Test func partnerFilesAreImportedThroughTheirMappingAndSkippedInAFolderWalk() throws {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
-        #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).output.contains("33 source documents"))
+        #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).output.contains("34 source documents"))
         let partner = "\(Self.samples)/partners/mueller-energie"
         let result = try tool.run([
             "import", partner, "--mapping", "\(partner)/mueller-energie.mapping.yaml", "--store", "s.sqlite",
