@@ -38,7 +38,8 @@ struct CancelCommandTests {
         let outputs = try tool.tree("out/RUN-000002")
         #expect(
             outputs.keys.sorted() == [
-                "invoices/CN-1000-2026-000001.txt", "invoices/CN-1000-2026-000001.xml", "postings.csv", "postings.xml",
+                "invoices/CN-1000-2026-000001.txt", "invoices/CN-1000-2026-000001.xml", "journal-1000.txt",
+                "postings.csv", "postings.xml",
             ])
         let text = String(decoding: try #require(outputs["invoices/CN-1000-2026-000001.txt"]), as: UTF8.self)
         #expect(text.hasPrefix("STORNORECHNUNG CN-1000-2026-000001"))

@@ -74,6 +74,12 @@ extension InvoiceRunCommand {
             try folder.write(try InvoiceXML.render(cancellation), to: "invoices/\(cancellation.number).xml")
             try folder.write(PostingCSV.render([draft.posting]), to: "postings.csv")
             try folder.write(try PostingXML.render([draft.posting], runID: cancellation.runID), to: "postings.xml")
+            let seller = cancellation.seller
+            let journal = PostingJournalBuilder(
+                page: layouts.page, language: layouts.language(PrintLanguage.forCountry(seller.country).code)
+            )
+            .model([draft.posting], companyCode: seller, runID: cancellation.runID)
+            try folder.write(try layouts.render(journal), to: "journal-\(seller.id).txt")
             try folder.publish()
             try store.recordOriginalPrints([cancellation.number], printedAt: PrintLog.now(), printedBy: PrintLog.user())
             let reopened = try store.orderTraces(sourceDocuments: original.sourceDocuments)
