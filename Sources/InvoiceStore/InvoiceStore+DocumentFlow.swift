@@ -50,6 +50,10 @@ extension InvoiceStore {
                         document_id TEXT PRIMARY KEY NOT NULL REFERENCES source_document(id),
                         decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
                         decided_at TEXT NOT NULL, decided_by TEXT NOT NULL, reason TEXT);
+                    CREATE TABLE posting_release (
+                        document_number TEXT PRIMARY KEY NOT NULL REFERENCES fi_document(number),
+                        run_id INTEGER NOT NULL REFERENCES run(id),
+                        released_at TEXT NOT NULL, released_by TEXT NOT NULL);
                     """)
         }
     }

@@ -124,7 +124,7 @@ struct MemoRequestTests {
         // invoice can no longer be cancelled; before, with the memo cancelled, it could have been.
         #expect(try runAll(store).map { try $0.get() } == ["CM-1000-2026-000002"])
         #expect(try store.invariantViolations() == [])
-        try store.cancel("CM-1000-2026-000002", on: Self.later, reason: nil, createdAt: "now", createdBy: "bob")
+        _ = try store.cancel("CM-1000-2026-000002", on: Self.later, reason: nil, createdAt: "now", createdBy: "bob")
         let reopened = try store.openOrders()
         #expect(reopened.map(\.document.id) == ["R1"])
         try store.decide(request: "R1", approve: false, decidedAt: "now", decidedBy: "bob", reason: "withdrawn")
