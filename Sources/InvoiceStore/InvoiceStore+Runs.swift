@@ -56,7 +56,8 @@ extension InvoiceStore {
     private func commitOne(_ draft: InvoiceDraft, orders: [Int64], runID: String, db: Database) throws -> InvoiceDraft {
         let invoice = draft.invoice
         let year = invoice.invoiceDate.year
-        let number = try Self.nextNumber(db, .invoice, companyCode: invoice.seller.id, year: year)
+        let number = try Self.nextNumber(
+            db, NumberRangeKind(documentKind: invoice.kind), companyCode: invoice.seller.id, year: year)
         let posting = try Self.nextNumber(db, .posting, companyCode: invoice.seller.id, year: year)
         var numbered = draft.numbered(invoiceNumber: number, postingNumber: posting)
         numbered.invoice.runID = runID
@@ -70,10 +71,12 @@ extension InvoiceStore {
             }
         }
         try insert(numbered, runKey: Self.runKey(runID), db: db)
+        try linkMemo(numbered.invoice, db: db)
         return numbered
     }
 
-    private func insert(_ draft: InvoiceDraft, runKey: Int64, db: Database) throws {
+    /// Stores a numbered invoice (of any kind), its items and its FI document.
+    func insert(_ draft: InvoiceDraft, runKey: Int64, db: Database) throws {
         let invoice = draft.invoice
         try db.execute(
             sql: """

@@ -85,6 +85,7 @@ extension InvoiceStore {
                     """)
         }
         registerDropFolderMigrations(&migrator)
+        registerDocumentFlowMigrations(&migrator)
         return migrator
     }
 }

@@ -29,6 +29,7 @@ extension SourceDocument {
         json.string("invoicingType", invoicingType)
         json.key("billingBlock")
         json.raw(billingBlock ? "true" : "false")
+        json.string("referenceInvoice", referenceInvoice)
         json.key("items")
         json.raw("[")
         for (index, item) in items.enumerated() {
@@ -43,6 +44,7 @@ extension SourceDocument {
             json.decimal("unitPrice", item.unitPrice)
             json.decimal("priceUnit", item.priceUnit)
             json.string("taxCode", item.taxCode)
+            json.decimal("orderedQuantity", item.orderedQuantity)
             json.raw("}")
         }
         json.raw("]}")

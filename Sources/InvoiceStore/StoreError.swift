@@ -7,6 +7,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case orderNotOpen
         case corrupt
         case database
+        /// A correction the document flow refuses, e.g. cancelling an invoice twice.
+        case refused
     }
 
     /// What kind of failure this is.

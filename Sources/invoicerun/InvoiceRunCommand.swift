@@ -8,7 +8,8 @@ struct InvoiceRunCommand: ParsableCommand {
         abstract:
             "Turns source documents into invoices, and invoices into the files partners, printers and accountants need.",
         subcommands: [
-            Run.self, Import.self, Validate.self, Invoices.self, Show.self, Watch.self, Convert.self, Bench.self,
+            Run.self, Import.self, Validate.self, Invoices.self, Show.self, Cancel.self, Approve.self, Reject.self,
+            Release.self, Watch.self, Convert.self, Bench.self,
         ]
     )
 }

@@ -39,7 +39,7 @@ struct ConfigurationFileTests {
         ),
         (
             "\"newPricing\"", "\"guess\"",
-            "config.json: invoicingTypes[0].pricingMode: \"guess\" is not one of copyUnchanged, newPricing"
+            "config.json: invoicingTypes[0].pricingMode: \"guess\" is not one of copyUnchanged, copyRedetermineTax, copyRepriceOnQuantity, newPricing, copyManualConditions"
         ),
         (
             "\"referenceDelivery\"", "\"colour\"",

@@ -17,7 +17,7 @@ struct SourceDocumentPayloadTests {
                 id: "D-\(text)", category: .sdBilling, type: text, companyCode: "1000", account: "A1", currency: .jpy,
                 documentDate: date, billingDate: date, referenceOrder: text, referenceDelivery: nil,
                 paymentTerms: "NT14",
-                invoicingType: nil, billingBlock: true,
+                invoicingType: nil, billingBlock: true, referenceInvoice: text,
                 items: [
                     SourceItem(
                         number: 10, material: "M1", description: text,
@@ -25,7 +25,7 @@ struct SourceDocumentPayloadTests {
                     SourceItem(
                         number: 20, material: text, quantity: 1, unit: "C62",
                         unitPrice: FixedDecimal(significand: 1, scale: 6),
-                        priceUnit: 100, taxCode: "S19"),
+                        priceUnit: 100, taxCode: "S19", orderedQuantity: FixedDecimal(significand: 15, scale: 1)),
                 ]),
             SourceDocument(
                 id: "E", category: .adHoc, type: "T", companyCode: "2000", account: "A2", currency: .eur,

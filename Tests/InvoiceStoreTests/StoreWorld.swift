@@ -54,7 +54,12 @@ enum StoreWorld {
     static let configuration = InvoicingConfiguration(
         processes: [
             InvoicingProcess(
-                id: "P", description: "Process", categories: [.init(category: .externalBilling, mainSelection: true)],
+                id: "P", description: "Process",
+                categories: [
+                    .init(category: .externalBilling, mainSelection: true),
+                    .init(category: .creditMemoRequest, mainSelection: true),
+                    .init(category: .debitMemoRequest, mainSelection: true),
+                ],
                 functions: [.pricing, .tax, .posting], defaultType: "T", groupingVariant: "V")
         ],
         types: [InvoicingType(id: "T", description: "Type", pricingMode: .copyUnchanged)],

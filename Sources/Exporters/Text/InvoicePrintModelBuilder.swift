@@ -174,7 +174,8 @@ public struct InvoicePrintModelBuilder: Sendable {
 
     /// The closing block: payment details for what is due, a note for what is not.
     func closing(_ invoice: Invoice, kind: PrintDocumentKind, language: PrintLanguage) -> [InvoicePrintModel.Row] {
-        let reference = "\(language.label("reference")): \(invoice.number)"
+        // A correction quotes the invoice it corrects; anything else quotes itself.
+        let reference = "\(language.label("reference")): \(invoice.reference ?? invoice.number)"
         let posting =
             "\(language.label("vatID")) \(invoice.seller.vatID) · \(language.label("posting")) \(invoice.postingNumber)"
         let rows: [String]

@@ -23,6 +23,7 @@ public enum InvoiceXML {
         try xml.element("invoicingType", invoice.invoicingType)
         try xml.element("postingNumber", invoice.postingNumber)
         try xml.element("simulated", invoice.simulated ? "true" : "false")
+        if let reference = invoice.reference { try xml.element("reference", reference) }
         try seller(invoice.seller, &xml)
         try buyer(invoice.buyer, &xml)
         try xml.startElement("PaymentTerms")

@@ -85,6 +85,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     public static let documentHeaderFields = [
         "category", "type", "company_code", "account", "currency", "document_date", "billing_date",
         "reference_order", "reference_delivery", "payment_terms", "invoicing_type", "billing_block",
+        "reference_invoice",
     ]
 
     /// The canonical field names of every kind, normalized, each with a small number: the
@@ -101,10 +102,13 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     /// The fields of one source document item (an `Item` child in XML, the item columns in CSV).
     public static let itemFields = [
         "item_number", "material", "description", "quantity", "unit", "unit_price", "price_unit", "tax_code",
+        "ordered_quantity",
     ]
 
     /// Fields holding decimal numbers (converted from a partner's number format).
-    static let numberFields: Set<String> = ["quantity", "unit_price", "price_unit", "value", "rate", "scale_from"]
+    static let numberFields: Set<String> = [
+        "quantity", "unit_price", "price_unit", "value", "rate", "scale_from", "ordered_quantity",
+    ]
     /// Fields holding dates (converted from a partner's date format).
     static let dateFields: Set<String> = ["document_date", "billing_date", "valid_from", "valid_to"]
 }

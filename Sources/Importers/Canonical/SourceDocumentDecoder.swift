@@ -63,6 +63,7 @@ public struct SourceDocumentDecoder: Sendable {
         static let paymentTerms: FieldKey = "payment_terms"
         static let invoicingType: FieldKey = "invoicing_type"
         static let billingBlock: FieldKey = "billing_block"
+        static let referenceInvoice: FieldKey = "reference_invoice"
         static let itemNumber: FieldKey = "item_number"
         static let material: FieldKey = "material"
         static let description: FieldKey = "description"
@@ -71,6 +72,7 @@ public struct SourceDocumentDecoder: Sendable {
         static let unitPrice: FieldKey = "unit_price"
         static let priceUnit: FieldKey = "price_unit"
         static let taxCode: FieldKey = "tax_code"
+        static let orderedQuantity: FieldKey = "ordered_quantity"
     }
 
     /// Adds a record that carries header and item fields together (a CSV row). The rows of one
@@ -174,8 +176,13 @@ public struct SourceDocumentDecoder: Sendable {
 
     private func header(_ record: FieldRecord, id: String) throws(ImportDiagnostic) -> SourceDocument {
         let documentDate = try record.date(Key.documentDate)
+        let category = try record.choice(Key.category, SourceCategory.self)
+        let referenceInvoice = record.optionalString(Key.referenceInvoice)
+        if category == .creditMemoRequest && referenceInvoice == nil {
+            throw record.problem(Key.referenceInvoice, "a credit memo request names the invoice it corrects")
+        }
         return SourceDocument(
-            id: id, category: try record.choice(Key.category, SourceCategory.self), type: try record.string(Key.type),
+            id: id, category: category, type: try record.string(Key.type),
             companyCode: try record.string(Key.companyCode), account: try record.string(Key.account),
             currency: try record.currency(Key.currency), documentDate: documentDate,
             billingDate: try record.optionalDate(Key.billingDate) ?? documentDate,
@@ -183,7 +190,7 @@ public struct SourceDocumentDecoder: Sendable {
             referenceDelivery: record.optionalString(Key.referenceDelivery),
             paymentTerms: record.optionalString(Key.paymentTerms),
             invoicingType: record.optionalString(Key.invoicingType), billingBlock: try record.flag(Key.billingBlock),
-            items: [])
+            referenceInvoice: referenceInvoice, items: [])
     }
 
     private func item(_ record: FieldRecord) throws(ImportDiagnostic) -> SourceItem {
@@ -196,6 +203,7 @@ public struct SourceDocumentDecoder: Sendable {
             description: record.optionalString(Key.description),
             quantity: try record.decimal(Key.quantity, maxScale: 6), unit: record.optionalString(Key.unit),
             unitPrice: try record.optionalDecimal(Key.unitPrice, maxScale: 6), priceUnit: priceUnit,
-            taxCode: record.optionalString(Key.taxCode))
+            taxCode: record.optionalString(Key.taxCode),
+            orderedQuantity: try record.optionalDecimal(Key.orderedQuantity, maxScale: 6))
     }
 }

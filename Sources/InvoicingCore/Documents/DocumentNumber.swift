@@ -2,6 +2,22 @@
 public enum NumberRangeKind: String, Sendable, Hashable, CaseIterable {
     case invoice = "IN"
     case posting = "FI"
+    /// Cancellations, numbered apart from the invoices they cancel.
+    case cancellation = "CN"
+    /// Credit memos.
+    case creditMemo = "CM"
+    /// Debit memos.
+    case debitMemo = "DM"
+
+    /// The range that numbers documents of `kind`.
+    public init(documentKind kind: Invoice.Kind) {
+        switch kind {
+        case .invoice: self = .invoice
+        case .cancellation: self = .cancellation
+        case .creditMemo: self = .creditMemo
+        case .debitMemo: self = .debitMemo
+        }
+    }
 
     /// The printed number for a sequence value, e.g. `IN-1000-2026-000042`.
     public func number(companyCode: String, year: Int, sequence: Int64) -> String {

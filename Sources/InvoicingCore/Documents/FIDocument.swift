@@ -17,6 +17,21 @@ public struct FIDocument: Sendable, Codable, Hashable {
     /// The document's lines, numbered from 1.
     public var lines: [FILine]
 
+    /// Creates an FI document from its fields, e.g. as a store reads it back.
+    public init(
+        number: String, companyCode: String, postingDate: CalendarDate, documentDate: CalendarDate,
+        reference: String, currency: Currency, held: Bool, lines: [FILine]
+    ) {
+        self.number = number
+        self.companyCode = companyCode
+        self.postingDate = postingDate
+        self.documentDate = documentDate
+        self.reference = reference
+        self.currency = currency
+        self.held = held
+        self.lines = lines
+    }
+
     /// Debits minus credits; zero for every valid document.
     public var balance: Money {
         var total: Int64 = 0
@@ -52,4 +67,19 @@ public struct FILine: Sendable, Codable, Hashable {
     public var contractAccount: String?
     /// The line text, e.g. `Revenue` or `Output tax`.
     public var text: String
+
+    /// Creates an FI line from its fields, e.g. as a store reads it back.
+    public init(
+        number: Int, glAccount: String, side: Side, amount: Money, accountKey: AccountKey?, taxCode: String?,
+        contractAccount: String?, text: String
+    ) {
+        self.number = number
+        self.glAccount = glAccount
+        self.side = side
+        self.amount = amount
+        self.accountKey = accountKey
+        self.taxCode = taxCode
+        self.contractAccount = contractAccount
+        self.text = text
+    }
 }

@@ -3,6 +3,12 @@ public struct Invoice: Sendable, Codable, Hashable {
     /// What kind of document an invoice is.
     public enum Kind: String, Sendable, Codable, Hashable {
         case invoice = "INVOICE"
+        /// A cancellation: reverses an invoice in full, with the opposite signs.
+        case cancellation = "CANCELLATION"
+        /// A credit memo: credits the buyer, with negative amounts.
+        case creditMemo = "CREDIT_MEMO"
+        /// A debit memo: a further amount the buyer owes.
+        case debitMemo = "DEBIT_MEMO"
     }
 
     /// Gap-free number; empty until the store assigns one, a placeholder in a simulation.
@@ -56,6 +62,8 @@ public struct Invoice: Sendable, Codable, Hashable {
             try grossTotal.subtracting(prepaidAmount ?? .zero(currency)).adding(roundingAmount ?? .zero(currency))
         }
     }
+    /// The number of the invoice this document cancels or corrects; nil on an invoice.
+    public var reference: String? = nil
 
     /// Ids of the source documents invoiced, in line order.
     public var sourceDocuments: [String] {
@@ -70,7 +78,7 @@ public struct Invoice: Sendable, Codable, Hashable {
         paymentTerms: PaymentTerms, lines: [InvoiceLine], taxes: [TaxSubtotal], netTotal: Money, taxTotal: Money,
         grossTotal: Money, postingNumber: String, simulated: Bool,
         documentAllowanceCharges: [DocumentAllowanceCharge] = [], prepaidAmount: Money? = nil,
-        roundingAmount: Money? = nil
+        roundingAmount: Money? = nil, reference: String? = nil
     ) {
         self.number = number
         self.kind = kind
@@ -93,6 +101,7 @@ public struct Invoice: Sendable, Codable, Hashable {
         self.documentAllowanceCharges = documentAllowanceCharges
         self.prepaidAmount = prepaidAmount
         self.roundingAmount = roundingAmount
+        self.reference = reference
     }
 }
 
@@ -121,7 +130,8 @@ extension Invoice {
             documentAllowanceCharges: try values.decodeIfPresent(
                 [DocumentAllowanceCharge].self, forKey: .documentAllowanceCharges) ?? [],
             prepaidAmount: try values.decodeIfPresent(Money.self, forKey: .prepaidAmount),
-            roundingAmount: try values.decodeIfPresent(Money.self, forKey: .roundingAmount))
+            roundingAmount: try values.decodeIfPresent(Money.self, forKey: .roundingAmount),
+            reference: try values.decodeIfPresent(String.self, forKey: .reference))
     }
 }
 

@@ -16,6 +16,14 @@ public enum SourceCategory: String, Sendable, Codable, Hashable, CaseIterable, C
     case billingPlanCycle = "CYCLE"
     /// Ad-hoc invoicing.
     case adHoc = "ADHOC"
+    /// Credit memo request: a return, complaint or price difference to be credited.
+    case creditMemoRequest = "CMR"
+    /// Debit memo request: a further amount to be charged.
+    case debitMemoRequest = "DMR"
+
+    /// Whether documents of this category are requests that correct an invoice, invoiced as a
+    /// credit or debit memo, one per request.
+    public var isMemoRequest: Bool { self == .creditMemoRequest || self == .debitMemoRequest }
 
     /// Orders categories by their code.
     public static func < (lhs: SourceCategory, rhs: SourceCategory) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -26,6 +26,8 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
     public var invoicingType: String?
     /// A blocked document is not selected until the block is removed.
     public var billingBlock: Bool
+    /// The invoice a credit or debit memo request corrects.
+    public var referenceInvoice: String? = nil
     /// The document's items.
     public var items: [SourceItem]
 
@@ -34,7 +36,7 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
         id: String, category: SourceCategory, type: String, companyCode: String, account: String,
         currency: Currency, documentDate: CalendarDate, billingDate: CalendarDate, referenceOrder: String? = nil,
         referenceDelivery: String? = nil, paymentTerms: String? = nil, invoicingType: String? = nil,
-        billingBlock: Bool = false, items: [SourceItem]
+        billingBlock: Bool = false, referenceInvoice: String? = nil, items: [SourceItem]
     ) {
         self.id = id
         self.category = category
@@ -49,6 +51,7 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
         self.paymentTerms = paymentTerms
         self.invoicingType = invoicingType
         self.billingBlock = billingBlock
+        self.referenceInvoice = referenceInvoice
         self.items = items
     }
 }
@@ -71,11 +74,14 @@ public struct SourceItem: Sendable, Codable, Hashable {
     public var priceUnit: FixedDecimal?
     /// An explicit tax code; otherwise tax determination decides.
     public var taxCode: String?
+    /// The quantity ordered, when the sending system knows it; the billed `quantity` may differ.
+    public var orderedQuantity: FixedDecimal? = nil
 
     /// Creates a source item from its fields.
     public init(
         number: Int, material: String, description: String? = nil, quantity: FixedDecimal, unit: String? = nil,
-        unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil
+        unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil,
+        orderedQuantity: FixedDecimal? = nil
     ) {
         self.number = number
         self.material = material
@@ -85,5 +91,6 @@ public struct SourceItem: Sendable, Codable, Hashable {
         self.unitPrice = unitPrice
         self.priceUnit = priceUnit
         self.taxCode = taxCode
+        self.orderedQuantity = orderedQuantity
     }
 }

@@ -25,7 +25,7 @@ struct LinePricer {
         let priceSource: InvoiceLine.PriceSource
         var conditions: [AppliedCondition] = []
         do {
-            if mode == .copyUnchanged, let documentPrice = item.unitPrice {
+            if !mode.pricesFromConditions(item), let documentPrice = item.unitPrice {
                 unitPrice = documentPrice
                 priceUnit = item.priceUnit ?? .one
                 priceSource = .document
@@ -42,7 +42,7 @@ struct LinePricer {
             let base = try Money.extended(
                 quantity: item.quantity, unitPrice: unitPrice, priceUnit: priceUnit, currency: currency,
                 rounding: rounding)
-            if priceSource != .document {
+            if mode.appliesAdjustments(item) {
                 conditions = try adjustments(for: material, quantity: item.quantity, base: base, on: date, fail: fail)
             }
             let net = try ([base] + conditions.map(\.amount)).sum(in: currency)
@@ -125,7 +125,7 @@ struct LinePricer {
         for item: SourceItem, material: Material, fail: (UnitFailure.Code, String) -> UnitFailure
     ) throws(UnitFailure) -> TaxCode {
         let code: String
-        if let explicit = item.taxCode {
+        if mode.keepsDocumentTaxCode, let explicit = item.taxCode {
             code = explicit
         } else if let determined = masterData.taxCode(
             country: company.country, accountClass: account.taxClassification,

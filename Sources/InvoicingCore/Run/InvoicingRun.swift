@@ -82,7 +82,7 @@ public struct InvoicingRun: Sendable {
         keys.sort { $0.lexicographicallyPrecedes($1) }
         let names =
             ["account", "invoicingType"] + Self.fixedCharacteristics.map(\.rawValue)
-            + variableCharacteristics.map(\.rawValue)
+            + variableCharacteristics.map(\.rawValue) + ["memoRequest"]
         return keys.enumerated().map { offset, key in
             let account = key[0]
             let type = key[1]
@@ -108,10 +108,12 @@ public struct InvoicingRun: Sendable {
         let account = masterData.accounts[document.account]
         let paymentTerms = document.paymentTerms ?? account?.paymentTerms ?? ""
         let salesOrganisation = masterData.companyCodes[document.companyCode]?.salesOrganisation ?? ""
+        // A memo request becomes a credit or debit memo of its own: never grouped with invoices.
+        // Other orders' keys stay as they were, so their units and characteristics do not change.
         return [document.account, invoicingType(of: document)]
             + (Self.fixedCharacteristics + variableCharacteristics).map {
                 $0.value(of: document, paymentTerms: paymentTerms, salesOrganisation: salesOrganisation)
-            }
+            } + (document.category.isMemoRequest ? [document.id] : [])
     }
 
     /// Fields an invoice has exactly one of, so every unit is split by them whatever the variant says.

@@ -52,6 +52,9 @@ extension InvoiceRunCommand {
         @Option(name: .long, help: "The copy's print date (YYYY-MM-DD). Default: today.")
         var date: String?
 
+        @Flag(name: .long, help: "Print the document flow: source documents, invoice, cancellations, FI documents.")
+        var flow = false
+
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var resourceOptions: ResourceOptions
 
@@ -59,6 +62,9 @@ extension InvoiceRunCommand {
             if copy && duplicate { throw ValidationError("--copy and --duplicate: choose one") }
             if (copy || duplicate) && format != "text" {
                 throw ValidationError("--copy and --duplicate print the text layout; drop --format \(format)")
+            }
+            if flow && (copy || duplicate) {
+                throw ValidationError("--flow prints no copy; drop --copy or --duplicate")
             }
             if reason != nil && !(copy || duplicate) {
                 throw ValidationError("--reason goes with --copy or --duplicate")
@@ -69,6 +75,10 @@ extension InvoiceRunCommand {
             let store = try InvoiceStore(path: storeOptions.store)
             guard let invoice = try store.invoice(number: number) else {
                 throw ValidationError("no invoice \(number) in \(storeOptions.store)")
+            }
+            if flow {
+                print(try DocumentFlowText.render(invoice, store: store), terminator: "")
+                return
             }
             switch format {
             case "text":
@@ -89,7 +99,11 @@ extension InvoiceRunCommand {
 
         /// The edition to print: a view, or a copy or duplicate recorded (and counted) in the store.
         private func edition(store: InvoiceStore) throws -> PrintEdition {
-            guard copy || duplicate else { return PrintEdition(kind: .copy, reprint: 0, printDate: nil) }
+            // Every print made after the cancellation says so.
+            let cancelled = try store.cancellation(of: number) != nil
+            guard copy || duplicate else {
+                return PrintEdition(kind: .copy, reprint: 0, printDate: nil, cancelled: cancelled)
+            }
             let printDate: CalendarDate
             if let date {
                 guard let parsed = CalendarDate(iso: date) else {
@@ -102,7 +116,9 @@ extension InvoiceRunCommand {
             let reprint = try store.recordReprint(
                 of: number, edition: copy ? .copy : .duplicate, printedAt: PrintLog.now(), printedBy: PrintLog.user(),
                 reason: reason)
-            return copy ? .copy(reprint, printDate: printDate) : .duplicate(reprint, printDate: printDate)
+            return copy
+                ? .copy(reprint, printDate: printDate, cancelled: cancelled)
+                : .duplicate(reprint, printDate: printDate, cancelled: cancelled)
         }
     }
 }

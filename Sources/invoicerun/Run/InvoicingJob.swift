@@ -67,7 +67,8 @@ struct InvoicingJob {
                     draft.invoice.runID = runID
                     if parameters.simulate {
                         draft = draft.numbered(
-                            invoiceNumber: placeholder(.invoice, draft.invoice),
+                            invoiceNumber: placeholder(
+                                NumberRangeKind(documentKind: draft.invoice.kind), draft.invoice),
                             postingNumber: placeholder(.posting, draft.invoice))
                         outcomes.append((unit, .invoiced(draft)))
                     } else {

@@ -92,7 +92,7 @@ struct CanonicalCSVImportTests {
                 "docs.csv:3:45: quantity: \"x\" is not a number: unexpected 'x' at position 1",
                 "docs.csv:5:21: account: document D2 has \"A2\" here but \"A1\" on line 4",
                 "docs.csv:7:39: item_number: document D3 has item 10 twice",
-                "docs.csv:8:4: category: \"WHAT\" is not one of INVBI, VBRK, SD, COLBI, ACTIT, SUBIN, CYCLE, ADHOC",
+                "docs.csv:8:4: category: \"WHAT\" is not one of INVBI, VBRK, SD, COLBI, ACTIT, SUBIN, CYCLE, ADHOC, CMR, DMR",
             ])
         #expect(batch.documents.map(\.document.id) == ["D5"])
         let items = try #require(batch.documents.first).document.items
@@ -103,6 +103,30 @@ struct CanonicalCSVImportTests {
         // Rows refused: both rows of D1, D2 and D3 and the one of D4; D5's two rows are kept.
         #expect(batch.files.first?.refused == 7)
         #expect(batch.files.first?.rejectedLines == [2, 3, 4, 5, 6, 7, 8])
+    }
+
+    @Test func aCreditMemoRequestNamesTheInvoiceItCorrects() throws {
+        let folder = try ImportFolder([
+            "requests.csv": """
+            document_id,category,type,company_code,account,currency,document_date,reference_invoice,billing_block,item_number,material,quantity,ordered_quantity
+            R1,CMR,RETURN,1000,A1,EUR,2026-11-01,IN-1000-2026-000001,X,10,M1,1,
+            R2,CMR,RETURN,1000,A1,EUR,2026-11-01,,X,10,M1,1,
+            R3,DMR,SURCHARGE,1000,A1,EUR,2026-11-01,,,10,M1,1,2.5
+
+            """
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(
+            folder.messages(batch) == [
+                "requests.csv:3:38: reference_invoice: a credit memo request names the invoice it corrects"
+            ])
+        let documents = batch.documents.map(\.document)
+        #expect(documents.map(\.id) == ["R1", "R3"])
+        #expect(documents.map(\.referenceInvoice) == ["IN-1000-2026-000001", nil])
+        #expect(documents.map(\.category) == [.creditMemoRequest, .debitMemoRequest])
+        #expect(documents.map(\.billingBlock) == [true, false])
+        #expect(documents.map { $0.items[0].orderedQuantity } == [nil, FixedDecimal(significand: 25, scale: 1)])
     }
 
     @Test(arguments: [

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Exporters
+import Foundation
+import InvoiceStore
+import InvoicingCore
+
+extension InvoiceRunCommand {
+    /// Releases an FI document held by a posting block and writes its posting files.
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Release an FI document held by a posting block; write its posting files.",
+            discussion: """
+                NUMBER is the document the FI document posts (invoice, memo, cancellation) or the FI \
+                document's own number. The release is recorded with who ($USER) and when, and the \
+                released document goes to DIR/RUN-ID/ (postings.csv, postings.xml, the posting journal). \
+                Exit status 1 when refused (not held, or released before), 64 for an unknown number or a \
+                bad option.
+                """)
+
+        @Argument(help: "The invoice, memo or cancellation number, or the FI document number.")
+        var number: String
+
+        @Option(name: .long, help: "The release date (YYYY-MM-DD). Default: today.")
+        var date: String?
+
+        @Option(name: .long, help: "Output folder; the release writes into its own RUN-ID subfolder.")
+        var output = "out"
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var resourceOptions: ResourceOptions
+
+        func run() throws {
+            let releaseDate: CalendarDate
+            if let date {
+                guard let parsed = CalendarDate(iso: date) else {
+                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
+                }
+                releaseDate = parsed
+            } else {
+                releaseDate = CalendarDate.today()
+            }
+            let resources = try resourceOptions.locate()
+            let library = try PrintLayoutLibrary(directory: resources.templates, overrides: resourceOptions.templates)
+            let store = try InvoiceStore(path: storeOptions.store)
+            if try store.invoice(number: number) == nil && store.postingDocument(number) == nil {
+                throw ValidationError("no invoice or FI document \(number) in \(storeOptions.store)")
+            }
+            try OutputFolder.prepare(output)
+            let outcome = Result { () throws(StoreError) in
+                try store.releasePosting(
+                    of: number, on: releaseDate, releasedAt: PrintLog.now(), releasedBy: PrintLog.user())
+            }
+            if case .failure(let error) = outcome, error.code == .refused {
+                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                throw ExitCode(1)
+            }
+            let (runID, posting) = try outcome.get()
+            var folder = try OutputFolder(root: output + "/" + runID)
+            try folder.write(PostingCSV.render([posting]), to: "postings.csv")
+            try folder.write(try PostingXML.render([posting], runID: runID), to: "postings.xml")
+            if let seller = try store.invoice(number: posting.reference)?.seller {
+                let layouts = library.layouts(forCompanyCode: seller.id)
+                let journal = PostingJournalBuilder(
+                    page: layouts.page, language: layouts.language(PrintLanguage.forCountry(seller.country).code)
+                )
+                .model([posting], companyCode: seller, runID: runID)
+                try folder.write(try layouts.render(journal), to: "journal-\(seller.id).txt")
+            }
+            try folder.publish()
+            print(
+                """
+                \(posting.number) (posts \(posting.reference)) released
+                Outputs: \(folder.root)
+                """)
+        }
+    }
+}
