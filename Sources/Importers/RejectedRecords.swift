@@ -7,56 +7,90 @@ internal import XMLSupport
 public enum RejectedRecords {
     /// The bytes of the rejects file for `summary`, or nil when nothing was refused.
     public static func extract(_ summary: ImportBatch.FileSummary) -> [UInt8]? {
-        guard summary.hasRejections else { return nil }
-        guard let data = FileManager.default.contents(atPath: summary.path) else { return nil }
-        let bytes = Array(data)
-        if summary.rejectedWhole { return bytes }
-        switch (summary.path as NSString).pathExtension.lowercased() {
-        case "csv": return csv(bytes, summary: summary)
-        case "xml": return xml(summary: summary) ?? bytes
-        default: return bytes
-        }
+        var bytes: [UInt8] = []
+        let written = (try? extract(summary) { bytes += $0 }) ?? false
+        return written ? bytes : nil
     }
 
-    /// The header lines and the physical lines of every refused record, byte for byte, so the
-    /// encoding, delimiter and quoting stay exactly as the partner wrote them.
-    static func csv(_ bytes: [UInt8], summary: ImportBatch.FileSummary) -> [UInt8] {
-        // Where each record starts, from the same reader the import used (quoted fields may span lines).
-        var starts: [Int] = []
-        if var reader = try? CSVReader(bytes: bytes, fileName: summary.path) {
+    /// Writes the rejects file for `summary` piece by piece through `write`, reading the input
+    /// in chunks, so a large file with refusals is never held whole; returns false (writing
+    /// nothing) when nothing was refused or the input cannot be read.
+    public static func extract(
+        _ summary: ImportBatch.FileSummary, to write: (ArraySlice<UInt8>) throws -> Void
+    ) throws -> Bool {
+        guard summary.hasRejections, FileManager.default.isReadableFile(atPath: summary.path) else { return false }
+        let fileExtension = (summary.path as NSString).pathExtension.lowercased()
+        if !summary.rejectedWhole && fileExtension == "xml", let text = xml(summary: summary) {
+            try write(text[...])
+            return true
+        }
+        let lines = summary.rejectedWhole || fileExtension != "csv" ? nil : csvLines(summary)
+        return try copyLines(of: summary.path, selected: lines, to: write)
+    }
+
+    /// The physical lines to copy from a CSV file: the header and every line of each refused
+    /// record, as sorted, non-overlapping ranges. Record starts come from the same reader the
+    /// import used (a quoted field may span lines), one record at a time.
+    static func csvLines(_ summary: ImportBatch.FileSummary) -> [ClosedRange<Int>] {
+        var ranges: [ClosedRange<Int>] = []
+        var openStart: Int?  // a refused record whose end is the line before the next record
+        var firstRecord: Int?
+        func close(before next: Int) {
+            if let start = openStart, start <= next - 1 { ranges.append(start...(next - 1)) }
+            openStart = nil
+        }
+        if var reader = try? CSVReader(path: summary.path) {
             while true {
+                let start: Int
+                var stop = false
                 do {
                     guard let row = try reader.next() else { break }
-                    starts.append(row.line)
+                    start = row.line
                 } catch {
-                    starts.append(error.line)
-                    if case .raggedRow = error.code { continue }
-                    if case .invalidEncoding = error.code { continue }
-                    break
+                    start = error.line
+                    switch error.code {
+                    case .raggedRow, .invalidEncoding: break
+                    default: stop = true
+                    }
                 }
+                if firstRecord == nil { firstRecord = start }
+                close(before: start)
+                if summary.rejectedLines.contains(start) { openStart = start }
+                if stop { break }
             }
         }
-        let lines = physicalLines(bytes)
-        let firstRecord = starts.first ?? lines.count + 1
-        var selected = Set(1..<min(firstRecord, lines.count + 1))  // the header
-        for (index, start) in starts.enumerated() where summary.rejectedLines.contains(start) {
-            let end = index + 1 < starts.count ? starts[index + 1] - 1 : lines.count
-            if start <= end { selected.formUnion(start...end) }
-        }
-        if let from = summary.rejectedFrom, from <= lines.count { selected.formUnion(from...lines.count) }
-        return selected.sorted().flatMap { lines[$0 - 1] }
+        if let start = openStart { ranges.append(start...Int.max) }
+        if let from = summary.rejectedFrom { ranges.append(from...Int.max) }
+        let header = 1...max(1, (firstRecord ?? Int.max) - 1)
+        return ([header] + ranges).sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// The file's lines with their line ends, 1-based by position.
-    static func physicalLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            lines.append(bytes[start...index])
-            start = index + 1
+    /// Copies the lines of `path` in `selected` (all when nil), byte for byte, in 1 MiB chunks.
+    static func copyLines(
+        of path: String, selected: [ClosedRange<Int>]?, to write: (ArraySlice<UInt8>) throws -> Void
+    ) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var line = 1
+        var rangeIndex = 0
+        func isSelected(_ line: Int) -> Bool {
+            guard let selected else { return true }
+            while rangeIndex < selected.count && selected[rangeIndex].upperBound < line { rangeIndex += 1 }
+            return rangeIndex < selected.count && selected[rangeIndex].contains(line)
         }
-        if start < bytes.count { lines.append(bytes[start...]) }
-        return lines
+        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+            let chunk = [UInt8](data)
+            var start = 0
+            var keep = isSelected(line)
+            for index in chunk.indices where chunk[index] == UInt8(ascii: "\n") {
+                if keep { try write(chunk[start...index]) }
+                start = index + 1
+                line += 1
+                keep = isSelected(line)
+            }
+            if keep && start < chunk.count { try write(chunk[start...]) }
+        }
+        return true
     }
 
     /// The document element of the file around copies of the refused record elements.

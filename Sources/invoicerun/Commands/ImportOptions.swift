@@ -26,9 +26,10 @@ struct ImportOptions: ParsableArguments {
             var stem = (name as NSString).deletingPathExtension
             while used.contains(stem) { stem += "_" }  // two inputs of one name in different folders
             used.insert(stem)
-            if let bytes = RejectedRecords.extract(summary) {
-                let fileExtension = (name as NSString).pathExtension
-                try folder.write(bytes: bytes, to: "\(stem).rejected.\(fileExtension)")
+            // Written piece by piece: a rejects file can be as large as its input.
+            let rejected = try folder.appending(to: "\(stem).rejected.\((name as NSString).pathExtension)")
+            if try RejectedRecords.extract(summary, to: { try rejected.append(bytes: $0) }) {
+                try folder.finish(rejected)
             }
             var errors = CSVWriter(header: ["file", "line", "column", "field", "value", "reason"])
             for diagnostic in report.diagnostics where diagnostic.file == summary.path {

@@ -26,10 +26,14 @@ final class AppendingFile {
 
     /// Appends `text`.
     func append(_ text: String) throws {
-        let bytes = Array(text.utf8)
+        try append(bytes: Array(text.utf8)[...])
+    }
+
+    /// Appends bytes as they are (a rejects file keeps the partner's encoding).
+    func append(bytes: ArraySlice<UInt8>) throws {
         hasher.update(data: bytes)
-        var offset = 0
-        while offset < bytes.count {
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
             let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
