@@ -13,8 +13,11 @@ public enum FuzzEntryPoint: String, Sendable, CaseIterable {
     case canonicalCSV = "canonical-csv"
     /// The hardened libxml2 streaming reader alone.
     case xml
-    /// A canonical XML file without its schema: reader, record walker and decoders.
+    /// A canonical XML file: the SAX2 event reader with the source documents' XSD spliced in
+    /// (when `Schemas/` is in the working directory, as under `scripts/fuzz`), records and decoders.
     case canonicalXML = "canonical-xml"
+    /// An e-invoice (UBL 2.1 Invoice or CreditNote, CII D16B): tree, queries, totals check.
+    case eInvoice = "einvoice"
     /// The invoicing configuration (JSON).
     case configuration
     /// A partner mapping (YAML): loader, conversions and XPath compilation.
@@ -44,13 +47,19 @@ public enum FuzzEntryPoint: String, Sendable, CaseIterable {
                 _ = reader.attribute("id")
             }
         case .canonicalXML:
-            let reader = XMLEventReader(bytes: bytes, fileName: "fuzz.xml")
+            let reader = XMLEventReader(
+                bytes: bytes, fileName: "fuzz.xml", collectingValidityErrorsAgainst: Self.sourceDocumentsSchema)
             var batch = ImportBatch()
             _ = CanonicalXMLImporter.decodeRecords(reader, file: "fuzz.xml", into: &batch)
+        case .eInvoice:
+            _ = try? EInvoiceReader.read(String(decoding: bytes, as: UTF8.self), fileName: "fuzz.xml")
         case .configuration:
             _ = try? ConfigurationFile.decode(bytes, file: "fuzz.json")
         case .mapping:
             _ = try? PartnerMapping.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.yaml")
         }
     }
+
+    /// The schema canonical XML is validated against, if the working directory has `Schemas/`.
+    static let sourceDocumentsSchema = try? XMLSchema(path: "Schemas/source-documents.xsd")
 }
