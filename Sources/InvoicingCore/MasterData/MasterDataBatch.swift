@@ -16,6 +16,8 @@ public struct MasterDataBatch: Sendable {
     public var accountDetermination: [AccountDeterminationRule] = []
     /// Price conditions to save, each with its scale.
     public var priceConditions: [PriceCondition] = []
+    /// Periodic billing plans to save, each with its price steps.
+    public var billingPlans: [BillingPlan] = []
 
     /// Creates an empty batch.
     public init() {}
@@ -23,7 +25,7 @@ public struct MasterDataBatch: Sendable {
     /// The number of records in the batch, of all kinds.
     public var count: Int {
         companyCodes.count + paymentTerms.count + accounts.count + materials.count + taxCodes.count
-            + taxDetermination.count + accountDetermination.count + priceConditions.count
+            + taxDetermination.count + accountDetermination.count + priceConditions.count + billingPlans.count
     }
 }
 
