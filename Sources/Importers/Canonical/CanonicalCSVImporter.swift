@@ -69,5 +69,6 @@ extension MasterDataBatch {
         taxDetermination += other.taxDetermination
         accountDetermination += other.accountDetermination
         priceConditions += other.priceConditions
+        billingPlans += other.billingPlans
     }
 }

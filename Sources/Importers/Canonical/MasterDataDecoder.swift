@@ -6,6 +6,7 @@ public struct MasterDataDecoder: Sendable {
     public private(set) var batch = MasterDataBatch()
     private var conditions: [String: PriceCondition] = [:]
     private var conditionOrder: [String] = []
+    private var billingPlans = BillingPlanCollector()
 
     /// Creates a decoder with an empty batch.
     public init() {}
@@ -74,6 +75,8 @@ public struct MasterDataDecoder: Sendable {
                     glAccount: try record.string("gl_account")))
         case .priceCondition:
             try addPriceCondition(record)
+        case .billingPlan:
+            try billingPlans.add(record)
         case .sourceDocument:
             preconditionFailure("source documents are not master data")
         }
@@ -83,6 +86,7 @@ public struct MasterDataDecoder: Sendable {
     public func finish() -> MasterDataBatch {
         var result = batch
         result.priceConditions = conditionOrder.compactMap { conditions[$0] }
+        result.billingPlans = billingPlans.plansInOrder
         return result
     }
 

@@ -9,6 +9,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case taxDetermination = "TaxDetermination"
     case accountDetermination = "AccountDetermination"
     case priceCondition = "PriceCondition"
+    case billingPlan = "BillingPlan"
     case sourceDocument = "SourceDocument"
 
     /// The order in which a folder's records are stored, so every reference points backwards.
@@ -19,6 +20,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .sourceDocument: return ["documentid", "itemnumber"]
         case .priceCondition: return ["conditionid"]
+        case .billingPlan: return ["planid", "period"]
         case .accountDetermination: return ["accountkey", "glaccount"]
         case .taxDetermination: return ["accounttaxclassification", "materialtaxclassification"]
         case .taxCode: return ["taxcode", "rate", "category"]
@@ -30,8 +32,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let detectionOrder: [RecordKind] = [
-        .sourceDocument, .priceCondition, .accountDetermination, .taxDetermination, .taxCode, .contractAccount,
-        .companyCode, .paymentTerms, .material,
+        .sourceDocument, .billingPlan, .priceCondition, .accountDetermination, .taxDetermination, .taxCode,
+        .contractAccount, .companyCode, .paymentTerms, .material,
     ]
 
     /// The kind whose signature fields are all among `header` (normalized or not), if any.
@@ -72,6 +74,11 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
                 "condition_id", "kind", "calculation", "material", "account", "valid_from", "valid_to", "currency",
                 "value", "price_unit", "scale_from",
             ]
+        case .billingPlan:
+            return [
+                "plan_id", "company_code", "account", "currency", "material", "description", "period", "timing",
+                "start_date", "end_date", "valid_from", "price",
+            ]
         case .sourceDocument:
             return ["document_id"] + Self.documentHeaderFields + Self.itemFields
         }
@@ -100,7 +107,11 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     ]
 
     /// Fields holding decimal numbers (converted from a partner's number format).
-    static let numberFields: Set<String> = ["quantity", "unit_price", "price_unit", "value", "rate", "scale_from"]
+    static let numberFields: Set<String> = [
+        "quantity", "unit_price", "price_unit", "value", "rate", "scale_from", "price",
+    ]
     /// Fields holding dates (converted from a partner's date format).
-    static let dateFields: Set<String> = ["document_date", "billing_date", "valid_from", "valid_to"]
+    static let dateFields: Set<String> = [
+        "document_date", "billing_date", "valid_from", "valid_to", "start_date", "end_date",
+    ]
 }

@@ -1,0 +1,80 @@
+import InvoicingCore
+import Testing
+
+@testable import Importers
+
+@Suite
+struct BillingPlanImportTests {
+    static let header =
+        "plan_id,company_code,account,currency,material,description,period,timing,start_date,end_date,valid_from,price"
+
+    @Test func aCSVFileOfPlansIsRecognisedFromItsHeader() {
+        #expect(RecordKind.detect(header: Self.header.split(separator: ",").map(String.init)) == .billingPlan)
+    }
+
+    @Test func rowsOfOnePlanBecomeOnePlanWithPriceSteps() throws {
+        let folder = try ImportFolder([
+            "plans.csv": """
+            \(Self.header)
+            PL-1,1000,A1,EUR,M1,Rent,monthly,advance,2026-01-15,,,100.00
+            PL-1,1000,A1,EUR,M1,Rent,monthly,advance,2026-01-15,,2026-07-01,110.00
+            PL-1,1000,A1,EUR,M1,Rent,quarterly,advance,2026-01-15,,2026-09-01,120.00
+            PL-1,1000,A1,EUR,M1,Rent,monthly,advance,2026-01-15,,2026-07-01,115.00
+            PL-2,1000,A1,EUR,M1,,weekly,advance,2026-01-01,,,1.00
+            PL-3,1000,A1,EUR,M1,,yearly,later,2026-01-01,,,1.00
+            PL-4,1000,A1,EUR,M1,,yearly,arrears,2026-02-01,2026-01-31,,1.00
+            PL-5,1000,A1,EUR,M1,,yearly,arrears,2026-01-01,,,1.005
+            PL-6,1000,A1,EUR,M1,,yearly,arrears,2026-01-01,,,-1.00
+
+            """
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(
+            folder.messages(batch) == [
+                "plans.csv:4:1: plan_id: rows of plan PL-1 differ in more than valid_from and price",
+                "plans.csv:5:54: valid_from: plan PL-1 has two prices from 2026-07-01",
+                "plans.csv:6:22: period: \"weekly\" is not one of monthly, quarterly, yearly",
+                "plans.csv:7:29: timing: \"later\" is not one of advance, arrears",
+                "plans.csv:8:48: end_date: end_date 2026-01-31 is before start_date 2026-02-01",
+                "plans.csv:9:50: price: \"1.005\" has more than 2 decimals",
+                "plans.csv:10:50: price: a plan's price cannot be negative",
+            ])
+        let plan = try #require(batch.masterData.billingPlans.first)
+        #expect(batch.masterData.billingPlans.count == 1)
+        #expect(plan.prices.map(\.validFrom.description) == ["2026-01-15", "2026-07-01"])
+        #expect(plan.prices.map(\.price.minorUnits) == [10_000, 11_000])
+        #expect(plan.endDate == nil)
+        #expect(plan.description == "Rent")
+    }
+
+    @Test func plansInXMLAreValidatedAndDecoded() throws {
+        let folder = try ImportFolder([
+            "plans.xml": """
+            <MasterData xmlns="urn:invoicerun:masterdata:1">
+              <BillingPlan>
+                <planId>PL-1</planId><companyCode>1000</companyCode><account>A1</account><currency>EUR</currency>
+                <material>M1</material><period>yearly</period><timing>arrears</timing>
+                <startDate>2026-04-01</startDate><endDate>2027-03-31</endDate><price>1200.00</price>
+              </BillingPlan>
+              <BillingPlan>
+                <planId>PL-2</planId><companyCode>1000</companyCode><account>A1</account><currency>EUR</currency>
+                <material>M1</material><period>fortnightly</period><timing>arrears</timing>
+                <startDate>2026-04-01</startDate><price>1.00</price>
+              </BillingPlan>
+            </MasterData>
+            """
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(
+            folder.messages(batch) == [
+                "plans.xml:9:0: Element '{urn:invoicerun:masterdata:1}period': [facet 'enumeration'] The value 'fortnightly' is not an element of the set {'monthly', 'quarterly', 'yearly'}."
+            ])
+        let plan = try #require(batch.masterData.billingPlans.first)
+        #expect(batch.masterData.billingPlans.map(\.id) == ["PL-1"])
+        #expect(plan.period == .yearly)
+        #expect(plan.timing == .arrears)
+        #expect(plan.prices.map(\.validFrom.description) == ["2026-04-01"])
+    }
+}
