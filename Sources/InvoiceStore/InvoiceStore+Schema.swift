@@ -85,6 +85,7 @@ extension InvoiceStore {
                     """)
         }
         registerDropFolderMigrations(&migrator)
+        registerScheduleMigrations(&migrator)
         return migrator
     }
 }

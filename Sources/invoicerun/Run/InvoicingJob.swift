@@ -37,7 +37,7 @@ struct InvoicingJob {
         } catch {
             throw ValidationError(error.description)
         }
-        let selection = engine.select(try store.openOrders(categories: engine.categories))
+        let selection = engine.select(try openOrdersAfterScheduling(engine, rounding: configuration.rounding))
         let units = engine.group(selection)
         let runID =
             parameters.simulate
