@@ -7,6 +7,8 @@ struct InvoiceRunCommand: ParsableCommand {
         commandName: "invoicerun",
         abstract:
             "Turns source documents into invoices, and invoices into the files partners, printers and accountants need.",
-        subcommands: [Run.self, Import.self, Validate.self, Invoices.self, Show.self, Watch.self, Bench.self]
+        subcommands: [
+            Run.self, Import.self, Validate.self, Invoices.self, Show.self, Plan.self, Watch.self, Bench.self,
+        ]
     )
 }
