@@ -28,7 +28,7 @@ public struct MasterDataDecoder: Sendable {
             batch.paymentTerms.append(
                 PaymentTerms(
                     id: try record.string("payment_terms"), description: try record.string("description"),
-                    netDays: try record.integer("net_days")))
+                    netDays: try record.integer("net_days"), installments: try Self.installments(record)))
         case .contractAccount:
             batch.accounts.append(
                 ContractAccount(

@@ -50,7 +50,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
             return ["company_code"] + address + [
                 "currency", "vat_id", "iban", "bic", "bank_name", "chart_of_accounts", "sales_organisation",
             ]
-        case .paymentTerms: return ["payment_terms", "description", "net_days"]
+        case .paymentTerms: return ["payment_terms", "description", "net_days", "installments"]
         case .contractAccount:
             return ["account", "company_code"] + address + [
                 "vat_id", "language", "currency", "payment_terms", "invoicing_category", "tax_classification",

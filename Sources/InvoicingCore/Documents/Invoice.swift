@@ -41,6 +41,8 @@ public struct Invoice: Sendable, Codable, Hashable {
     public var postingNumber: String
     /// Whether a simulation run made the invoice, so it is neither stored, numbered nor valid for payment.
     public var simulated: Bool
+    /// The installments the total is paid in, when the payment terms have an installment plan.
+    public var installments: [Installment]?
 
     /// Ids of the source documents invoiced, in line order.
     public var sourceDocuments: [String] {

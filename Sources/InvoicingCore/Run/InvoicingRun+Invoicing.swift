@@ -52,11 +52,12 @@ extension InvoicingRun {
             let taxes = try taxSubtotals(of: lines, currency: currency)
             let net = try lines.map(\.netAmount).sum(in: currency)
             let tax = try taxes.map(\.taxAmount).sum(in: currency)
-            let invoice = Invoice(
+            var invoice = Invoice(
                 number: "", kind: .invoice, runID: "", process: process.id, invoicingType: type.id,
                 invoiceDate: parameters.runDate, dueDate: dueDate, seller: company,
                 buyer: account, currency: currency, paymentTerms: terms, lines: lines, taxes: taxes, netTotal: net,
                 taxTotal: tax, grossTotal: try net.adding(tax), postingNumber: "", simulated: parameters.simulate)
+            invoice.installments = try installments(of: invoice, document: first.id)
             let receivable = try pricer.glAccount(.receivable, material: nil) { code, message in
                 UnitFailure(code, message, document: first.id)
             }

@@ -130,6 +130,7 @@ struct InvoicingJob {
             try folder.finish(combined)
         }
         try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
+        try writeInstallmentSchedules(report.results, into: &folder, errors: &report.outputErrors)
         let postings = drafts.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {

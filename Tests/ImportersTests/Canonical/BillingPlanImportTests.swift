@@ -78,3 +78,35 @@ struct BillingPlanImportTests {
         #expect(plan.prices.map(\.validFrom.description) == ["2026-04-01"])
     }
 }
+
+@Suite
+struct InstallmentTermsImportTests {
+    @Test func paymentTermsMayCarryAnInstallmentPlan() throws {
+        let folder = try ImportFolder([
+            "terms.csv": """
+            payment_terms,description,net_days,installments
+            NT30,30 days net,30,
+            RT3,Thirds,74,33.33:14 33.33:44 33.34:74
+            BAD1,Short,0,33:14 33:44
+            BAD2,Syntax,0,50/14 50:44
+            BAD3,Order,0,50:44 50:14
+            BAD4,Zero,0,0:14 100:44
+
+            """
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(
+            folder.messages(batch) == [
+                "terms.csv:4:14: installments: installment percentages add up to 66, not 100",
+                "terms.csv:5:15: installments: \"50/14\" is not PERCENT:DAYS (e.g. 40:14)",
+                "terms.csv:6:14: installments: installment 2 is due before the one before it",
+                "terms.csv:7:13: installments: \"0:14\" is not PERCENT:DAYS (e.g. 40:14)",
+            ])
+        #expect(batch.masterData.paymentTerms.map(\.id) == ["NT30", "RT3"])
+        #expect(batch.masterData.paymentTerms[0].installments == nil)
+        let terms = try #require(batch.masterData.paymentTerms[1].installments)
+        #expect(terms.map(\.days) == [14, 44, 74])
+        #expect(terms.map(\.percent.description) == ["33.33", "33.33", "33.34"])
+    }
+}
