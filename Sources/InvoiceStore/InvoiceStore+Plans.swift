@@ -18,16 +18,37 @@ extension InvoiceStore {
                         amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
                         source_document_id TEXT NOT NULL UNIQUE REFERENCES source_document(id),
                         PRIMARY KEY (plan_id, billed_from));
+                    CREATE TABLE milestone_plan (
+                        id TEXT PRIMARY KEY NOT NULL, account TEXT NOT NULL, payload TEXT NOT NULL);
+                    CREATE TABLE milestone_confirmation (
+                        plan_id TEXT NOT NULL, milestone INTEGER NOT NULL, reached_on TEXT NOT NULL,
+                        source_file TEXT, PRIMARY KEY (plan_id, milestone));
+                    CREATE TABLE milestone_billing (
+                        plan_id TEXT NOT NULL, milestone INTEGER NOT NULL, reached_on TEXT NOT NULL,
+                        amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
+                        source_document_id TEXT NOT NULL UNIQUE REFERENCES source_document(id),
+                        PRIMARY KEY (plan_id, milestone));
                     """)
         }
     }
 
-    /// Inserts or replaces billing plans, inside the master data transaction of `save`.
-    static func saveBillingPlans(_ plans: [BillingPlan], _ db: Database) throws {
-        for plan in plans {
+    /// Inserts or replaces billing plans, milestone plans and milestone confirmations, inside the
+    /// master data transaction of `save`.
+    static func saveBillingPlans(_ batch: MasterDataBatch, _ db: Database) throws {
+        for plan in batch.billingPlans {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO billing_plan (id, account, payload) VALUES (?, ?, ?)",
                 arguments: [plan.id, plan.account, try Self.encode(plan)])
+        }
+        for plan in batch.milestonePlans {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO milestone_plan (id, account, payload) VALUES (?, ?, ?)",
+                arguments: [plan.id, plan.account, try Self.encode(plan)])
+        }
+        for confirmation in batch.milestoneConfirmations {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO milestone_confirmation (plan_id, milestone, reached_on) VALUES (?, ?, ?)",
+                arguments: [confirmation.plan, confirmation.milestone, confirmation.reachedOn.description])
         }
     }
 
@@ -92,6 +113,8 @@ extension InvoiceStore {
                             ])
                     }
                 }
+                try Self.scheduleMilestones(
+                    through: date, rounding: rounding, db: db, session: simulate ? nil : session, into: &created)
                 if simulate { throw SimulationRollback() }
             }
         } catch is SimulationRollback {

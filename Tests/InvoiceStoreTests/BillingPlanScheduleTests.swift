@@ -107,3 +107,57 @@ struct BillingPlanScheduleTests {
         #expect(try store.scheduledPeriods(plan: "PLAN-1").map(\.amount.minorUnits) == [5484, 10_000])
     }
 }
+
+@Suite
+struct MilestoneScheduleTests {
+    private static func date(_ text: String) -> CalendarDate {
+        // swift-format-ignore: NeverForceUnwrap
+        CalendarDate(iso: text)!
+    }
+
+    private func store() throws -> InvoiceStore {
+        let store = try InvoiceStore()
+        var batch = StoreWorld.masterData
+        batch.milestonePlans = [
+            MilestonePlan(
+                id: "PROJ", companyCode: "1000", account: "A1", currency: .eur, material: "M1",
+                total: Money(minorUnits: 999_999, currency: .eur),
+                milestones: [30, 40, 30].enumerated().map {
+                    .init(number: $0.offset + 1, percent: FixedDecimal(Int64($0.element)))
+                })
+        ]
+        try store.save(batch)
+        return store
+    }
+
+    private func confirm(_ store: InvoiceStore, _ milestone: Int, _ date: String) throws {
+        var batch = MasterDataBatch()
+        batch.milestoneConfirmations = [
+            MilestoneConfirmation(plan: "PROJ", milestone: milestone, reachedOn: Self.date(date))
+        ]
+        try store.save(batch)
+    }
+
+    @Test func aMilestoneIsBilledOnceFromTheDayItIsReachedAndTheLastTakesTheRemainder() throws {
+        let store = try store()
+        #expect(try store.scheduleBillingPlans(through: Self.date("2026-12-31"), rounding: .halfUp).isEmpty)
+        try confirm(store, 1, "2026-10-20")
+        try confirm(store, 3, "2026-12-10")
+        let first = try store.scheduleBillingPlans(through: Self.date("2026-11-30"), rounding: .halfUp)
+        #expect(first.map(\.id) == ["PROJ-M1"])
+        #expect(try store.scheduleBillingPlans(through: Self.date("2026-11-30"), rounding: .halfUp).isEmpty)
+        try confirm(store, 2, "2026-11-15")
+        let later = try store.scheduleBillingPlans(through: Self.date("2026-12-31"), rounding: .halfUp)
+        #expect(later.map(\.id) == ["PROJ-M2", "PROJ-M3"])
+        let amounts = (first + later).compactMap { $0.items.first?.unitPrice }
+        #expect(amounts.map(\.description) == ["3000.00", "4000.00", "2999.99"])
+        #expect(try store.scheduleBillingPlans(through: Self.date("2027-12-31"), rounding: .halfUp).isEmpty)
+        #expect(try store.openOrders(categories: [.billingPlanCycle]).count == 3)
+    }
+
+    @Test func aConfirmationOfAMilestoneThePlanLacksBillsNothing() throws {
+        let store = try store()
+        try confirm(store, 9, "2026-10-20")
+        #expect(try store.scheduleBillingPlans(through: Self.date("2026-12-31"), rounding: .halfUp).isEmpty)
+    }
+}

@@ -70,5 +70,7 @@ extension MasterDataBatch {
         accountDetermination += other.accountDetermination
         priceConditions += other.priceConditions
         billingPlans += other.billingPlans
+        milestonePlans += other.milestonePlans
+        milestoneConfirmations += other.milestoneConfirmations
     }
 }

@@ -7,6 +7,7 @@ public struct MasterDataDecoder: Sendable {
     private var conditions: [String: PriceCondition] = [:]
     private var conditionOrder: [String] = []
     private var billingPlans = BillingPlanCollector()
+    private var milestonePlans = MilestonePlanCollector()
 
     /// Creates a decoder with an empty batch.
     public init() {}
@@ -77,6 +78,10 @@ public struct MasterDataDecoder: Sendable {
             try addPriceCondition(record)
         case .billingPlan:
             try billingPlans.add(record)
+        case .milestonePlan:
+            try milestonePlans.add(record)
+        case .milestoneConfirmation:
+            try milestonePlans.addConfirmation(record)
         case .sourceDocument:
             preconditionFailure("source documents are not master data")
         }
@@ -87,6 +92,8 @@ public struct MasterDataDecoder: Sendable {
         var result = batch
         result.priceConditions = conditionOrder.compactMap { conditions[$0] }
         result.billingPlans = billingPlans.plansInOrder
+        result.milestonePlans = milestonePlans.plansInOrder
+        result.milestoneConfirmations = milestonePlans.confirmations
         return result
     }
 

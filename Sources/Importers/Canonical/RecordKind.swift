@@ -10,6 +10,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case accountDetermination = "AccountDetermination"
     case priceCondition = "PriceCondition"
     case billingPlan = "BillingPlan"
+    case milestonePlan = "MilestonePlan"
+    case milestoneConfirmation = "MilestoneConfirmation"
     case sourceDocument = "SourceDocument"
 
     /// The order in which a folder's records are stored, so every reference points backwards.
@@ -21,6 +23,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .sourceDocument: return ["documentid", "itemnumber"]
         case .priceCondition: return ["conditionid"]
         case .billingPlan: return ["planid", "period"]
+        case .milestonePlan: return ["planid", "milestone", "total"]
+        case .milestoneConfirmation: return ["planid", "milestone", "reachedon"]
         case .accountDetermination: return ["accountkey", "glaccount"]
         case .taxDetermination: return ["accounttaxclassification", "materialtaxclassification"]
         case .taxCode: return ["taxcode", "rate", "category"]
@@ -32,7 +36,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let detectionOrder: [RecordKind] = [
-        .sourceDocument, .billingPlan, .priceCondition, .accountDetermination, .taxDetermination, .taxCode,
+        .sourceDocument, .milestonePlan, .milestoneConfirmation, .billingPlan, .priceCondition, .accountDetermination,
+        .taxDetermination, .taxCode,
         .contractAccount, .companyCode, .paymentTerms, .material,
     ]
 
@@ -79,6 +84,12 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
                 "plan_id", "company_code", "account", "currency", "material", "description", "period", "timing",
                 "start_date", "end_date", "valid_from", "price",
             ]
+        case .milestonePlan:
+            return [
+                "plan_id", "company_code", "account", "currency", "material", "description", "total", "milestone",
+                "milestone_description", "percent", "amount",
+            ]
+        case .milestoneConfirmation: return ["plan_id", "milestone", "reached_on"]
         case .sourceDocument:
             return ["document_id"] + Self.documentHeaderFields + Self.itemFields
         }
@@ -108,10 +119,10 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
 
     /// Fields holding decimal numbers (converted from a partner's number format).
     static let numberFields: Set<String> = [
-        "quantity", "unit_price", "price_unit", "value", "rate", "scale_from", "price",
+        "quantity", "unit_price", "price_unit", "value", "rate", "scale_from", "price", "total", "percent", "amount",
     ]
     /// Fields holding dates (converted from a partner's date format).
     static let dateFields: Set<String> = [
-        "document_date", "billing_date", "valid_from", "valid_to", "start_date", "end_date",
+        "document_date", "billing_date", "valid_from", "valid_to", "start_date", "end_date", "reached_on",
     ]
 }

@@ -18,6 +18,10 @@ public struct MasterDataBatch: Sendable {
     public var priceConditions: [PriceCondition] = []
     /// Periodic billing plans to save, each with its price steps.
     public var billingPlans: [BillingPlan] = []
+    /// Milestone billing plans to save, each with its milestones.
+    public var milestonePlans: [MilestonePlan] = []
+    /// Milestone confirmations to save: milestones reached, released for billing.
+    public var milestoneConfirmations: [MilestoneConfirmation] = []
 
     /// Creates an empty batch.
     public init() {}
@@ -26,6 +30,7 @@ public struct MasterDataBatch: Sendable {
     public var count: Int {
         companyCodes.count + paymentTerms.count + accounts.count + materials.count + taxCodes.count
             + taxDetermination.count + accountDetermination.count + priceConditions.count + billingPlans.count
+            + milestonePlans.count + milestoneConfirmations.count
     }
 }
 

@@ -36,7 +36,16 @@ extension InvoiceRunCommand.Plan {
                         + "\(plan.startDate) to \(plan.endDate?.description ?? "open")  \(price)  "
                         + "periods: \(periods.count) scheduled, \(invoiced) invoiced")
             }
-            print("\(plans.count) billing plans")
+            let milestonePlans = try store.milestonePlans()
+            for plan in milestonePlans {
+                let rounding = try InvoiceRunCommand.Plan.rounding(store)
+                let status = try store.milestoneStatus(plan: plan, rounding: rounding)
+                print(
+                    "\(plan.id)  \(plan.account)  \(plan.material)  milestones  total \(plan.total)  "
+                        + "milestones: \(status.count), \(status.filter { $0.reachedOn != nil }.count) reached, "
+                        + "\(status.filter { $0.invoiceNumber != nil }.count) invoiced")
+            }
+            print("\(plans.count) billing plans, \(milestonePlans.count) milestone plans")
         }
     }
 
@@ -53,7 +62,11 @@ extension InvoiceRunCommand.Plan {
         func run() throws {
             let store = try InvoiceStore(path: storeOptions.store)
             guard let plan = try store.billingPlans().first(where: { $0.id == self.plan }) else {
-                throw ValidationError("no billing plan \(self.plan) in the store")
+                guard let milestones = try store.milestonePlans().first(where: { $0.id == self.plan }) else {
+                    throw ValidationError("no billing plan \(self.plan) in the store")
+                }
+                try show(milestones, store)
+                return
             }
             print(
                 "plan \(plan.id): account \(plan.account), company code \(plan.companyCode), material \(plan.material)")
@@ -68,7 +81,36 @@ extension InvoiceRunCommand.Plan {
             }
         }
     }
+}
 
+extension InvoiceRunCommand.Plan.Show {
+    /// Prints a milestone plan: its total and each milestone with its share, amount, confirmation and invoice.
+    func show(_ plan: MilestonePlan, _ store: InvoiceStore) throws {
+        print(
+            "milestone plan \(plan.id): account \(plan.account), company code \(plan.companyCode), material \(plan.material)"
+        )
+        print("total \(plan.total)" + (plan.description.map { ", \($0)" } ?? ""))
+        for status in try store.milestoneStatus(plan: plan, rounding: try InvoiceRunCommand.Plan.rounding(store)) {
+            let share = status.milestone.percent.map { "\($0) %" } ?? status.milestone.amount.map { "\($0)" } ?? ""
+            print(
+                "\(status.milestone.number)  \(status.milestone.description ?? "")  \(share)  "
+                    + "\(status.amount.map { "\($0)" } ?? "cannot be split")  "
+                    + (status.reachedOn.map { "reached \($0)" } ?? "not reached") + "  "
+                    + (status.document.map { "\($0) " + (status.invoiceNumber ?? "open") } ?? "not billed"))
+        }
+    }
+}
+
+extension InvoiceRunCommand.Plan {
+    /// The configured rounding rule (commercial when no configuration is stored yet).
+    static func rounding(_ store: InvoiceStore) throws -> RoundingRule {
+        try store.loadConfigurationJSON().map { json in
+            try ConfigurationFile.decode(Array(json.utf8), file: "configuration in the store").rounding
+        } ?? .halfUp
+    }
+}
+
+extension InvoiceRunCommand.Plan {
     /// Schedules the periods due by a date as `CYCLE` invoicing orders, without invoicing them.
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -94,17 +136,14 @@ extension InvoiceRunCommand.Plan {
                 through = CalendarDate.today()
             }
             // Prorated amounts round by the configured rule, as the run that invoices them would.
-            let rounding = try store.loadConfigurationJSON().map { json in
-                try ConfigurationFile.decode(Array(json.utf8), file: "configuration in the store").rounding
-            }
             let documents = try store.scheduleBillingPlans(
-                through: through, rounding: rounding ?? .halfUp, simulate: simulate)
+                through: through, rounding: try InvoiceRunCommand.Plan.rounding(store), simulate: simulate)
             for document in documents {
                 let amount = document.items.first?.unitPrice.map { "\($0) \(document.currency.code)" } ?? ""
                 print("\(document.id)  \(document.account)  due \(document.billingDate)  \(amount)")
             }
             let verb = simulate ? "would be scheduled" : "scheduled"
-            print("\(documents.count) periods \(verb) as CYCLE orders through \(through)")
+            print("\(documents.count) CYCLE orders \(verb) through \(through)")
         }
     }
 }

@@ -110,3 +110,47 @@ struct InstallmentTermsImportTests {
         #expect(terms.map(\.percent.description) == ["33.33", "33.33", "33.34"])
     }
 }
+
+@Suite
+struct MilestonePlanImportTests {
+    @Test func rowsOfOnePlanBecomeOnePlanWithMilestonesAndConfirmationsAreRead() throws {
+        let folder = try ImportFolder([
+            "plans.csv": """
+            plan_id,company_code,account,currency,material,description,total,milestone,milestone_description,percent,amount
+            P1,1000,A1,EUR,M1,Project,1000.00,2,Build,40,
+            P1,1000,A1,EUR,M1,Project,1000.00,1,Plan,30,
+            P1,1000,A1,EUR,M1,Project,1000.00,3,Accept,30,
+            P1,1000,A1,EUR,M1,Project,1000.00,4,Extra,1,
+            P1,1000,A1,EUR,M1,Other,1000.00,5,Extra,1,
+            P1,1000,A1,EUR,M1,Project,1000.00,6,Extra,,10.00
+            P1,1000,A1,EUR,M1,Project,1000.00,1,Again,10,
+            P2,1000,A1,EUR,M1,Project,1000.00,1,Both,10,10.00
+            P3,1000,A1,EUR,M1,Project,0.00,1,Zero,10,
+
+            """,
+            "reached.csv": """
+            plan_id,milestone,reached_on
+            P1,1,2026-10-20
+            P1,0,2026-10-20
+
+            """,
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(
+            folder.messages(batch) == [
+                "plans.csv:5:43: percent: the milestones of plan P1 add up to more than 100 percent",
+                "plans.csv:6:1: plan_id: rows of plan P1 differ in more than their milestone",
+                "plans.csv:7:43: percent: the milestones of plan P1 are all percentages or all amounts",
+                "plans.csv:8:35: milestone: plan P1 has two milestones 1",
+                "plans.csv:9:42: percent: a milestone has a percent or an amount, one of them",
+                "plans.csv:10:27: total: a milestone plan's total must be positive",
+                "reached.csv:3:4: milestone: milestones are numbered from 1",
+            ])
+        let plan = try #require(batch.masterData.milestonePlans.first)
+        #expect(batch.masterData.milestonePlans.count == 1)
+        #expect(plan.milestones.map(\.number) == [1, 2, 3])
+        #expect(plan.milestones.map(\.description) == ["Plan", "Build", "Accept"])
+        #expect(batch.masterData.milestoneConfirmations.map(\.milestone) == [1])
+    }
+}
