@@ -28,6 +28,17 @@ extension InvoiceStore {
                         amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
                         source_document_id TEXT NOT NULL UNIQUE REFERENCES source_document(id),
                         PRIMARY KEY (plan_id, milestone));
+                    CREATE TABLE invoice_list (
+                        number TEXT PRIMARY KEY NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('INVOICES', 'CREDITS')),
+                        company_code TEXT NOT NULL, account TEXT NOT NULL, currency TEXT NOT NULL,
+                        list_date TEXT NOT NULL, due_date TEXT NOT NULL, net_minor INTEGER NOT NULL,
+                        tax_minor INTEGER NOT NULL, gross_minor INTEGER NOT NULL, payload TEXT NOT NULL);
+                    CREATE TABLE invoice_list_item (
+                        list_number TEXT NOT NULL REFERENCES invoice_list(number), position INTEGER NOT NULL,
+                        invoice_number TEXT NOT NULL UNIQUE REFERENCES invoice(number),
+                        subin_document_id TEXT NOT NULL UNIQUE REFERENCES source_document(id),
+                        PRIMARY KEY (list_number, position));
                     """)
         }
     }

@@ -8,7 +8,8 @@ struct InvoiceRunCommand: ParsableCommand {
         abstract:
             "Turns source documents into invoices, and invoices into the files partners, printers and accountants need.",
         subcommands: [
-            Run.self, Import.self, Validate.self, Invoices.self, Show.self, Plan.self, Watch.self, Bench.self,
+            Run.self, Import.self, Validate.self, Invoices.self, Show.self, Plan.self, Lists.self, Watch.self,
+            Bench.self,
         ]
     )
 }

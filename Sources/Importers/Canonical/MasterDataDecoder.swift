@@ -39,7 +39,9 @@ public struct MasterDataDecoder: Sendable {
                     paymentTerms: try record.string("payment_terms"),
                     invoicingCategory: try record.string("invoicing_category"),
                     taxClassification: try record.string("tax_classification"),
-                    accountAssignmentGroup: try record.string("account_assignment_group")))
+                    accountAssignmentGroup: try record.string("account_assignment_group"),
+                    invoiceListCalendar: record.optionalString("invoice_list_calendar") == nil
+                        ? nil : try record.choice("invoice_list_calendar", InvoiceListCalendar.self)))
         case .material:
             batch.materials.append(
                 Material(

@@ -59,7 +59,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .contractAccount:
             return ["account", "company_code"] + address + [
                 "vat_id", "language", "currency", "payment_terms", "invoicing_category", "tax_classification",
-                "account_assignment_group",
+                "account_assignment_group", "invoice_list_calendar",
             ]
         case .material:
             return [

@@ -20,13 +20,17 @@ public struct ContractAccount: Sendable, Codable, Hashable, Identifiable {
     public var taxClassification: String
     /// Customer account assignment group used in account determination.
     public var accountAssignmentGroup: String
+    /// The invoice-list calendar: the payer's invoices are collected into invoice lists on its
+    /// dates; nil when the payer gets no lists.
+    public var invoiceListCalendar: InvoiceListCalendar?
 
     /// Creates a contract account from its fields.
     public init(
         id: String, companyCode: String, address: Address, vatID: String?, language: String,
         currency: Currency, paymentTerms: String, invoicingCategory: String, taxClassification: String,
-        accountAssignmentGroup: String
+        accountAssignmentGroup: String, invoiceListCalendar: InvoiceListCalendar? = nil
     ) {
+        self.invoiceListCalendar = invoiceListCalendar
         self.id = id
         self.companyCode = companyCode
         self.address = address

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Exporters
+import InvoiceStore
+import InvoicingCore
+
+extension InvoiceRunCommand {
+    /// Collects invoice lists on a date and writes their outputs.
+    struct Lists: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Collect the invoice lists due on a date and write them.",
+            discussion: """
+                For every payer with an invoice-list calendar, the invoices dated on or before the \
+                calendar's latest list date that are on no list yet go to one list per company code and \
+                currency; credit memos go to lists of their own. Each list is numbered IL-COMPANY-YEAR-NNNNNN \
+                and written to DIR/LISTS-DATE/: lists/NUMBER.txt (print layout), lists/NUMBER.xml and lists.csv.
+                """)
+
+        @Option(name: .long, help: "The list date (YYYY-MM-DD): lists due on or before it are made. Default: today.")
+        var date: String?
+
+        @Option(name: .long, help: "Folder for the outputs (DIR/LISTS-DATE/).")
+        var output = "out"
+
+        @Flag(name: .long, help: "Show and write the lists that would be made (numbered SIM-IL-...); store nothing.")
+        var simulate = false
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var resourceOptions: ResourceOptions
+
+        func run() throws {
+            let listDate: CalendarDate
+            if let date {
+                guard let parsed = CalendarDate(iso: date) else {
+                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
+                }
+                listDate = parsed
+            } else {
+                listDate = CalendarDate.today()
+            }
+            let resources = try resourceOptions.locate()
+            let layouts = try PrintLayoutLibrary(directory: resources.templates, overrides: resourceOptions.templates)
+            let store = try InvoiceStore(path: storeOptions.store)
+            let lists = try store.createInvoiceLists(on: listDate, simulate: simulate)
+            for (list, documents) in lists {
+                print(
+                    "\(list.number)  \(list.kind.rawValue.lowercased())  \(list.account)  \(list.listDate)  "
+                        + "\(documents.count) documents  total \(list.grossTotal)  due \(list.dueDate)")
+            }
+            let verb = simulate ? "would be made" : "made"
+            guard !lists.isEmpty else {
+                print("0 invoice lists \(verb) on \(listDate)")
+                return
+            }
+            try OutputFolder.prepare(output)
+            var folder = try OutputFolder(root: output + "/\(simulate ? "SIM-" : "")LISTS-\(listDate)")
+            for (list, documents) in lists {
+                let own = layouts.layouts(forCompanyCode: list.companyCode)
+                if let model = InvoicePrintModelBuilder(layouts: own).invoiceList(
+                    documents, number: list.number, date: list.listDate, dueDate: list.dueDate)
+                {
+                    try folder.write(try own.render(model), to: "lists/\(list.number).txt")
+                }
+                try folder.write(try InvoiceListXML.render(list, documents: documents), to: "lists/\(list.number).xml")
+            }
+            try folder.write(InvoiceListCSV.render(lists), to: "lists.csv")
+            try folder.publish()
+            print("\(lists.count) invoice lists \(verb) on \(listDate); outputs: \(folder.root)")
+        }
+    }
+}

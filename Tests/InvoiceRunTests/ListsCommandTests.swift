@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Invoice lists end to end: `invoicerun lists --date D` after the sample run.
+@Suite(.serialized)
+struct ListsCommandTests {
+    static let samples = CommandLineTool.repositoryRoot.appendingPathComponent("Samples").path
+
+    @Test func listsCollectEachPayersInvoicesOnceAndWriteTextXMLAndCSV() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let run = try tool.run(["run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30"])
+        #expect(run.status == 0, "\(run.error)")
+        let simulated = try tool.run(["lists", "--date", "2026-11-30", "--store", "s.sqlite", "--simulate"])
+        #expect(simulated.output.contains("2 invoice lists would be made on 2026-11-30"), "\(simulated.output)")
+        let lists = try tool.run(["lists", "--date", "2026-11-30", "--store", "s.sqlite", "--output", "out"])
+        #expect(lists.status == 0, "\(lists.error)")
+        #expect(
+            lists.output.hasPrefix(
+                """
+                IL-1000-2026-000001  invoices  CA-100011  2026-11-30  1 documents  total 3609.35 EUR  due 2026-12-14
+                IL-2000-2026-000001  invoices  CA-200011  2026-11-30  1 documents  total 3096.76 GBP  due 2027-02-12
+                2 invoice lists made on 2026-11-30
+                """))
+        let outputs = try tool.tree("out/LISTS-2026-11-30")
+        #expect(
+            outputs.keys.sorted() == [
+                "lists.csv", "lists/IL-1000-2026-000001.txt", "lists/IL-1000-2026-000001.xml",
+                "lists/IL-2000-2026-000001.txt", "lists/IL-2000-2026-000001.xml",
+            ])
+        // A repeated or later run lists nothing again: every invoice is on one list only.
+        let again = try tool.run(["lists", "--date", "2026-12-15", "--store", "s.sqlite", "--output", "out"])
+        #expect(again.output == "0 invoice lists made on 2026-12-15\n")
+    }
+}
