@@ -12,12 +12,21 @@ extension InvoiceStore {
     /// of the list (its order closed by the list's number), all in one transaction. The unique
     /// index on `invoice_list_item.invoice_number` keeps an invoice from ever being in two lists.
     ///
-    /// - Parameter simulate: compute the lists (numbered `SIM-IL-...`) but store nothing.
-    /// - Returns: every list made, with its documents.
-    public func createInvoiceLists(on date: CalendarDate, simulate: Bool = false) throws(StoreError)
-        -> [(list: InvoiceList, documents: [Invoice])]
-    {
-        var made: [(list: InvoiceList, documents: [Invoice])] = []
+    /// With a factoring discount, each list of invoices gets the discount on its total and an FI
+    /// document of its own for it (discount on the `ERS` account against the payer's `REC`
+    /// receivable, from account determination with any material group), in the same transaction.
+    ///
+    /// - Parameters:
+    ///   - simulate: compute the lists (numbered `SIM-IL-...`) but store nothing.
+    ///   - factoringDiscount: the discount in percent on each invoice list's total, if any.
+    ///   - rounding: how the discount is rounded.
+    /// - Returns: every list made, with its documents and the discount's FI document, if any.
+    public func createInvoiceLists(
+        on date: CalendarDate, simulate: Bool = false, factoringDiscount: FixedDecimal? = nil,
+        rounding: RoundingRule = .halfUp
+    ) throws(StoreError) -> [(list: InvoiceList, documents: [Invoice], posting: FIDocument?)] {
+        var made: [(list: InvoiceList, documents: [Invoice], posting: FIDocument?)] = []
+        let masterData = factoringDiscount == nil ? MasterData() : try loadMasterData()
         do {
             try queue.write { db in
                 let accounts = try String.fetchAll(db, sql: "SELECT payload FROM contract_account ORDER BY id")
@@ -39,6 +48,9 @@ extension InvoiceStore {
                     let byNumber = Dictionary(invoices.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
                     for var list in try InvoiceList.collect(invoices, listDate: listDate) {
                         let documents = list.documents.compactMap { byNumber[$0] }
+                        if let factoringDiscount {
+                            list = try list.discounted(percent: factoringDiscount, rounding: rounding)
+                        }
                         if simulate {
                             let key = "\(list.companyCode)-\(listDate.year)"
                             simulatedNumbers[key, default: 0] += 1
@@ -47,9 +59,22 @@ extension InvoiceStore {
                         } else {
                             list.number = try Self.nextListNumber(
                                 db, companyCode: list.companyCode, year: listDate.year)
-                            try Self.insert(list, documents: documents, db: db)
                         }
-                        made.append((list, documents))
+                        var posting = try Self.discountDocument(list, account: account, masterData: masterData)
+                        if var document = posting {
+                            document.number =
+                                simulate
+                                ? "SIM-" + list.number
+                                : try Self.nextNumber(db, .posting, companyCode: list.companyCode, year: listDate.year)
+                            document.reference = list.number
+                            list.discountPosting = document.number
+                            posting = document
+                        }
+                        if !simulate {
+                            try Self.insert(list, documents: documents, db: db)
+                            if let posting { try Self.insert(posting, db: db) }
+                        }
+                        made.append((list, documents, posting))
                     }
                 }
                 if simulate { throw ListSimulationRollback() }
@@ -62,6 +87,48 @@ extension InvoiceStore {
             throw StoreError(.database, Self.describe(error))
         }
         return made
+    }
+
+    /// The discount's FI document of `list`, unnumbered, with G/L accounts from account determination.
+    private static func discountDocument(_ list: InvoiceList, account: ContractAccount, masterData: MasterData)
+        throws -> FIDocument?
+    {
+        guard list.discount != nil else { return nil }
+        guard let company = masterData.companyCodes[list.companyCode] else {
+            throw StoreError(.corrupt, "invoice list of unknown company code \(list.companyCode)")
+        }
+        func gl(_ key: AccountKey) throws -> String {
+            guard
+                let gl = masterData.glAccount(
+                    chartOfAccounts: company.chartOfAccounts, salesOrganisation: company.salesOrganisation,
+                    accountGroup: account.accountAssignmentGroup, materialGroup: "", key: key)
+            else {
+                throw StoreError(
+                    .corrupt,
+                    "no G/L account for key \(key.rawValue) (chart \(company.chartOfAccounts), account group \(account.accountAssignmentGroup)) to post the factoring discount of \(account.id)"
+                )
+            }
+            return gl
+        }
+        return list.discountDocument(receivableAccount: try gl(.receivable), discountAccount: try gl(.deductions))
+    }
+
+    /// Stores a posting of its own (not an invoice's): the FI document and its lines.
+    private static func insert(_ posting: FIDocument, db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [
+                posting.number, posting.companyCode, posting.postingDate.description, posting.reference,
+                posting.currency.code, posting.held,
+            ])
+        for line in posting.lines {
+            try db.execute(
+                sql: "INSERT INTO fi_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
+                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text,
+                ])
+        }
     }
 
     /// Every stored invoice list with its documents, by number; only those dated `date` when given.

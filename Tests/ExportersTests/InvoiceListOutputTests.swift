@@ -19,7 +19,9 @@ struct InvoiceListOutputTests {
             var lists = try InvoiceList.collect(
                 [second, first], listDate: CalendarDate(year: 2026, month: 11, day: 30)!)
             lists[0].number = "IL-2000-2026-000001"
-            return (lists[0], [first, second])
+            var list = try lists[0].discounted(percent: FixedDecimal(significand: 25, scale: 1), rounding: .halfUp)
+            list.discountPosting = "FI-2000-2026-000042"
+            return (list, [first, second])
         }
     }
 
@@ -40,6 +42,9 @@ struct InvoiceListOutputTests {
         #expect(schema.validate(bytes: Array(xml.utf8), fileName: "list.xml").isEmpty)
         try Self.check(xml, "IL-2000-2026-000001.xml")
         #expect(list.grossTotal.minorUnits == 2 * documents[0].grossTotal.minorUnits)
+        // 2 × 872.50 = 1745.00; 2.5 % = 43.625 → 43.63 (half up); payable 1701.37.
+        #expect(xml.contains("<discount>43.63</discount>"))
+        #expect(xml.contains("<amountPayable>1701.37</amountPayable>"))
     }
 
     @Test func theCSVListHasAListRowAndARowPerDocument() throws {

@@ -28,8 +28,28 @@ struct ListsCommandTests {
                 "lists.csv", "lists/IL-1000-2026-000001.txt", "lists/IL-1000-2026-000001.xml",
                 "lists/IL-2000-2026-000001.txt", "lists/IL-2000-2026-000001.xml",
             ])
+        #expect(!(outputs["lists/IL-1000-2026-000001.xml"] ?? Data()).isEmpty)
         // A repeated or later run lists nothing again: every invoice is on one list only.
         let again = try tool.run(["lists", "--date", "2026-12-15", "--store", "s.sqlite", "--output", "out"])
         #expect(again.output == "0 invoice lists made on 2026-12-15\n")
+    }
+
+    @Test func aFactoringDiscountIsPostedPerListAndWrittenWithTheList() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        _ = try tool.run(["run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30"])
+        let lists = try tool.run([
+            "lists", "--date", "2026-11-30", "--store", "s.sqlite", "--output", "out", "--factoring-discount", "2.5",
+        ])
+        #expect(lists.status == 0, "\(lists.error)")
+        // 3609.35 × 2.5 % = 90.23375 → 90.23; 3096.76 × 2.5 % = 77.419 → 77.42.
+        #expect(lists.output.contains("discount 90.23 EUR (FI-1000-2026-000012)  payable 3519.12 EUR"))
+        #expect(lists.output.contains("discount 77.42 GBP (FI-2000-2026-000010)  payable 3019.34 GBP"))
+        let outputs = try tool.tree("out/LISTS-2026-11-30")
+        let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
+        #expect(postings.split(separator: "\r\n").count == 5)
+        let bad = try tool.run(["lists", "--date", "2026-11-30", "--store", "s.sqlite", "--factoring-discount", "x"])
+        #expect(bad.status == 64)
+        #expect(bad.error.contains("--factoring-discount x is not a percentage from 0 to 100"))
     }
 }

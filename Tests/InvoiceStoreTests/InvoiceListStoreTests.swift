@@ -54,4 +54,24 @@ struct InvoiceListStoreTests {
         #expect(Set(subin.values.flatMap { $0 }) == ["IL-1000-2026-000001", "IL-1000-2026-000002"])
         #expect(try store.numberRanges()["IL-1000-2026"] == 2)
     }
+
+    @Test func aFactoringDiscountOnAListTotalIsPostedInABalancedDocumentOfItsOwn() throws {
+        let store = try store()
+        let lists = try store.createInvoiceLists(
+            on: Self.date("2026-11-30"), factoringDiscount: FixedDecimal(significand: 25, scale: 1), rounding: .halfUp)
+        let (list, _, posting) = try #require(lists.first { $0.list.kind == .invoices })
+        // 2 × 10.50 = 21.00 + 19 % = 24.99; 2.5 % of it = 0.62475 → 0.62.
+        #expect(list.grossTotal == Money(minorUnits: 2499, currency: .eur))
+        #expect(list.discount == Money(minorUnits: 62, currency: .eur))
+        #expect(list.amountPayable == Money(minorUnits: 2437, currency: .eur))
+        let document = try #require(posting)
+        #expect(document.number == "FI-1000-2026-000004", "the next number of the FI range, after three invoices")
+        #expect(list.discountPosting == document.number)
+        #expect(document.balance.isZero)
+        #expect(document.lines.map(\.glAccount) == ["G-ERS", "G-REC"])
+        #expect(document.lines.map(\.side) == [.debit, .credit])
+        #expect(try store.postingBalances()[document.number] == 0)
+        let credits = try #require(lists.first { $0.list.kind == .credits })
+        #expect(credits.list.discount == nil && credits.posting == nil, "credit lists get no discount")
+    }
 }

@@ -29,6 +29,12 @@ public enum InvoiceListXML {
         try xml.element("netTotal", list.netTotal.decimal.description)
         try xml.element("taxTotal", list.taxTotal.decimal.description)
         try xml.element("grossTotal", list.grossTotal.decimal.description)
+        if let discount = list.discount, let percent = list.discountPercent {
+            try xml.element("discountPercent", percent.description)
+            try xml.element("discount", discount.decimal.description)
+            if let posting = list.discountPosting { try xml.element("discountPosting", posting) }
+        }
+        try xml.element("amountPayable", list.amountPayable.decimal.description)
         xml.endElement()
         return xml.finish()
     }

@@ -31,6 +31,12 @@ public struct InvoiceList: Sendable, Codable, Hashable {
     public var taxTotal: Money
     /// The sum of the documents' gross totals: the list total.
     public var grossTotal: Money
+    /// The factoring discount on the list total, in percent, when one was agreed.
+    public var discountPercent: FixedDecimal?
+    /// The factoring discount: the list total × percent ÷ 100, rounded once.
+    public var discount: Money?
+    /// The FI document that posts the discount.
+    public var discountPosting: String?
 
     /// Creates a list from its fields.
     public init(
