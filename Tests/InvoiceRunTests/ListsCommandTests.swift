@@ -28,7 +28,13 @@ struct ListsCommandTests {
                 "lists.csv", "lists/IL-1000-2026-000001.txt", "lists/IL-1000-2026-000001.xml",
                 "lists/IL-2000-2026-000001.txt", "lists/IL-2000-2026-000001.xml",
             ])
-        #expect(!(outputs["lists/IL-1000-2026-000001.xml"] ?? Data()).isEmpty)
+        // The list and installment schedule XML validate against their XSDs.
+        let validate = try tool.run([
+            "validate", tool.url("out/LISTS-2026-11-30/lists/IL-1000-2026-000001.xml").path,
+            tool.url("out/RUN-000001/installments/IN-2000-2026-000009.xml").path,
+        ])
+        #expect(validate.status == 0, "\(validate.output)\(validate.error)")
+        #expect(validate.output.contains("valid InvoiceList") && validate.output.contains("valid InstallmentSchedule"))
         // A repeated or later run lists nothing again: every invoice is on one list only.
         let again = try tool.run(["lists", "--date", "2026-12-15", "--store", "s.sqlite", "--output", "out"])
         #expect(again.output == "0 invoice lists made on 2026-12-15\n")

@@ -79,8 +79,8 @@ public struct MilestonePlan: Sendable, Codable, Hashable, Identifiable {
             result[milestone.number] = Money(minorUnits: minor, currency: currency)
         }
         guard let last = milestones.last else { return result }
-        let rest = total.minorUnits - allocated
-        guard rest.signum() * total.minorUnits.signum() >= 0 else {
+        let (rest, overflow) = total.minorUnits.subtractingReportingOverflow(allocated)
+        guard !overflow, rest.signum() * total.minorUnits.signum() >= 0 else {
             throw InstallmentError("the milestones before the last of plan \(id) exceed its total \(total)")
         }
         result[last.number] = Money(minorUnits: rest, currency: currency)
