@@ -11,6 +11,20 @@ struct ListsCommandTests {
         defer { tool.cleanUp() }
         let run = try tool.run(["run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30"])
         #expect(run.status == 0, "\(run.error)")
+        // The stored schedule prints again as the run printed it, marked COPY instead of ORIGINAL.
+        let schedule = try tool.run(["plan", "installments", "IN-2000-2026-000009", "--store", "s.sqlite"])
+        let original = String(
+            decoding: try #require(try tool.tree("out/RUN-000001")["installments/IN-2000-2026-000009.txt"]),
+            as: UTF8.self)
+        #expect(schedule.output.split(separator: "\n").dropFirst() == original.split(separator: "\n").dropFirst())
+        #expect(schedule.output.hasPrefix("INSTALLMENT PLAN IN-2000-2026-000009") && schedule.output.contains("COPY\n"))
+        let csv = try tool.run([
+            "plan", "installments", "IN-2000-2026-000009", "--store", "s.sqlite", "--format", "csv",
+        ])
+        #expect(csv.output.hasSuffix("3,33.34,2027-02-12,1032.46\r\n"))
+        let none = try tool.run(["plan", "installments", "IN-1000-2026-000001", "--store", "s.sqlite"])
+        #expect(none.status == 64)
+        #expect(none.error.contains("invoice IN-1000-2026-000001 is not paid in installments (payment terms NT14)"))
         let simulated = try tool.run(["lists", "--date", "2026-11-30", "--store", "s.sqlite", "--simulate"])
         #expect(simulated.output.contains("2 invoice lists would be made on 2026-11-30"), "\(simulated.output)")
         let lists = try tool.run(["lists", "--date", "2026-11-30", "--store", "s.sqlite", "--output", "out"])

@@ -13,7 +13,7 @@ extension InvoiceRunCommand {
                 `import` or `run`. Every run schedules the periods due by its date as CYCLE invoicing orders \
                 before it selects; `plan schedule` does only that.
                 """,
-            subcommands: [List.self, Show.self, Schedule.self])
+            subcommands: [List.self, Show.self, Schedule.self, Installments.self])
     }
 }
 
