@@ -98,7 +98,9 @@ public final class XMLEventReader {
         sax.endElementNs = Self.endElement
         sax.characters = Self.characters
         sax.cdataBlock = Self.characters
-        sax.serror = DiagnosticCollector.structuredHandler
+        // No serror: libxml2 would call it with the parser's user data (this reader, or the schema
+        // plug's data), not a collector. Parser errors go to the thread's structured handler,
+        // which `capturingThreadErrors` points at the collector while the parser runs.
         sax.internalSubset = Self.doctype
         // No getEntity, entityDecl or reference: an entity other than the predefined five is an
         // error, never a lookup.
