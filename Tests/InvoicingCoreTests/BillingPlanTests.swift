@@ -95,7 +95,7 @@ import Testing
             periods.map(\.amount) == ["100.00", "100.00", "112.39", "124.00"].map { TestWorld.money($0) })
     }
 
-    @Test("Days before the first price bill nothing")
+    @Test("Days before the first price are billed at 0.00")
     func daysWithoutAPrice() throws {
         let plan = plan(prices: [("2026-02-01", "100.00")])
         let periods = try plan.periods(dueThrough: TestWorld.date("2026-02-01"), rounding: .halfUp)

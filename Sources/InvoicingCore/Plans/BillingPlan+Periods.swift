@@ -7,7 +7,7 @@ extension BillingPlan {
     /// `amount = round(Σ price(day) / periodDays)`. A full period at one price is that price
     /// exactly; a price change inside a period weighs each price by its days; a partial first or
     /// last period (the plan starts or ends inside it) bills its days only. Days before the first
-    /// price step bill nothing.
+    /// price step are billed at 0.00.
     public func periods(dueThrough date: CalendarDate, rounding: RoundingRule) throws(ArithmeticError)
         -> [BillingPeriod]
     {
