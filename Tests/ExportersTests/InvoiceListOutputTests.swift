@@ -56,11 +56,14 @@ struct InvoiceListOutputTests {
     @Test func theTextListUsesTheInvoiceListLayout() throws {
         let (list, documents) = try Self.list
         let layouts = try PrintLayouts(directory: Fixture.templates)
+        let discount = try #require(list.discount.map { (FixedDecimal(significand: 25, scale: 1), $0) })
         let model = try #require(
             InvoicePrintModelBuilder().invoiceList(
-                documents, number: list.number, date: list.listDate, dueDate: list.dueDate))
+                documents, number: list.number, date: list.listDate, dueDate: list.dueDate, discount: discount))
         let text = try layouts.render(model)
         try Self.check(text, "IL-2000-2026-000001.txt")
         #expect(text.hasPrefix("INVOICE LIST IL-2000-2026-000001"))
+        #expect(text.contains("Factoring discount 2.5 %        43.63 GBP"))
+        #expect(text.contains("Amount payable     1,701.37 GBP"))
     }
 }

@@ -76,8 +76,9 @@ extension InvoiceRunCommand {
             var folder = try OutputFolder(root: output + "/\(simulate ? "SIM-" : "")LISTS-\(listDate)")
             for (list, documents, _) in lists {
                 let own = layouts.layouts(forCompanyCode: list.companyCode)
+                let discount = list.discountPercent.flatMap { percent in list.discount.map { (percent, $0) } }
                 if let model = InvoicePrintModelBuilder(layouts: own).invoiceList(
-                    documents, number: list.number, date: list.listDate, dueDate: list.dueDate)
+                    documents, number: list.number, date: list.listDate, dueDate: list.dueDate, discount: discount)
                 {
                     try folder.write(try own.render(model), to: "lists/\(list.number).txt")
                 }
