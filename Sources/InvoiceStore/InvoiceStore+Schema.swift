@@ -86,6 +86,7 @@ extension InvoiceStore {
         }
         registerDropFolderMigrations(&migrator)
         registerDocumentFlowMigrations(&migrator)
+        registerScheduleMigrations(&migrator)
         return migrator
     }
 }

@@ -10,7 +10,8 @@ struct EInvoiceRunTests {
             at: CommandLineTool.repositoryRoot.appendingPathComponent("Samples"), to: tool.url("Samples"))
         let path = "Samples/master-data/contract_accounts.csv"
         let rows = try String(contentsOf: tool.url(path), encoding: .utf8).split(separator: "\n").map { row in
-            row.hasPrefix(account + ",") ? row + formats : row  // invoice_formats is the last column
+            // invoice_formats is the column before the last (invoice_list_calendar), both empty here.
+            row.hasPrefix(account + ",") ? row.dropLast() + formats + "," : row
         }
         try tool.write(rows.joined(separator: "\n") + "\n", to: path)
     }

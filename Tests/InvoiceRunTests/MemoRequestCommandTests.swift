@@ -19,7 +19,11 @@ struct MemoRequestCommandTests {
         #expect(approved.output.hasPrefix("CMR-2026-0001 approved by "))
         #expect(try tool.run(["approve", "CMR-2026-0002", "--store", "s.sqlite"]).status == 0)
         #expect(try tool.run(["approve", "DMR-2026-0001", "--store", "s.sqlite"]).status == 0)
-        let run = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
+        // Only the requests' accounts: the samples' billing plans bill other accounts on that date.
+        let run = try tool.run([
+            "run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01", "--account", "CA-100005",
+            "--account", "CA-100006", "--account", "CA-200002",
+        ])
         #expect(run.status == 0, "\(run.error)")
         #expect(
             run.output.contains("Invoices: CM-1000-2026-000001 … 000002 (2), DM-2000-2026-000001\n"), "\(run.output)")

@@ -19,9 +19,12 @@ extension InvoicePrintModelBuilder {
     /// totals; dated `date`, the total due by `dueDate`. Nil when there is nothing to list, when
     /// the documents are for more than one payer or in more than one currency, or when a total
     /// leaves the range of an amount.
+    ///
+    /// With a factoring `discount` (its percentage and amount), the closing block starts with the
+    /// discount and the amount payable, the list total less the discount.
     public func invoiceList(
         _ documents: [Invoice], number: String, date: CalendarDate, dueDate: CalendarDate,
-        edition: PrintEdition = .original
+        edition: PrintEdition = .original, discount: (percent: FixedDecimal, amount: Money)? = nil
     ) -> InvoicePrintModel? {
         guard let first = documents.first,
             documents.allSatisfy({ $0.currency == first.currency && $0.buyer.id == first.buyer.id }),
@@ -54,8 +57,8 @@ extension InvoicePrintModelBuilder {
             items: items, netTotal: total(language.label("net"), net, language: language),
             taxes: [total(language.label("taxTotal"), tax, language: language)],
             grossTotal: total(language.label("gross", for: kind), gross, language: language),
-            closing: payment(first.seller, reference: number, kind: kind, language: language)
-                .map(PrintRow.init(text:)))
+            closing: listDiscount(discount, gross: gross, language: language)
+                + payment(first.seller, reference: number, kind: kind, language: language).map(PrintRow.init(text:)))
         return assemble(
             body, kind: kind, edition: edition, language: language, number: number, seller: first.seller,
             buyer: first.buyer, currency: first.currency, simulated: documents.contains(where: \.simulated))
@@ -104,5 +107,18 @@ extension InvoicePrintModelBuilder {
     func installmentColumns(_ number: String, _ dueDate: String, _ amount: String, _ currency: String) -> String {
         TextColumns.right(number, 4) + "  " + TextColumns.left(dueDate, 14) + TextColumns.right(amount, amountEnd - 20)
             + " " + currency
+    }
+
+    /// The discount and the amount payable of a list with a factoring discount, then a blank row.
+    private func listDiscount(
+        _ discount: (percent: FixedDecimal, amount: Money)?, gross: Money, language: PrintLanguage
+    ) -> [PrintRow] {
+        guard let discount else { return [] }
+        let payable = Money(minorUnits: gross.minorUnits - discount.amount.minorUnits, currency: gross.currency)
+        let percent = discount.percent.formatted(decimalSeparator: language.decimalSeparator)
+        return [
+            total("\(language.label("listDiscount")) \(percent) %", discount.amount, language: language),
+            total(language.label("listPayable"), payable, language: language), PrintRow(text: ""),
+        ]
     }
 }

@@ -32,6 +32,7 @@ extension PrintLanguage {
             "invoiceList.title": "INVOICE LIST", "invoiceList.number": "List number", "invoiceList.date": "List date",
             "invoiceList.gross": "List total", "invoiceList.payTo": "Please pay the list total by the due date to",
             "listDocument": "Document", "listDate": "Date", "listNet": "Net", "listTax": "Tax", "listGross": "Gross",
+            "listDiscount": "Factoring discount", "listPayable": "Amount payable",
             "installments.title": "INSTALLMENT PLAN", "installmentNumber": "No",
             "installments.payTo": "Please pay each installment by its due date to",
             // Posting journal
@@ -75,7 +76,7 @@ extension PrintLanguage {
             "invoiceList.date": "Listendatum", "invoiceList.gross": "Listensumme",
             "invoiceList.payTo": "Bitte zahlen Sie die Listensumme bis zum Fälligkeitsdatum auf",
             "listDocument": "Beleg", "listDate": "Datum", "listNet": "Netto", "listTax": "Steuer",
-            "listGross": "Brutto",
+            "listGross": "Brutto", "listDiscount": "Factoring-Abzug", "listPayable": "Zahlbetrag",
             "installments.title": "RATENPLAN", "installmentNumber": "Nr.",
             "installments.payTo": "Bitte zahlen Sie jede Rate bis zu ihrem Fälligkeitsdatum auf",
             "journalTitle": "BUCHUNGSJOURNAL", "companyCode": "Buchungskreis", "run": "Lauf",

@@ -69,5 +69,8 @@ extension MasterDataBatch {
         taxDetermination += other.taxDetermination
         accountDetermination += other.accountDetermination
         priceConditions += other.priceConditions
+        billingPlans += other.billingPlans
+        milestonePlans += other.milestonePlans
+        milestoneConfirmations += other.milestoneConfirmations
     }
 }

@@ -4,6 +4,8 @@ public enum CanonicalFormat: String, Sendable, Hashable, CaseIterable {
     case sourceDocuments
     case invoice
     case postings
+    case installmentSchedule
+    case invoiceList
 
     /// The name of the format's root element.
     public var rootElement: String {
@@ -12,6 +14,8 @@ public enum CanonicalFormat: String, Sendable, Hashable, CaseIterable {
         case .sourceDocuments: return "SourceDocuments"
         case .invoice: return "Invoice"
         case .postings: return "Postings"
+        case .installmentSchedule: return "InstallmentSchedule"
+        case .invoiceList: return "InvoiceList"
         }
     }
 
@@ -22,6 +26,8 @@ public enum CanonicalFormat: String, Sendable, Hashable, CaseIterable {
         case .sourceDocuments: return "urn:invoicerun:source-documents:1"
         case .invoice: return "urn:invoicerun:invoice:1"
         case .postings: return "urn:invoicerun:postings:1"
+        case .installmentSchedule: return "urn:invoicerun:installments:1"
+        case .invoiceList: return "urn:invoicerun:invoicelist:1"
         }
     }
 
@@ -32,6 +38,8 @@ public enum CanonicalFormat: String, Sendable, Hashable, CaseIterable {
         case .sourceDocuments: return "source-documents.xsd"
         case .invoice: return "invoice.xsd"
         case .postings: return "postings.xsd"
+        case .installmentSchedule: return "installments.xsd"
+        case .invoiceList: return "invoicelist.xsd"
         }
     }
 

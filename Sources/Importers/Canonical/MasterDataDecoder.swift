@@ -6,6 +6,8 @@ public struct MasterDataDecoder: Sendable {
     public private(set) var batch = MasterDataBatch()
     private var conditions: [String: PriceCondition] = [:]
     private var conditionOrder: [String] = []
+    private var billingPlans = BillingPlanCollector()
+    private var milestonePlans = MilestonePlanCollector()
 
     /// Creates a decoder with an empty batch.
     public init() {}
@@ -28,7 +30,7 @@ public struct MasterDataDecoder: Sendable {
             batch.paymentTerms.append(
                 PaymentTerms(
                     id: try record.string("payment_terms"), description: try record.string("description"),
-                    netDays: try record.integer("net_days")))
+                    netDays: try record.integer("net_days"), installments: try Self.installments(record)))
         case .contractAccount:
             batch.accounts.append(
                 ContractAccount(
@@ -39,7 +41,9 @@ public struct MasterDataDecoder: Sendable {
                     invoicingCategory: try record.string("invoicing_category"),
                     taxClassification: try record.string("tax_classification"),
                     accountAssignmentGroup: try record.string("account_assignment_group"),
-                    electronicAddress: try electronicAddress(record), invoiceFormats: try invoiceFormats(record)))
+                    electronicAddress: try electronicAddress(record), invoiceFormats: try invoiceFormats(record),
+                    invoiceListCalendar: record.optionalString("invoice_list_calendar") == nil
+                        ? nil : try record.choice("invoice_list_calendar", InvoiceListCalendar.self)))
         case .material:
             batch.materials.append(
                 Material(
@@ -77,6 +81,12 @@ public struct MasterDataDecoder: Sendable {
                     glAccount: try record.string("gl_account")))
         case .priceCondition:
             try addPriceCondition(record)
+        case .billingPlan:
+            try billingPlans.add(record)
+        case .milestonePlan:
+            try milestonePlans.add(record)
+        case .milestoneConfirmation:
+            try milestonePlans.addConfirmation(record)
         case .sourceDocument:
             preconditionFailure("source documents are not master data")
         }
@@ -86,6 +96,9 @@ public struct MasterDataDecoder: Sendable {
     public func finish() -> MasterDataBatch {
         var result = batch
         result.priceConditions = conditionOrder.compactMap { conditions[$0] }
+        result.billingPlans = billingPlans.plansInOrder
+        result.milestonePlans = milestonePlans.plansInOrder
+        result.milestoneConfirmations = milestonePlans.confirmations
         return result
     }
 

@@ -9,6 +9,9 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case taxDetermination = "TaxDetermination"
     case accountDetermination = "AccountDetermination"
     case priceCondition = "PriceCondition"
+    case billingPlan = "BillingPlan"
+    case milestonePlan = "MilestonePlan"
+    case milestoneConfirmation = "MilestoneConfirmation"
     case sourceDocument = "SourceDocument"
 
     /// The order in which a folder's records are stored, so every reference points backwards.
@@ -19,6 +22,9 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .sourceDocument: return ["documentid", "itemnumber"]
         case .priceCondition: return ["conditionid"]
+        case .billingPlan: return ["planid", "period"]
+        case .milestonePlan: return ["planid", "milestone", "total"]
+        case .milestoneConfirmation: return ["planid", "milestone", "reachedon"]
         case .accountDetermination: return ["accountkey", "glaccount"]
         case .taxDetermination: return ["accounttaxclassification", "materialtaxclassification"]
         case .taxCode: return ["taxcode", "rate", "category"]
@@ -30,8 +36,9 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let detectionOrder: [RecordKind] = [
-        .sourceDocument, .priceCondition, .accountDetermination, .taxDetermination, .taxCode, .contractAccount,
-        .companyCode, .paymentTerms, .material,
+        .sourceDocument, .milestonePlan, .milestoneConfirmation, .billingPlan, .priceCondition, .accountDetermination,
+        .taxDetermination, .taxCode,
+        .contractAccount, .companyCode, .paymentTerms, .material,
     ]
 
     /// The kind whose signature fields are all among `header` (normalized or not), if any.
@@ -49,11 +56,11 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
                 "currency", "vat_id", "iban", "bic", "bank_name", "chart_of_accounts", "sales_organisation",
                 "contact_name", "contact_phone", "contact_email", "electronic_address",
             ]
-        case .paymentTerms: return ["payment_terms", "description", "net_days"]
+        case .paymentTerms: return ["payment_terms", "description", "net_days", "installments"]
         case .contractAccount:
             return ["account", "company_code"] + address + [
                 "vat_id", "language", "currency", "payment_terms", "invoicing_category", "tax_classification",
-                "account_assignment_group", "electronic_address", "invoice_formats",
+                "account_assignment_group", "electronic_address", "invoice_formats", "invoice_list_calendar",
             ]
         case .material:
             return [
@@ -76,6 +83,17 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
                 "condition_id", "kind", "calculation", "material", "account", "valid_from", "valid_to", "currency",
                 "value", "price_unit", "scale_from",
             ]
+        case .billingPlan:
+            return [
+                "plan_id", "company_code", "account", "currency", "material", "description", "period", "timing",
+                "start_date", "end_date", "valid_from", "price",
+            ]
+        case .milestonePlan:
+            return [
+                "plan_id", "company_code", "account", "currency", "material", "description", "total", "milestone",
+                "milestone_description", "percent", "amount",
+            ]
+        case .milestoneConfirmation: return ["plan_id", "milestone", "reached_on"]
         case .sourceDocument:
             return ["document_id"] + Self.documentHeaderFields + Self.itemFields
         }
@@ -107,8 +125,11 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
 
     /// Fields holding decimal numbers (converted from a partner's number format).
     static let numberFields: Set<String> = [
-        "quantity", "unit_price", "price_unit", "value", "rate", "scale_from", "ordered_quantity",
+        "quantity", "unit_price", "price_unit", "value", "rate", "scale_from", "ordered_quantity", "price", "total",
+        "percent", "amount",
     ]
     /// Fields holding dates (converted from a partner's date format).
-    static let dateFields: Set<String> = ["document_date", "billing_date", "valid_from", "valid_to"]
+    static let dateFields: Set<String> = [
+        "document_date", "billing_date", "valid_from", "valid_to", "start_date", "end_date", "reached_on",
+    ]
 }

@@ -64,6 +64,8 @@ public struct Invoice: Sendable, Codable, Hashable {
     }
     /// The number of the invoice this document cancels or corrects; nil on an invoice.
     public var reference: String? = nil
+    /// The installments the total is paid in, when the payment terms have an installment plan.
+    public var installments: [Installment]?
 
     /// Ids of the source documents invoiced, in line order.
     public var sourceDocuments: [String] {
@@ -78,7 +80,7 @@ public struct Invoice: Sendable, Codable, Hashable {
         paymentTerms: PaymentTerms, lines: [InvoiceLine], taxes: [TaxSubtotal], netTotal: Money, taxTotal: Money,
         grossTotal: Money, postingNumber: String, simulated: Bool,
         documentAllowanceCharges: [DocumentAllowanceCharge] = [], prepaidAmount: Money? = nil,
-        roundingAmount: Money? = nil, reference: String? = nil
+        roundingAmount: Money? = nil, reference: String? = nil, installments: [Installment]? = nil
     ) {
         self.number = number
         self.kind = kind
@@ -102,6 +104,7 @@ public struct Invoice: Sendable, Codable, Hashable {
         self.prepaidAmount = prepaidAmount
         self.roundingAmount = roundingAmount
         self.reference = reference
+        self.installments = installments
     }
 }
 
@@ -131,7 +134,8 @@ extension Invoice {
                 [DocumentAllowanceCharge].self, forKey: .documentAllowanceCharges) ?? [],
             prepaidAmount: try values.decodeIfPresent(Money.self, forKey: .prepaidAmount),
             roundingAmount: try values.decodeIfPresent(Money.self, forKey: .roundingAmount),
-            reference: try values.decodeIfPresent(String.self, forKey: .reference))
+            reference: try values.decodeIfPresent(String.self, forKey: .reference),
+            installments: try values.decodeIfPresent([Installment].self, forKey: .installments))
     }
 }
 

@@ -24,14 +24,18 @@ public struct ContractAccount: Sendable, Codable, Hashable, Identifiable {
     public var electronicAddress: ElectronicAddress?
     /// The e-invoice formats its invoices are sent in, besides the outputs of the run's functions.
     public var invoiceFormats: [EInvoiceFormat]
+    /// The invoice-list calendar: the payer's invoices are collected into invoice lists on its
+    /// dates; nil when the payer gets no lists.
+    public var invoiceListCalendar: InvoiceListCalendar?
 
     /// Creates a contract account from its fields.
     public init(
         id: String, companyCode: String, address: Address, vatID: String?, language: String,
         currency: Currency, paymentTerms: String, invoicingCategory: String, taxClassification: String,
         accountAssignmentGroup: String, electronicAddress: ElectronicAddress? = nil,
-        invoiceFormats: [EInvoiceFormat] = []
+        invoiceFormats: [EInvoiceFormat] = [], invoiceListCalendar: InvoiceListCalendar? = nil
     ) {
+        self.invoiceListCalendar = invoiceListCalendar
         self.id = id
         self.companyCode = companyCode
         self.address = address
@@ -66,6 +70,7 @@ extension ContractAccount {
             taxClassification: try container.decode(String.self, forKey: .taxClassification),
             accountAssignmentGroup: try container.decode(String.self, forKey: .accountAssignmentGroup),
             electronicAddress: try container.decodeIfPresent(ElectronicAddress.self, forKey: .electronicAddress),
-            invoiceFormats: try container.decodeIfPresent([EInvoiceFormat].self, forKey: .invoiceFormats) ?? [])
+            invoiceFormats: try container.decodeIfPresent([EInvoiceFormat].self, forKey: .invoiceFormats) ?? [],
+            invoiceListCalendar: try container.decodeIfPresent(InvoiceListCalendar.self, forKey: .invoiceListCalendar))
     }
 }

@@ -16,6 +16,12 @@ public struct MasterDataBatch: Sendable {
     public var accountDetermination: [AccountDeterminationRule] = []
     /// Price conditions to save, each with its scale.
     public var priceConditions: [PriceCondition] = []
+    /// Periodic billing plans to save, each with its price steps.
+    public var billingPlans: [BillingPlan] = []
+    /// Milestone billing plans to save, each with its milestones.
+    public var milestonePlans: [MilestonePlan] = []
+    /// Milestone confirmations to save: milestones reached, released for billing.
+    public var milestoneConfirmations: [MilestoneConfirmation] = []
 
     /// Creates an empty batch.
     public init() {}
@@ -23,7 +29,8 @@ public struct MasterDataBatch: Sendable {
     /// The number of records in the batch, of all kinds.
     public var count: Int {
         companyCodes.count + paymentTerms.count + accounts.count + materials.count + taxCodes.count
-            + taxDetermination.count + accountDetermination.count + priceConditions.count
+            + taxDetermination.count + accountDetermination.count + priceConditions.count + billingPlans.count
+            + milestonePlans.count + milestoneConfirmations.count
     }
 }
 

@@ -6,9 +6,12 @@ public struct PaymentTerms: Sendable, Codable, Hashable, Identifiable {
     public var description: String
     /// Days after the invoice date until payment is due.
     public var netDays: Int
+    /// An installment plan: the invoice is paid in these installments; nil for one payment.
+    public var installments: [InstallmentTerm]?
 
     /// Creates payment terms from their fields.
-    public init(id: String, description: String, netDays: Int) {
+    public init(id: String, description: String, netDays: Int, installments: [InstallmentTerm]? = nil) {
+        self.installments = installments
         self.id = id
         self.description = description
         self.netDays = netDays

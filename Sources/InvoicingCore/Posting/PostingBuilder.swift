@@ -18,9 +18,19 @@ struct PostingBuilder {
                     amount: amount.magnitude, accountKey: key, taxCode: taxCode, contractAccount: account,
                     text: text))
         }
-        add(
-            receivableAccount, natural: .debit, invoice.grossTotal, key: .receivable, taxCode: nil,
-            account: invoice.buyer.id, text: "Receivable \(invoice.buyer.id)")
+        if let installments = invoice.installments, !installments.isEmpty {
+            // One receivable per installment; they add up to the gross total by construction.
+            for installment in installments {
+                add(
+                    receivableAccount, natural: .debit, installment.amount, key: .receivable, taxCode: nil,
+                    account: invoice.buyer.id,
+                    text: "Receivable \(invoice.buyer.id) installment \(installment.number) due \(installment.dueDate)")
+            }
+        } else {
+            add(
+                receivableAccount, natural: .debit, invoice.grossTotal, key: .receivable, taxCode: nil,
+                account: invoice.buyer.id, text: "Receivable \(invoice.buyer.id)")
+        }
 
         // Revenue and conditions, summed per G/L account, account key and tax code.
         struct RevenueKey: Hashable, Comparable {

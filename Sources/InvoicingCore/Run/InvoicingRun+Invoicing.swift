@@ -70,6 +70,9 @@ extension InvoicingRun {
             default:
                 break
             }
+            if invoice.kind == .invoice {
+                invoice.installments = try installments(of: invoice, document: first.id)
+            }
             let receivable = try pricer.glAccount(.receivable, material: nil) { code, message in
                 UnitFailure(code, message, document: first.id)
             }

@@ -39,7 +39,7 @@ struct InvoicingJob {
         } catch {
             throw ValidationError(error.description)
         }
-        let selection = engine.select(try store.openOrders(categories: engine.categories))
+        let selection = engine.select(try openOrdersAfterScheduling(engine, rounding: configuration.rounding))
         let units = engine.group(selection)
         let runID =
             parameters.simulate
@@ -140,6 +140,7 @@ struct InvoicingJob {
             try folder.finish(combined)
         }
         try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
+        try writeInstallmentSchedules(report.results, into: &folder, errors: &report.outputErrors)
         let postings = drafts.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {

@@ -107,11 +107,13 @@ extension Watcher {
         var folder = try OutputFolder(root: staging + "/" + runID)
         var csvInvoices: [Invoice] = []
         var postings: [FIDocument] = []
+        var schedules: [(invoice: Invoice, active: (InvoicingFunction) -> Bool)] = []
         for invoice in invoices {
             let functions = engine.decideFunctions(account: invoice.buyer.id, invoicingType: invoice.invoicingType)
             func active(_ function: InvoicingFunction) -> Bool {
                 functions.contains { $0.function == function && $0.active }
             }
+            schedules.append((invoice, { function in functions.contains { $0.function == function && $0.active } }))
             if active(.print) {
                 let own = layouts.layouts(forCompanyCode: invoice.seller.id)
                 let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
@@ -125,11 +127,13 @@ extension Watcher {
             if let posting = try store.posting(of: invoice) { postings.append(posting) }
         }
         try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
+        var scheduleErrors: [String] = []
+        try InvoicingJob.writeInstallmentSchedules(schedules, layouts: layouts, into: &folder, errors: &scheduleErrors)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
         let lines =
             ["\(runID): recovered after a crash; outputs rendered again from the store (\(invoices.count) invoices)"]
-            + invoices.map { "invoice \($0.number) account \($0.buyer.id) gross \($0.grossTotal)" }
+            + invoices.map { "invoice \($0.number) account \($0.buyer.id) gross \($0.grossTotal)" } + scheduleErrors
         try folder.write(lines.joined(separator: "\n") + "\n", to: "run.log")
         try folder.publish()
     }
