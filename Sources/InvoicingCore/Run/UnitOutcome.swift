@@ -15,6 +15,12 @@ public struct InvoiceDraft: Sendable, Hashable {
     /// The FI document that posts the invoice, not yet numbered.
     public var posting: FIDocument
 
+    /// Pairs an invoice with the FI document that posts it (a stored one, to render it again).
+    public init(invoice: Invoice, posting: FIDocument) {
+        self.invoice = invoice
+        self.posting = posting
+    }
+
     /// The draft with its numbers filled in everywhere they appear.
     public func numbered(invoiceNumber: String, postingNumber: String) -> InvoiceDraft {
         var copy = self

@@ -99,66 +99,20 @@ struct InvoicingJob {
         return report
     }
 
+    /// One document to render, with the output functions active for it.
+    struct RenderEntry {
+        let draft: InvoiceDraft
+        let isActive: (InvoicingFunction) -> Bool
+    }
+
     /// Step 8: writes every output the units' functions ask for, then the run log and manifest.
     func render(_ report: inout Report, into outputRoot: String, imported: ImportReport?) throws {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
-        let drafts = report.results.compactMap(\.draft)
-        var csvInvoices: [Invoice] = []
-        var printed: [String] = []
-        // Mass printing: every printed document of the run in one file, each on a new page
-        // (as `PrintLayouts.combine` joins them), written as it goes.
-        var combined: AppendingFile?
-        for result in report.results {
-            guard let draft = result.draft else { continue }
-            let invoice = draft.invoice
-            do {
-                if result.unit.isActive(.print) {
-                    let own = layouts.layouts(forCompanyCode: invoice.seller.id)
-                    let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
-                    try folder.write(text, to: "invoices/\(invoice.number).txt")
-                    // The account's print spool folder, for a print server that watches it.
-                    try folder.write(text, to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt")
-                    if combined == nil { combined = try folder.appending(to: "print.txt") }
-                    try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
-                    printed.append(invoice.number)
-                }
-                if result.unit.isActive(.xmlOutput) {
-                    try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
-                }
-                for format in invoice.buyer.invoiceFormats {
-                    try folder.write(
-                        try format.render(invoice, check: EN16931Check(rounding: report.rounding)),
-                        to: "invoices/\(invoice.number).\(format.fileSuffix)")
-                }
-            } catch {
-                report.outputErrors.append("\(invoice.number): \(error)")
-            }
-            if result.unit.isActive(.csvOutput) { csvInvoices.append(invoice) }
+        let entries = report.results.compactMap { result in
+            result.draft.map { RenderEntry(draft: $0, isActive: { result.unit.isActive($0) }) }
         }
-        if let combined {
-            try combined.append("\n")
-            try folder.finish(combined)
-        }
-        try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
-        try writeInstallmentSchedules(report.results, into: &folder, errors: &report.outputErrors)
-        let postings = drafts.map(\.posting)
-        try folder.write(PostingCSV.render(postings), to: "postings.csv")
-        do {
-            try folder.write(try PostingXML.render(postings, runID: report.runID), to: "postings.xml")
-        } catch {
-            report.outputErrors.append("postings.xml: \(error)")
-        }
-        for (companyCode, documents) in journals(drafts) {
-            do {
-                let own = layouts.layouts(forCompanyCode: companyCode.id)
-                let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
-                let journal = PostingJournalBuilder(page: own.page, language: language)
-                    .model(documents, companyCode: companyCode, runID: report.runID)
-                try folder.write(try own.render(journal), to: "journal-\(companyCode.id).txt")
-            } catch {
-                report.outputErrors.append("journal-\(companyCode.id).txt: \(error)")
-            }
-        }
+        let printed = try writeDocuments(
+            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors)
         report.outputFolder = folder.root
         try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
         report.outputs = folder.written
@@ -168,6 +122,75 @@ struct InvoicingJob {
         if !parameters.simulate && !printed.isEmpty {
             try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
         }
+    }
+
+    /// Writes each document's outputs as its functions ask (print with spool and the combined
+    /// print file, canonical XML, e-invoices), the CSV files, installment schedules, postings and
+    /// posting journals, into `folder`; returns the numbers printed. A run and a run recovered
+    /// after a crash render through here, so both leave the same output set.
+    func writeDocuments(
+        _ entries: [RenderEntry], runID: String, rounding: RoundingRule, into folder: inout OutputFolder,
+        errors: inout [String]
+    ) throws -> [String] {
+        let drafts = entries.map(\.draft)
+        var csvInvoices: [Invoice] = []
+        var printed: [String] = []
+        // Mass printing: every printed document of the run in one file, each on a new page
+        // (as `PrintLayouts.combine` joins them), written as it goes.
+        var combined: AppendingFile?
+        for entry in entries {
+            let invoice = entry.draft.invoice
+            do {
+                if entry.isActive(.print) {
+                    let own = layouts.layouts(forCompanyCode: invoice.seller.id)
+                    let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
+                    try folder.write(text, to: "invoices/\(invoice.number).txt")
+                    // The account's print spool folder, for a print server that watches it.
+                    try folder.write(text, to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt")
+                    if combined == nil { combined = try folder.appending(to: "print.txt") }
+                    try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
+                    printed.append(invoice.number)
+                }
+                if entry.isActive(.xmlOutput) {
+                    try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
+                }
+                for format in invoice.buyer.invoiceFormats {
+                    try folder.write(
+                        try format.render(invoice, check: EN16931Check(rounding: rounding)),
+                        to: "invoices/\(invoice.number).\(format.fileSuffix)")
+                }
+            } catch {
+                errors.append("\(invoice.number): \(error)")
+            }
+            if entry.isActive(.csvOutput) { csvInvoices.append(invoice) }
+        }
+        if let combined {
+            try combined.append("\n")
+            try folder.finish(combined)
+        }
+        try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
+        try Self.writeInstallmentSchedules(
+            entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
+            errors: &errors)
+        let postings = drafts.map(\.posting)
+        try folder.write(PostingCSV.render(postings), to: "postings.csv")
+        do {
+            try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
+        } catch {
+            errors.append("postings.xml: \(error)")
+        }
+        for (companyCode, documents) in journals(drafts) {
+            do {
+                let own = layouts.layouts(forCompanyCode: companyCode.id)
+                let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
+                let journal = PostingJournalBuilder(page: own.page, language: language)
+                    .model(documents, companyCode: companyCode, runID: runID)
+                try folder.write(try own.render(journal), to: "journal-\(companyCode.id).txt")
+            } catch {
+                errors.append("journal-\(companyCode.id).txt: \(error)")
+            }
+        }
+        return printed
     }
 
     /// `name` (an account id from imported data) made safe as one path component: letters,

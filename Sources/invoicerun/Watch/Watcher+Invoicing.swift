@@ -105,35 +105,24 @@ extension Watcher {
             configuration: configuration, masterData: try store.loadMasterData(),
             parameters: parameters(accounts: nil, date: invoices.first?.invoiceDate))
         var folder = try OutputFolder(root: staging + "/" + runID)
-        var csvInvoices: [Invoice] = []
-        var postings: [FIDocument] = []
-        var schedules: [(invoice: Invoice, active: (InvoicingFunction) -> Bool)] = []
+        // The same rendering as the run's own, so a recovered run leaves the same output set.
+        var entries: [InvoicingJob.RenderEntry] = []
         for invoice in invoices {
+            guard let posting = try store.posting(of: invoice) else { continue }
             let functions = engine.decideFunctions(account: invoice.buyer.id, invoicingType: invoice.invoicingType)
-            func active(_ function: InvoicingFunction) -> Bool {
-                functions.contains { $0.function == function && $0.active }
-            }
-            schedules.append((invoice, { function in functions.contains { $0.function == function && $0.active } }))
-            if active(.print) {
-                let own = layouts.layouts(forCompanyCode: invoice.seller.id)
-                let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
-                try folder.write(text, to: "invoices/\(invoice.number).txt")
-                try folder.write(text, to: "spool/\(InvoicingJob.fileName(invoice.buyer.id))/\(invoice.number).txt")
-            }
-            if active(.xmlOutput) {
-                try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
-            }
-            if active(.csvOutput) { csvInvoices.append(invoice) }
-            if let posting = try store.posting(of: invoice) { postings.append(posting) }
+            entries.append(
+                .init(
+                    draft: InvoiceDraft(invoice: invoice, posting: posting),
+                    isActive: { function in functions.contains { $0.function == function && $0.active } }))
         }
-        try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
-        var scheduleErrors: [String] = []
-        try InvoicingJob.writeInstallmentSchedules(schedules, layouts: layouts, into: &folder, errors: &scheduleErrors)
-        try folder.write(PostingCSV.render(postings), to: "postings.csv")
-        try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
+        let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters(accounts: nil))
+        var errors: [String] = []
+        _ = try job.writeDocuments(
+            entries, runID: runID, rounding: configuration.rounding, into: &folder, errors: &errors)
         let lines =
             ["\(runID): recovered after a crash; outputs rendered again from the store (\(invoices.count) invoices)"]
-            + invoices.map { "invoice \($0.number) account \($0.buyer.id) gross \($0.grossTotal)" } + scheduleErrors
+            + invoices.map { "invoice \($0.number) account \($0.buyer.id) gross \($0.grossTotal)" }
+            + errors.map { "output error: \($0)" }
         try folder.write(lines.joined(separator: "\n") + "\n", to: "run.log")
         try folder.publish()
     }
