@@ -8,9 +8,10 @@ protocol PagedDocument {
     var page: PageSettings { get }
     /// The rows of each item; an item's rows stay on one page.
     var itemRows: [[PrintRow]] { get }
-    /// The rows at the foot of page `page`, whose last item is `itemCount - 1`, and at the top of
-    /// the next page: the totals so far, carried forward and brought forward.
-    func forwardRows(itemCount: Int, page: Int) -> (carried: PrintRow, brought: PrintRow)
+    /// For each page but the last, whose items end before `pageEnds[i]`: the rows at the foot of
+    /// page `i + 1` and at the top of page `i + 2`, the totals so far carried and brought
+    /// forward. One pass over the items for all pages, so a long document stays linear.
+    func forwardRows(pageEnds: [Int]) -> [(carried: PrintRow, brought: PrintRow)]
     /// The page footer's text with "Page n of m".
     func footer(page: Int, of count: Int) -> String
 }
@@ -20,15 +21,19 @@ extension InvoicePrintModel: PagedDocument {
 
     var itemRows: [[PrintRow]] { items.map(\.rows) }
 
-    func forwardRows(itemCount: Int, page: Int) -> (carried: PrintRow, brought: PrintRow) {
-        var sum = Money.zero(currency)
-        // Item amounts are net line amounts of one invoice: their sum is its net total, which fits.
-        for item in items[..<itemCount] { sum = (try? sum.adding(item.amount)) ?? sum }
+    func forwardRows(pageEnds: [Int]) -> [(carried: PrintRow, brought: PrintRow)] {
         let builder = InvoicePrintModelBuilder(page: self.page)
-        return (
-            builder.total("\(language.label("carriedForward")) \(page + 1)", sum, language: language),
-            builder.total("\(language.label("broughtForward")) \(page)", sum, language: language)
-        )
+        var sum = Money.zero(currency)
+        var summed = 0
+        return pageEnds.enumerated().map { index, end in
+            // Item amounts are net line amounts of one invoice: their sum is its net total, which fits.
+            for item in items[summed..<end] { sum = (try? sum.adding(item.amount)) ?? sum }
+            summed = end
+            return (
+                builder.total("\(language.label("carriedForward")) \(index + 2)", sum, language: language),
+                builder.total("\(language.label("broughtForward")) \(index + 1)", sum, language: language)
+            )
+        }
     }
 
     func footer(page: Int, of count: Int) -> String {

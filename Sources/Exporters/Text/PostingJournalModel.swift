@@ -66,18 +66,31 @@ extension PostingJournalModel: PagedDocument {
 
     /// Debit and credit sums carried to the next page; with documents in more than one currency
     /// on the pages before, only the count is carried (sums across currencies mean nothing).
-    func forwardRows(itemCount: Int, page: Int) -> (carried: PrintRow, brought: PrintRow) {
+    func forwardRows(pageEnds: [Int]) -> [(carried: PrintRow, brought: PrintRow)] {
         let builder = PostingJournalBuilder(page: self.page, language: language)
-        let done = Array(items[..<itemCount])
-        let currencies = Set(done.map(\.currency))
-        let sums = currencies.count == 1 ? builder.sums(done) : nil
-        func row(_ label: String) -> PrintRow {
-            builder.amountRow(
-                "\(label) (\(itemCount) \(language.label("documents")))", debit: sums?.debit, credit: sums?.credit)
+        var currencies = Set<Currency>()
+        var debit: Int64 = 0
+        var credit: Int64 = 0
+        var summed = 0
+        return pageEnds.enumerated().map { index, itemCount in
+            for item in items[summed..<itemCount] {
+                currencies.insert(item.currency)
+                debit += item.debit.minorUnits
+                credit += item.credit.minorUnits
+            }
+            summed = itemCount
+            let currency = currencies.count == 1 ? currencies.first : nil
+            func row(_ label: String) -> PrintRow {
+                builder.amountRow(
+                    "\(label) (\(itemCount) \(language.label("documents")))",
+                    debit: currency.map { Money(minorUnits: debit, currency: $0) },
+                    credit: currency.map { Money(minorUnits: credit, currency: $0) })
+            }
+            return (
+                row("\(language.label("carriedForward")) \(index + 2)"),
+                row("\(language.label("broughtForward")) \(index + 1)")
+            )
         }
-        return (
-            row("\(language.label("carriedForward")) \(page + 1)"), row("\(language.label("broughtForward")) \(page)")
-        )
     }
 
     func footer(page: Int, of count: Int) -> String {

@@ -100,13 +100,13 @@ public struct PrintLayouts: Sendable {
             overheads[first]?[last] ?? length
         }
         var pages: [String] = []
+        let forward = document.forwardRows(pageEnds: ranges.dropLast().map(\.upperBound))
         for (index, range) in ranges.enumerated() {
             let number = index + 1
             let page = context(
                 items[range].flatMap(\.self), page: number, count: ranges.count,
-                brought: number == 1 ? nil : document.forwardRows(itemCount: range.lowerBound, page: index).brought,
-                carried: number == ranges.count
-                    ? nil : document.forwardRows(itemCount: range.upperBound, page: number).carried)
+                brought: number == 1 ? nil : forward[index - 1].brought,
+                carried: number == ranges.count ? nil : forward[index].carried)
             let body = try renderLines(page, document.templateName)
             let footer = try renderLines(page, "pagefooter")
             let padding = Array(repeating: Substring(), count: max(0, length - body.count - footer.count))

@@ -30,6 +30,9 @@ public struct SourceDocumentDecoder: Sendable {
 
     /// The document whose rows are being read (CSV rows of one document are adjacent).
     private var open: (id: String, header: FieldRecord, decoded: Decoded)?
+    /// The item numbers of the open document: a set, so a document of 100,000 items is checked
+    /// for repeated numbers in linear time.
+    private var openItemNumbers: Set<Int> = []
     /// The lines of every document handed on, to refuse them all if it must be withdrawn.
     /// Lines and ids only: the documents themselves are not kept, so memory stays flat.
     private var completed: [String: ClosedRange<Int>] = [:]
@@ -141,6 +144,7 @@ public struct SourceDocumentDecoder: Sendable {
                     )
                 }
             } else {
+                openItemNumbers.removeAll(keepingCapacity: true)
                 open = (
                     id, record,
                     Decoded(document: try header(record, id: id), file: record.file, line: record.line, lines: [])
@@ -149,7 +153,7 @@ public struct SourceDocumentDecoder: Sendable {
             open?.decoded.lines.append(record.line)
             for item in items {
                 let decoded = try self.item(item)
-                if open?.decoded.document.items.contains(where: { $0.number == decoded.number }) == true {
+                if !openItemNumbers.insert(decoded.number).inserted {
                     throw item.problem(Key.itemNumber, "document \(id) has item \(decoded.number) twice")
                 }
                 open?.decoded.document.items.append(decoded)
