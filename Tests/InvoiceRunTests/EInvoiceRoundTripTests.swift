@@ -39,6 +39,21 @@ import Testing
         #expect(try CIIInvoice.render(fromCII.invoice, check: Self.check) == cii)
     }
 
+    @Test func thePrecedingInvoiceOfACorrectionTravelsInBothSyntaxes() throws {
+        // BG-3: a credit memo, debit memo or cancellation names the invoice it corrects.
+        var invoice = try UBLReader.read(try Self.golden("IN-2000-2026-000003.ubl.xml"), fileName: "ubl").invoice
+        invoice.reference = "IN-2000-2026-000001"
+        let ubl = try UBLInvoice.render(invoice, check: Self.check)
+        #expect(ubl.contains("<cac:BillingReference>"))
+        let cii = try CIIInvoice.render(invoice, check: Self.check)
+        #expect(cii.contains("<ram:InvoiceReferencedDocument>"))
+        #expect(try UBLReader.read(ubl, fileName: "ubl").invoice.reference == "IN-2000-2026-000001")
+        let fromCII = try CIIReader.read(cii, fileName: "cii")
+        #expect(fromCII.invoice.reference == "IN-2000-2026-000001")
+        #expect(fromCII.notCarried.isEmpty, "\(fromCII.notCarried)")
+        #expect(try UBLInvoice.render(fromCII.invoice, check: Self.check) == ubl)
+    }
+
     @Test func ciiReadAndWrittenAgainIsTheSameDocument() throws {
         let cii = try Self.golden("IN-1000-2026-000010.cii.xml")
         #expect(try CIIInvoice.render(try CIIReader.read(cii, fileName: "cii").invoice, check: Self.check) == cii)

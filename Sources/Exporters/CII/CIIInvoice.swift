@@ -149,6 +149,12 @@ public enum CIIInvoice {
         if !totals.prepaid.isZero { try xml.element("ram:TotalPrepaidAmount", totals.prepaid.decimal.description) }
         try xml.element("ram:DuePayableAmount", totals.payable.decimal.description)
         xml.endElement()
+        if let preceding = invoice.reference {
+            // BG-3: the invoice a credit memo, debit memo or cancellation corrects.
+            try xml.startElement("ram:InvoiceReferencedDocument")
+            try xml.element("ram:IssuerAssignedID", preceding)
+            xml.endElement()
+        }
         xml.endElement()
     }
 

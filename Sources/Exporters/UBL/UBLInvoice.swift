@@ -91,6 +91,14 @@ public enum UBLInvoice {
             try xml.element("cbc:ID", order)
             xml.endElement()
         }
+        if let preceding = invoice.reference {
+            // BG-3: the invoice a credit memo, debit memo or cancellation corrects.
+            try xml.startElement("cac:BillingReference")
+            try xml.startElement("cac:InvoiceDocumentReference")
+            try xml.element("cbc:ID", preceding)
+            xml.endElement()
+            xml.endElement()
+        }
         if let delivery = document.deliveryReference {
             try xml.startElement("cac:DespatchDocumentReference")
             try xml.element("cbc:ID", delivery)

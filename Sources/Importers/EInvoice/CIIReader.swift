@@ -20,7 +20,6 @@ public enum CIIReader {
         ("/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote", "invoice note (BT-22)"),
         (settlement + "ram:TaxCurrencyCode", "VAT accounting currency (BT-6)"),
         (settlement + "ram:BillingSpecifiedPeriod", "invoicing period (BG-14)"),
-        (settlement + "ram:InvoiceReferencedDocument", "preceding invoice (BG-3)"),
         (settlement + "ram:PayeeTradeParty", "payee (BG-10)"),
         (settlement + "ram:ReceivableSpecifiedTradeAccountingAccount", "buyer accounting reference (BT-19)"),
         (
@@ -162,7 +161,9 @@ struct CIIDocumentReader {
             roundingAmount: try query.money(
                 summation + "ram:RoundingAmount", in: root, currency: currency, field: "BT-114"
             )
-            .flatMap { $0.isZero ? nil : sign($0) })
+            .flatMap { $0.isZero ? nil : sign($0) },
+            reference: try query.text(
+                settlement + "ram:InvoiceReferencedDocument/ram:IssuerAssignedID", in: root))
         try EInvoiceTotals.verify(
             invoice, node: root, query: query,
             taxExclusive: sign(

@@ -21,7 +21,7 @@ public enum UBLReader {
         ("cbc:Note", "invoice note (BT-22)"), ("cbc:TaxPointDate", "VAT point date (BT-7)"),
         ("cbc:TaxCurrencyCode", "VAT accounting currency (BT-6)"),
         ("cbc:AccountingCost", "buyer accounting reference (BT-19)"),
-        ("cac:InvoicePeriod", "invoicing period (BG-14)"), ("cac:BillingReference", "preceding invoice (BG-3)"),
+        ("cac:InvoicePeriod", "invoicing period (BG-14)"),
         ("cac:ContractDocumentReference", "contract reference (BT-12)"),
         ("cac:AdditionalDocumentReference", "supporting documents (BG-24)"),
         ("cac:ProjectReference", "project reference (BT-11)"),
@@ -141,7 +141,8 @@ struct UBLDocumentReader {
                 .flatMap { $0.isZero ? nil : sign($0) },
             roundingAmount: try query.money(
                 totals + "cbc:PayableRoundingAmount", in: root, currency: currency, field: "BT-114"
-            ).flatMap { $0.isZero ? nil : sign($0) })
+            ).flatMap { $0.isZero ? nil : sign($0) },
+            reference: try query.text("cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID", in: root))
         try EInvoiceTotals.verify(
             invoice, node: root, query: query,
             taxExclusive: sign(

@@ -58,4 +58,12 @@ import XMLSupport
             #expect(ubl.contains(">\(value.decimal)<") && cii.contains(">\(value.decimal)<"), "\(value)")
         }
     }
+
+    @Test func thePrecedingInvoiceOfACorrectionIsSchemaValid() throws {
+        var invoice = try Fixture.germanInvoice
+        invoice.reference = "IN-1000-2026-000001"
+        let xml = try CIIInvoice.render(invoice, check: Self.check)
+        #expect(xml.contains("IN-1000-2026-000001"))
+        #expect(try Self.validate(xml).isEmpty)
+    }
 }

@@ -113,4 +113,12 @@ import XMLSupport
         #expect(ElectronicAddress(vatID: "CHE-116.281.710 MWST")?.scheme == "9927")
         #expect(ElectronicAddress(vatID: "US123") == nil)
     }
+
+    @Test func thePrecedingInvoiceOfACorrectionIsSchemaValid() throws {
+        var invoice = try Fixture.germanInvoice
+        invoice.reference = "IN-1000-2026-000001"
+        let xml = try UBLInvoice.render(invoice, check: Self.check)
+        #expect(xml.contains("IN-1000-2026-000001"))
+        #expect(try Self.validate(xml, schema: "UBL-Invoice-2.1.xsd", name: "ubl.xml").isEmpty)
+    }
 }
