@@ -107,7 +107,7 @@ public enum EDIFACTInvoic {
 
     private static func party(_ edi: inout EDIFACTSegments, _ role: String, id: String, address: Address) {
         edi.segment(
-            "NAD", [role], [id, "", "91"], [], [address.name], [address.street], [address.city], [],
+            "NAD", [role], id.isEmpty ? [] : [id, "", "91"], [], [address.name], [address.street], [address.city], [],
             [address.postalCode], [address.country])
     }
 

@@ -94,7 +94,7 @@ public enum X12Invoice810 {
     }
 
     private static func party(_ x12: inout X12Segments, _ role: String, id: String, address: Address, vatID: String) {
-        x12.segment("N1", role, String(address.name.prefix(60)), "91", id)
+        x12.segment("N1", role, String(address.name.prefix(60)), id.isEmpty ? "" : "91", id)
         if !address.street.isEmpty { x12.segment("N3", String(address.street.prefix(55))) }
         x12.segment("N4", String(address.city.prefix(30)), "", address.postalCode, address.country)
         if !vatID.isEmpty { x12.segment("REF", "VX", vatID) }
