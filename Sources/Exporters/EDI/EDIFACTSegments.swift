@@ -12,10 +12,11 @@ struct EDIFACTSegments {
     /// The segments written since the last ``startCount()``, the UNT count.
     private(set) var count = 0
 
-    /// Escapes `+ : ' ?` in `value` with the release character.
+    /// Escapes `+ : ' ?` in `value` with the release character, after folding it to ASCII
+    /// (``EDIRepertoire``).
     static func escaped(_ value: String) -> String {
         var result = ""
-        for character in value {
+        for character in EDIRepertoire.folded(value) {
             if "+:'?".contains(character) { result.append("?") }
             // A line break would end the segment for a reader that splits lines: a space keeps it one.
             result.append(character == "\n" || character == "\r" ? " " : character)

@@ -15,9 +15,9 @@ struct X12Segments {
     /// The segments written since the last ``startCount()``, the SE count.
     private(set) var count = 0
 
-    /// `value` with the separators and line breaks replaced by spaces.
+    /// `value` folded to ASCII (``EDIRepertoire``), with the separators and line breaks replaced by spaces.
     static func cleaned(_ value: String) -> String {
-        String(value.map { "*>~\n\r".contains($0) ? " " : $0 })
+        String(EDIRepertoire.folded(value).map { "*>~\n\r".contains($0) ? " " : $0 })
     }
 
     /// Writes the segment `tag` with its elements, cleaned; trailing empty elements are left out.

@@ -85,6 +85,15 @@ import Testing
         #expect(unt[1] == String(segments.count - 1 - unh))
     }
 
+    @Test func textOutsideASCIIIsFoldedSoUNOCHoldsIt() throws {
+        var invoice = try Fixture.germanInvoice
+        invoice.buyer.address.name = "Müller & Søn, Straße 5 €"
+        let text = try EDIFACTInvoic.render(invoice, check: Self.check)
+        #expect(text.utf8.allSatisfy { $0 < 0x80 })
+        let segments = try EDIReader.edifact(text)
+        #expect(segments.first { $0.tag == "NAD" && $0[1] == "BY" }?[4] == "Muller & Son, Strasse 5 EUR")
+    }
+
     @Test func theControlReferenceFollowsTheInvoiceNumber() {
         let first = EDIControlNumber(invoiceNumber: "IN-1000-2026-000009")
         #expect(first == EDIControlNumber(invoiceNumber: "IN-1000-2026-000009"))
