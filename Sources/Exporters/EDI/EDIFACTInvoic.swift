@@ -59,7 +59,7 @@ public enum EDIFACTInvoic {
             edi.segment("LIN", [String(line.line.number)])
             if !line.line.material.isEmpty { edi.segment("PIA", ["5"], [line.line.material, "SA"]) }
             let name = line.line.description.isEmpty ? line.line.material : line.line.description
-            edi.segment("IMD", ["F"], [], ["", "", "", name])
+            edi.segment("IMD", ["F"], [], ["", "", ""] + chunks(name, of: 35, max: 2))
             edi.segment("QTY", ["47", line.quantity.normalized.description, line.line.unit])
             edi.segment("MOA", ["203", line.netAmount.decimal.description])
             // The gross price (AAB) when allowances or charges follow, the net price (AAA) otherwise.
@@ -107,7 +107,9 @@ public enum EDIFACTInvoic {
 
     private static func party(_ edi: inout EDIFACTSegments, _ role: String, id: String, address: Address) {
         edi.segment(
-            "NAD", [role], id.isEmpty ? [] : [id, "", "91"], [], [address.name], [address.street], [address.city], [],
+            "NAD", [role], id.isEmpty ? [] : [id, "", "91"], [],
+            // Party name (C080) and street (C059) are 35-character components, five and four of them.
+            chunks(address.name, of: 35, max: 5), chunks(address.street, of: 35, max: 4), [address.city], [],
             [address.postalCode], [address.country])
     }
 

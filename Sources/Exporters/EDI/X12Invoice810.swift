@@ -56,7 +56,12 @@ public enum X12Invoice810 {
         let bank = invoice.seller.bankAccount
         if !bank.iban.isEmpty {
             x12.segment("N1", "RI", invoice.seller.address.name)
-            x12.segment("REF", "11", bank.iban, bank.bic)
+            // REF02 holds 30 characters; a longer IBAN (up to 34) goes in REF03 with the BIC after it.
+            if bank.iban.count <= 30 {
+                x12.segment("REF", "11", bank.iban, bank.bic)
+            } else {
+                x12.segment("REF", "11", "", [bank.iban, bank.bic].filter { !$0.isEmpty }.joined(separator: " "))
+            }
         }
         x12.segment(
             "ITD", "01", "3", "", "", "", invoice.dueDate.description.filter { $0 != "-" }, "", "", "", "", "",

@@ -94,6 +94,14 @@ import Testing
         #expect(segments.first { $0.tag == "NAD" && $0[1] == "BY" }?[4] == "Muller & Son, Strasse 5 EUR")
     }
 
+    @Test func longNamesAreSplitInto35CharacterComponents() throws {
+        var invoice = try Fixture.germanInvoice
+        invoice.buyer.address.name = String(repeating: "N", count: 35) + "+tail"
+        let segments = try Self.segments(invoice)
+        let buyer = try #require(segments.first { $0.tag == "NAD" && $0[1] == "BY" })
+        #expect(buyer.elements[3] == [String(repeating: "N", count: 35), "+tail"])
+    }
+
     @Test func theControlReferenceFollowsTheInvoiceNumber() {
         let first = EDIControlNumber(invoiceNumber: "IN-1000-2026-000009")
         #expect(first == EDIControlNumber(invoiceNumber: "IN-1000-2026-000009"))
