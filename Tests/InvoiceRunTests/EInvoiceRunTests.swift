@@ -36,6 +36,42 @@ struct EInvoiceRunTests {
         #expect(outputs["invoices/IN-1000-2026-000002.ubl.xml"] != nil)
     }
 
+    @Test func anEDIPartnerGetsEDIFACTAndX12WithoutAnElectronicAddress() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        try samples(tool, account: "CA-100001", formats: "edifact x12")
+        let result = try tool.run([
+            "run", "Samples", "--store", "store.sqlite", "--output", "out", "--date", "2026-11-30",
+        ])
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        let outputs = try tool.tree("out/RUN-000001")
+        let edifact = String(decoding: try #require(outputs["invoices/IN-1000-2026-000001.edi"]), as: UTF8.self)
+        #expect(edifact.hasPrefix("UNA:+.? '\nUNB+UNOC:3+"))
+        #expect(edifact.contains("BGM+380+IN-1000-2026-000001+9'"))
+        let x12 = String(decoding: try #require(outputs["invoices/IN-1000-2026-000001.x12"]), as: UTF8.self)
+        #expect(x12.hasPrefix("ISA*00*"))
+        #expect(x12.contains("BIG*20261130*IN-1000-2026-000001*****DI~"))
+        #expect(outputs["invoices/IN-1000-2026-000002.edi"] == nil)
+    }
+
+    @Test(arguments: [("edifact", "edi"), ("x12", "x12")])
+    func convertWritesEDIFromUBL(target: String, suffix: String) throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let ubl = CommandLineTool.repositoryRoot.appendingPathComponent(
+            "Tests/InvoiceRunTests/Expected/sample-run/RUN-000001/invoices/IN-2000-2026-000003.ubl.xml")
+        let converted = try tool.run(["convert", ubl.path, "--to", target, "--out", "out.\(suffix)"])
+        #expect(converted.status == 0, "\(converted.error)")
+        let golden = try String(
+            contentsOf: CommandLineTool.repositoryRoot.appendingPathComponent(
+                "Tests/ExportersTests/Expected/edi/IN-2000-2026-000003.\(suffix)"),
+            encoding: .utf8)
+        // The company code is not in UBL: the read seller has no id of its own.
+        let expected = golden.replacingOccurrences(of: "NAD+SE+2000::91+", with: "NAD+SE++")
+            .replacingOccurrences(of: "N1*SE*Harbour Digital Ltd*91*2000~", with: "N1*SE*Harbour Digital Ltd~")
+        #expect(try String(contentsOf: tool.url("out.\(suffix)"), encoding: .utf8) == expected)
+    }
+
     @Test func convertTurnsUBLIntoCIIAndRefusesWhatItCannotCarry() throws {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }

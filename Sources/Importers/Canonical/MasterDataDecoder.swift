@@ -161,13 +161,14 @@ public struct MasterDataDecoder: Sendable {
         return address
     }
 
-    /// `ubl`, `cii` or both, separated by spaces, commas or `|`; empty for none.
+    /// `ubl`, `cii`, `edifact`, `x12` or several, separated by spaces, commas or `|`; empty for none.
     private func invoiceFormats(_ record: FieldRecord) throws(ImportDiagnostic) -> [EInvoiceFormat] {
         guard let text = record.optionalString("invoice_formats") else { return [] }
         var formats: [EInvoiceFormat] = []
         for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" }) {
             guard let format = EInvoiceFormat(rawValue: word.lowercased()) else {
-                throw record.problem("invoice_formats", "unknown e-invoice format '\(word)'; expected ubl or cii")
+                throw record.problem(
+                    "invoice_formats", "unknown e-invoice format '\(word)'; expected ubl, cii, edifact or x12")
             }
             if !formats.contains(format) { formats.append(format) }
         }

@@ -49,4 +49,8 @@ public enum EInvoiceFormat: String, Sendable, Codable, Hashable, CaseIterable {
     case ubl
     /// UN/CEFACT Cross Industry Invoice D16B, EN 16931.
     case cii
+    /// UN/EDIFACT INVOIC D.96A, EANCOM style.
+    case edifact
+    /// ANSI X12 810 Invoice, version 004010.
+    case x12
 }

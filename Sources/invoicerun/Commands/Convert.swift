@@ -9,16 +9,17 @@ extension InvoiceRunCommand {
     struct Convert: ParsableCommand {
         /// The formats an e-invoice can be converted to.
         enum Target: String, ExpressibleByArgument, CaseIterable {
-            case ubl, cii
+            case ubl, cii, edifact, x12
             case canonicalXML = "canonical-xml"
             case csv, text
         }
 
         static let configuration = CommandConfiguration(
-            abstract: "Convert a UBL 2.1 or CII D16B invoice to UBL, CII, canonical XML, CSV or the text layout.",
+            abstract:
+                "Convert a UBL 2.1 or CII D16B invoice to UBL, CII, EDIFACT INVOIC, X12 810, canonical XML, CSV or the text layout.",
             discussion: """
                 The input format is told from the document's root element. The invoice is checked against the \
-                EN 16931 arithmetic before UBL or CII is written. Business terms of the input that InvoiceRun's \
+                EN 16931 arithmetic before UBL, CII, EDIFACT or X12 is written. Business terms of the input that InvoiceRun's \
                 model or the target format does not carry are listed on standard error as \
                 'FILE: not carried: TERM'; totals that do not follow from the amounts refuse the file. Exit status: \
                 0 converted, 1 refused (the reason names the file and line, or the EN 16931 rule), 64 usage error.
@@ -27,7 +28,7 @@ extension InvoiceRunCommand {
         @Argument(help: "The UBL or CII file.")
         var input: String
 
-        @Option(name: .long, help: "ubl, cii, canonical-xml, csv or text.")
+        @Option(name: .long, help: "ubl, cii, edifact, x12, canonical-xml, csv or text.")
         var to: Target
 
         @Option(name: .long, help: "The file to write (default: standard output).")
@@ -82,6 +83,18 @@ extension InvoiceRunCommand {
                     notCarried.append("prepaid and rounding amounts (BT-113, BT-114) in \(to.rawValue)")
                 }
             }
+            if to == .edifact || to == .x12 {
+                if !invoice.documentAllowanceCharges.isEmpty {
+                    notCarried.append(
+                        "document-level allowances and charges (BG-20, BG-21) in \(to.rawValue): only their totals")
+                }
+                if invoice.roundingAmount != nil || (to == .x12 && invoice.prepaidAmount != nil) {
+                    notCarried.append("prepaid and rounding amounts (BT-113, BT-114) in \(to.rawValue)")
+                }
+                if invoice.taxes.contains(where: { $0.exemptionReason != nil || $0.exemptionReasonCode != nil }) {
+                    notCarried.append("VAT exemption reasons (BT-120, BT-121) in \(to.rawValue)")
+                }
+            }
             for term in notCarried {
                 FileHandle.standardError.write(Data("\(input): not carried: \(term)\n".utf8))
             }
@@ -108,6 +121,8 @@ extension InvoiceRunCommand {
                     profile.flatMap(UBLInvoice.Profile.init(rawValue:)) ?? (reading.declaresPEPPOL ? .peppol : .en16931)
                 return try UBLInvoice.render(invoice, check: check, profile: chosen)
             case .cii: return try CIIInvoice.render(invoice, check: check)
+            case .edifact: return try EDIFACTInvoic.render(invoice, check: check)
+            case .x12: return try X12Invoice810.render(invoice, check: check)
             case .canonicalXML: return try InvoiceXML.render(invoice)
             case .csv: return InvoiceCSV.render([invoice])
             case .text:

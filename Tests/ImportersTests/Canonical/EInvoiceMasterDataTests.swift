@@ -27,6 +27,13 @@ import Testing
         #expect(account.electronicAddress == ElectronicAddress(scheme: "0088", identifier: "4012345000009"))
     }
 
+    @Test func anAccountCanReceiveEDIFACTAndX12() throws {
+        let folder = try ImportFolder(["accounts.csv": Self.accountsCSV(["invoice_formats": "edifact|X12"])])
+        defer { folder.remove() }
+        let account = try #require(folder.read().masterData.accounts.first)
+        #expect(account.invoiceFormats == [.edifact, .x12])
+    }
+
     @Test func anAccountWithoutTheColumnsGetsNoEInvoices() throws {
         let folder = try ImportFolder(["accounts.csv": Self.accountsCSV([:])])
         defer { folder.remove() }
@@ -36,7 +43,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("invoice_formats", "ubl edifact", "invoice_formats: unknown e-invoice format 'edifact'; expected ubl or cii"),
+        (
+            "invoice_formats", "ubl pdf",
+            "invoice_formats: unknown e-invoice format 'pdf'; expected ubl, cii, edifact or x12"
+        ),
         (
             "electronic_address", "4012345000009",
             "electronic_address: '4012345000009' is not SCHEME:IDENTIFIER with an EAS scheme, e.g. 9930:DE811907980"
