@@ -139,7 +139,9 @@ struct CommandErrorTests {
         let unusable = try tool.run(["validate", "other.xml"])
         #expect(unusable.status == 2)
         #expect(
-            unusable.output.contains("other.xml: <Something> in namespace none is not a canonical InvoiceRun format"))
+            unusable.output.contains(
+                "other.xml: <Something> in namespace none is neither a canonical InvoiceRun format nor a UBL 2.1 or CII D16B invoice"
+            ))
     }
 
     @Test func aBadMappingStopsTheImportBeforeAnyDataOrStore() throws {

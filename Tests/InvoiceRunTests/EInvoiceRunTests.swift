@@ -107,4 +107,32 @@ struct EInvoiceRunTests {
         #expect(refused.error.contains("charged.xml:"))
         #expect(refused.error.contains("BT-109: BR-CO-13: the total without VAT is"), "\(refused.error)")
     }
+
+    @Test func validateChecksUBLAndCIIAgainstTheirSchemas() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let invoices = CommandLineTool.repositoryRoot.appendingPathComponent(
+            "Tests/InvoiceRunTests/Expected/sample-run/RUN-000001/invoices")
+        let ubl = try String(
+            contentsOf: invoices.appendingPathComponent("IN-1000-2026-000002.ubl.xml"), encoding: .utf8)
+        let cii = try String(
+            contentsOf: invoices.appendingPathComponent("IN-1000-2026-000010.cii.xml"), encoding: .utf8)
+        try tool.write(ubl, to: "a.ubl.xml")
+        try tool.write(cii, to: "b.cii.xml")
+        let valid = try tool.run(["validate", "a.ubl.xml", "b.cii.xml"])
+        #expect(valid.status == 0, "\(valid.output)")
+        #expect(valid.output.contains("a.ubl.xml: valid UBL 2.1 Invoice"))
+        #expect(valid.output.contains("b.cii.xml: valid CII D16B CrossIndustryInvoice"))
+        // An element out of its schema's order is named with its line.
+        try tool.write(
+            ubl.replacingOccurrences(
+                of: "<cbc:DocumentCurrencyCode>", with: "<cbc:Note>x</cbc:Note><cbc:DocumentCurrencyCode>"
+            )
+            .replacingOccurrences(of: "<cbc:IssueDate>", with: "<cbc:Nonsense>1</cbc:Nonsense><cbc:IssueDate>"),
+            to: "bad.ubl.xml")
+        let invalid = try tool.run(["validate", "bad.ubl.xml"])
+        #expect(invalid.status == 1)
+        #expect(invalid.output.contains("bad.ubl.xml:"), "\(invalid.output)")
+        #expect(invalid.output.contains("Nonsense"))
+    }
 }
