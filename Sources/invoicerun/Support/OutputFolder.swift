@@ -132,4 +132,4 @@ struct OutputError: Error, CustomStringConvertible {
 /// `syncfs(2)` flushes the file system holding `descriptor`; glibc declares it only under
 /// `_GNU_SOURCE`, which Swift's Glibc module does not set.
 @_silgen_name("syncfs")
-private func syncfs(_ descriptor: Int32) -> Int32
+func syncfs(_ descriptor: Int32) -> Int32

@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+
+extension InvoiceRunCommand.Bench {
+    /// The whole job on generated data: import, invoicing run with every output, per phase.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Generate N items over M contract accounts, import them into a fresh store, invoice them with every output, and print figures per phase.",
+            discussion:
+                "Each phase runs as a child process (`invoicerun import`, `invoicerun run`), so its time and peak RSS are its own. The accounts alternate between the sample company codes 1000 (EUR) and 2000 (GBP) and their tax classifications; the items use the sample materials, whose prices have quantity scales. Also prints the file-system floor: creating as many files of the same sizes as the run wrote."
+        )
+
+        @Option(name: .long, help: "Items to generate (5 per document).")
+        var items = 100_000
+
+        @Option(name: .long, help: "Contract accounts the documents are spread over.")
+        var accounts = 10_000
+
+        @Option(
+            name: .long,
+            help: "Folder for the generated files, store and outputs (default: a temporary folder, removed after)."
+        )
+        var workDirectory: String?
+
+        @OptionGroup var resourceOptions: ResourceOptions
+
+        func run() throws {
+            guard items >= 5, accounts >= 1 else {
+                throw ValidationError("--items must be at least 5, --accounts at least 1")
+            }
+            let resources = try resourceOptions.locate()
+            let manager = FileManager.default
+            let folder =
+                workDirectory
+                ?? manager.temporaryDirectory.appendingPathComponent(
+                    "invoicerun-bench-run-\(ProcessInfo.processInfo.processIdentifier)"
+                ).path
+            try? manager.removeItem(atPath: folder + "/data")
+            try? manager.removeItem(atPath: folder + "/out")
+            try? manager.removeItem(atPath: folder + "/store.sqlite")
+            try manager.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+            defer { if workDirectory == nil { try? manager.removeItem(atPath: folder) } }
+            print("generating \(items) items (\(items / 5) documents) over \(accounts) accounts in \(folder)")
+            try BenchRunData.write(items: items, accounts: accounts, into: folder + "/data")
+            let store = folder + "/store.sqlite"
+            let samples = resources.root + "/Samples"
+            // Set-up, not timed: the sample company's master data and configuration.
+            _ = try Self.child(
+                [
+                    "import", samples + "/master-data", samples + "/config", "--store", store, "--resources",
+                    resources.root,
+                ]
+            )
+            let input = try Self.size(of: folder + "/data")
+            let imported = try Self.child(
+                ["import", folder + "/data", "--store", store, "--resources", resources.root])
+            Self.report(
+                "import", imported, items: items, invoices: nil, read: input, written: try Self.size(of: store))
+            let invoiced = try Self.child(
+                [
+                    "run", "--store", store, "--output", folder + "/out", "--date", "2026-11-30", "--resources",
+                    resources.root,
+                ])
+            let outputs = try Self.files(under: folder + "/out")
+            let invoiceCount = outputs.filter { $0.path.hasSuffix(".xml") && $0.path.contains("/invoices/IN-") }.count
+            Self.report(
+                "run (invoice, store, render every output)", invoiced, items: items, invoices: invoiceCount,
+                read: nil, written: outputs.reduce(0) { $0 + $1.size })
+            let total = imported.seconds + invoiced.seconds
+            print(
+                String(
+                    format: "total: %.2f s, %.0f items/s, %.0f invoices/s, peak RSS %.0f MB", total,
+                    Double(items) / total, Double(invoiceCount) / total,
+                    max(imported.peakRSS, invoiced.peakRSS) / 1024))
+            let floor = try Self.fileSystemFloor(outputs, in: folder + "/floor")
+            print(
+                String(
+                    format:
+                        "file-system floor: %d files of the same sizes created in %.2f s; the run took %.1f× that",
+                    outputs.count, floor, invoiced.seconds / floor))
+        }
+
+        /// Seconds and peak RSS (kB) of one child process.
+        struct Measurement {
+            var seconds: Double
+            var peakRSS: Double
+        }
+
+        private static func report(
+            _ phase: String, _ measurement: Measurement, items: Int, invoices: Int?, read: Int?, written: Int
+        ) {
+            var line = String(
+                format: "%@: %.2f s, %.0f items/s", phase, measurement.seconds, Double(items) / measurement.seconds)
+            if let invoices {
+                line += String(
+                    format: ", %d invoices, %.0f invoices/s", invoices, Double(invoices) / measurement.seconds)
+            }
+            if let read { line += String(format: ", read %.1f MB/s", Double(read) / 1e6 / measurement.seconds) }
+            line += String(
+                format: ", written %.1f MB (%.1f MB/s), peak RSS %.0f MB", Double(written) / 1e6,
+                Double(written) / 1e6 / measurement.seconds, measurement.peakRSS / 1024)
+            print(line)
+        }
+
+        /// Runs `invoicerun ARGUMENTS`, silencing its output; its peak RSS comes from `wait4`.
+        private static func child(_ arguments: [String]) throws -> Measurement {
+            guard let executable = Bundle.main.executablePath else { throw ValidationError("cannot find myself") }
+            var pid: pid_t = 0
+            let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            let clock = ContinuousClock()
+            let start = clock.now
+            guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+                throw ValidationError("cannot start \(arguments.first ?? "")")
+            }
+            var status: Int32 = 0
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+            let elapsed = clock.now - start
+            // Exit status 1 means some input was refused or a unit failed: the figures stand.
+            let exit = (status >> 8) & 0xFF
+            guard status & 0x7F == 0, exit <= 1 else {
+                throw ValidationError("invoicerun \(arguments.first ?? "") failed with status \(status)")
+            }
+            return Measurement(
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                peakRSS: Double(usage.ru_maxrss))
+        }
+
+        private static func files(under root: String) throws -> [(path: String, size: Int)] {
+            guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+            var found: [(String, Int)] = []
+            while let relative = walker.nextObject() as? String {
+                let path = root + "/" + relative
+                let attributes = try FileManager.default.attributesOfItem(atPath: path)
+                if attributes[.type] as? FileAttributeType == .typeRegular {
+                    found.append((path, (attributes[.size] as? Int) ?? 0))
+                }
+            }
+            return found
+        }
+
+        private static func size(of path: String) throws -> Int {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return 0 }
+            if !isFolder.boolValue {
+                return (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            }
+            return try files(under: path).reduce(0) { $0 + $1.size }
+        }
+
+        /// Creates files of the sizes given in one folder, each written and closed as the run's
+        /// outputs are (no fsync per file; one syncfs at the end, as the run publishes).
+        private static func fileSystemFloor(_ outputs: [(path: String, size: Int)], in folder: String) throws -> Double
+        {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: outputs.map(\.size).max() ?? 0)
+            let clock = ContinuousClock()
+            let elapsed = try clock.measure {
+                for (index, output) in outputs.enumerated() {
+                    let descriptor = open(folder + "/f\(index)", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                    guard descriptor >= 0 else { throw ValidationError("cannot create floor files") }
+                    _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, output.size) }
+                    close(descriptor)
+                }
+                let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+                if descriptor >= 0 {
+                    _ = syncfs(descriptor)
+                    close(descriptor)
+                }
+            }
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+    }
+}
+
+/// Generated contract accounts and source documents for `bench run`.
+enum BenchRunData {
+    static let materials = ["M-1001", "M-1002", "M-1005", "M-1007", "M-1009", "M-1010", "M-1012", "M-1013"]
+
+    static func write(items: Int, accounts: Int, into folder: String) throws {
+        var text =
+            "account,company_code,name,street,postal_code,city,country,vat_id,language,currency,payment_terms,invoicing_category,tax_classification,account_assignment_group,electronic_address,invoice_formats,invoice_list_calendar\n"
+        for index in 0..<accounts {
+            text +=
+                index % 2 == 0
+                ? "BA-\(index),1000,Bench Kunde \(index),Hauptstraße \(index % 200 + 1),10115,Berlin,DE,,de,EUR,NT14,STD,1,01,,,\n"
+                : "BA-\(index),2000,Bench Customer \(index),\(index % 200 + 1) High Street,EC1A 1BB,London,GB,,en,GBP,NT30,STD,1,01,,,\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/accounts.csv"))
+        guard FileManager.default.createFile(atPath: folder + "/documents.csv", contents: nil),
+            let file = FileHandle(forWritingAtPath: folder + "/documents.csv")
+        else { throw ValidationError("cannot write the generated documents") }
+        defer { try? file.close() }
+        var rows =
+            "document_id,category,type,company_code,account,currency,document_date,item_number,material,quantity,unit_price\n"
+        var random = SystemRandomNumberGenerator()
+        for document in 0..<(items / 5) {
+            let account = document % accounts
+            let (companyCode, currency) = account % 2 == 0 ? ("1000", "EUR") : ("2000", "GBP")
+            let day = 1 + document % 28
+            let date = "2026-11-" + (day < 10 ? "0\(day)" : "\(day)")
+            for item in 1...5 {
+                let material = materials[(document + item) % materials.count]
+                let quantity =
+                    "\(Int.random(in: 1...9_999, using: &random)).\(Int.random(in: 100...999, using: &random))"
+                rows +=
+                    "BR-\(document),INVBI,USAGE,\(companyCode),BA-\(account),\(currency),\(date),\(item * 10),\(material),\(quantity),\n"
+            }
+            if rows.utf8.count > 1 << 20 {
+                file.write(Data(rows.utf8))
+                rows = ""
+            }
+        }
+        file.write(Data(rows.utf8))
+    }
+}
