@@ -5,13 +5,6 @@ internal import XMLSupport
 /// fixed and dropped again: the whole file when nothing of it was usable, else its header with
 /// just the refused records.
 public enum RejectedRecords {
-    /// The bytes of the rejects file for `summary`, or nil when nothing was refused.
-    public static func extract(_ summary: ImportBatch.FileSummary) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        let written = (try? extract(summary) { bytes += $0 }) ?? false
-        return written ? bytes : nil
-    }
-
     /// Writes the rejects file for `summary` piece by piece through `write`, reading the input
     /// in chunks, so a large file with refusals is never held whole; returns false (writing
     /// nothing) when nothing was refused or the input cannot be read.

@@ -113,24 +113,6 @@ extension InvoiceStore {
         return list.discountDocument(receivableAccount: try gl(.receivable), discountAccount: try gl(.deductions))
     }
 
-    /// Stores a posting of its own (not an invoice's): the FI document and its lines.
-    private static func insert(_ posting: FIDocument, db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [
-                posting.number, posting.companyCode, posting.postingDate.description, posting.reference,
-                posting.currency.code, posting.held,
-            ])
-        for line in posting.lines {
-            try db.execute(
-                sql: "INSERT INTO fi_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
-                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text,
-                ])
-        }
-    }
-
     /// Every stored invoice list with its documents, by number; only those dated `date` when given.
     public func invoiceLists(on date: CalendarDate? = nil) throws(StoreError) -> [(
         list: InvoiceList, documents: [Invoice]

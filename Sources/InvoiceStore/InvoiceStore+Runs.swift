@@ -98,7 +98,12 @@ extension InvoiceStore {
                     line.quantity.description, line.unit, line.netAmount.minorUnits, line.taxCode,
                 ])
         }
-        let posting = draft.posting
+        try Self.insert(draft.posting, db: db)
+    }
+
+    /// Stores a numbered FI document and its lines (an invoice's, or one of its own such as an
+    /// invoice list's discount posting).
+    static func insert(_ posting: FIDocument, db: Database) throws {
         try db.execute(
             sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [

@@ -77,27 +77,7 @@ extension Fixture {
     /// `invoice` with every quantity and amount negated: a credit of the same goods.
     static func credit(of invoice: Invoice) throws -> Invoice {
         var credit = invoice
-        credit.lines = invoice.lines.map { line in
-            var line = line
-            line.quantity = line.quantity.negated
-            line.baseAmount = line.baseAmount.negated
-            line.conditions = line.conditions.map { condition in
-                var condition = condition
-                condition.amount = condition.amount.negated
-                return condition
-            }
-            line.netAmount = line.netAmount.negated
-            return line
-        }
-        credit.taxes = invoice.taxes.map { tax in
-            var tax = tax
-            tax.taxableAmount = tax.taxableAmount.negated
-            tax.taxAmount = tax.taxAmount.negated
-            return tax
-        }
-        credit.netTotal = invoice.netTotal.negated
-        credit.taxTotal = invoice.taxTotal.negated
-        credit.grossTotal = invoice.grossTotal.negated
+        credit.negateAmounts()
         return credit
     }
 }

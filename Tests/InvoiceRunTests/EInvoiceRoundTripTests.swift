@@ -62,27 +62,7 @@ import Testing
     @Test func aCreditNoteComesBackAsANegativeInvoiceAndIsWrittenAsACreditNoteAgain() throws {
         let invoice = try UBLReader.read(try Self.golden("IN-2000-2026-000003.ubl.xml"), fileName: "ubl").invoice
         var credit = invoice
-        credit.lines = invoice.lines.map { line in
-            var line = line
-            line.quantity = line.quantity.negated
-            line.baseAmount = line.baseAmount.negated
-            line.conditions = line.conditions.map { condition in
-                var condition = condition
-                condition.amount = condition.amount.negated
-                return condition
-            }
-            line.netAmount = line.netAmount.negated
-            return line
-        }
-        credit.taxes = invoice.taxes.map { tax in
-            var tax = tax
-            tax.taxableAmount = tax.taxableAmount.negated
-            tax.taxAmount = tax.taxAmount.negated
-            return tax
-        }
-        credit.netTotal = invoice.netTotal.negated
-        credit.taxTotal = invoice.taxTotal.negated
-        credit.grossTotal = invoice.grossTotal.negated
+        credit.negateAmounts()
         let written = try UBLInvoice.render(credit, check: Self.check)
         let read = try UBLReader.read(written, fileName: "credit").invoice
         #expect(read.grossTotal == credit.grossTotal)

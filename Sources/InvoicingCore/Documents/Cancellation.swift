@@ -73,8 +73,9 @@ public enum Cancellation {
 }
 
 extension Invoice {
-    /// Negates every quantity and amount (lines, conditions, taxes, totals); prices stay.
-    mutating func negateAmounts() {
+    /// Negates every quantity and amount (lines, conditions, taxes, totals); prices stay: a
+    /// cancellation's or credit memo's amounts, and a credit of the same goods in tests.
+    public mutating func negateAmounts() {
         lines = lines.map(Cancellation.reversed)
         taxes = taxes.map { tax in
             var tax = tax

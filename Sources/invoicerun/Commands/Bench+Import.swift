@@ -80,7 +80,7 @@ extension InvoiceRunCommand.Bench {
             }
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.inSeconds
             print("\(seconds) \(Double(usage.ru_maxrss))")
         }
 
@@ -124,7 +124,7 @@ extension InvoiceRunCommand.Bench {
                     try process.run()
                     process.waitUntilExit()
                 }
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = elapsed.inSeconds
                 print(
                     String(
                         format: "%@: %.2f s, %.1f MB/s; our XML import runs at %.0f%% of its speed", label, seconds,

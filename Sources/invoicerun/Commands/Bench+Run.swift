@@ -128,7 +128,7 @@ extension InvoiceRunCommand.Bench {
                 throw ValidationError("invoicerun \(arguments.first ?? "") failed with status \(status)")
             }
             return Measurement(
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                seconds: elapsed.inSeconds,
                 peakRSS: Double(usage.ru_maxrss))
         }
 
@@ -176,7 +176,7 @@ extension InvoiceRunCommand.Bench {
                     close(descriptor)
                 }
             }
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return elapsed.inSeconds
         }
     }
 }

@@ -115,8 +115,9 @@ extension ImportReport {
         reader.stackSize = 8 << 20  // as the main thread: decoding recurses through XML records
         reader.start()
         let read: ImportBatch
+        let whole: Bool
         do {
-            read = try Self.store(
+            (read, whole) = try Self.store(
                 channel, into: store, masterData: masterData, allOrNothing: options.allOrNothing,
                 refused: &refused, imported: &imported)
         } catch {
@@ -133,9 +134,6 @@ extension ImportReport {
                     value: refusal.value))
             reject(refusal.lines, in: file, whole: false)
         }
-        let whole =
-            read.files.contains(where: \.rejectedWhole)
-            || (options.allOrNothing && (!refused.isEmpty || read.files.contains(where: \.hasRejections)))
         if whole {
             reject([], in: file, whole: true)
             if imported > 0 {
@@ -152,11 +150,12 @@ extension ImportReport {
     }
 
     /// The consuming half of `stream`: stores each document `channel` hands over, in one
-    /// transaction, and commits unless the file is refused whole.
+    /// transaction, and commits unless the file is refused whole; returns the file's batch and
+    /// whether it was.
     private static func store(
         _ channel: DocumentChannel, into store: InvoiceStore, masterData: MasterData, allOrNothing: Bool,
         refused: inout [Refusal], imported: inout Int
-    ) throws -> ImportBatch {
+    ) throws -> (batch: ImportBatch, refusedWhole: Bool) {
         try store.importingDocuments { session in
             while let chunk = channel.take() {
                 for event in chunk {
@@ -188,7 +187,7 @@ extension ImportReport {
             let refusedWhole =
                 read.files.contains(where: \.rejectedWhole)
                 || (allOrNothing && (!refused.isEmpty || read.files.contains(where: \.hasRejections)))
-            return (read, keep: !refusedWhole)
+            return ((read, refusedWhole), keep: !refusedWhole)
         }
     }
 
