@@ -62,10 +62,10 @@ extension InvoiceStore {
         var numbered = draft.numbered(invoiceNumber: number, postingNumber: posting)
         numbered.invoice.runID = runID
         for order in orders {
-            try db.execute(
+            try db.cachedStatement(
                 sql:
-                    "UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'",
-                arguments: [number, order])
+                    "UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'"
+            ).execute(arguments: [number, order])
             guard db.changesCount == 1 else {
                 throw StoreError(.orderNotOpen, "invoicing order \(order) is no longer open")
             }
@@ -75,24 +75,26 @@ extension InvoiceStore {
         return numbered
     }
 
-    /// Stores a numbered invoice (of any kind), its items and its FI document.
+    /// Stores a numbered invoice (of any kind), its items and its FI document. The statements
+    /// are prepared once per connection (GRDB's statement cache), not once per invoice.
     func insert(_ draft: InvoiceDraft, runKey: Int64, db: Database) throws {
         let invoice = draft.invoice
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO invoice (number, kind, company_code, account, currency, invoice_date, due_date,
                     net_minor, tax_minor, gross_minor, run_id, posting_number, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 invoice.number, invoice.kind.rawValue, invoice.seller.id, invoice.buyer.id, invoice.currency.code,
                 invoice.invoiceDate.description, invoice.dueDate.description, invoice.netTotal.minorUnits,
                 invoice.taxTotal.minorUnits, invoice.grossTotal.minorUnits, runKey, invoice.postingNumber,
                 try Self.encode(invoice),
             ])
+        let item = try db.cachedStatement(sql: "INSERT INTO invoice_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for line in invoice.lines {
-            try db.execute(
-                sql: "INSERT INTO invoice_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            try item.execute(
                 arguments: [
                     invoice.number, line.number, line.sourceDocument, line.sourceItem, line.material,
                     line.quantity.description, line.unit, line.netAmount.minorUnits, line.taxCode,
@@ -104,15 +106,14 @@ extension InvoiceStore {
     /// Stores a numbered FI document and its lines (an invoice's, or one of its own such as an
     /// invoice list's discount posting).
     static func insert(_ posting: FIDocument, db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)").execute(
             arguments: [
                 posting.number, posting.companyCode, posting.postingDate.description, posting.reference,
                 posting.currency.code, posting.held,
             ])
+        let insertLine = try db.cachedStatement(sql: "INSERT INTO fi_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for line in posting.lines {
-            try db.execute(
-                sql: "INSERT INTO fi_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            try insertLine.execute(
                 arguments: [
                     posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
                     line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text,
@@ -122,16 +123,13 @@ extension InvoiceStore {
 
     /// Draws the next number of a range inside the caller's transaction, so a rollback returns it.
     static func nextNumber(_ db: Database, _ kind: NumberRangeKind, companyCode: String, year: Int) throws -> String {
-        try db.execute(
+        let draw = try db.cachedStatement(
             sql: """
                 INSERT INTO number_range (company_code, kind, year, last_number) VALUES (?, ?, ?, 1)
                 ON CONFLICT (company_code, kind, year) DO UPDATE SET last_number = last_number + 1
-                """,
-            arguments: [companyCode, kind.rawValue, year])
-        let last =
-            try Int64.fetchOne(
-                db, sql: "SELECT last_number FROM number_range WHERE company_code = ? AND kind = ? AND year = ?",
-                arguments: [companyCode, kind.rawValue, year]) ?? 0
+                RETURNING last_number
+                """)
+        let last = try Int64.fetchOne(draw, arguments: [companyCode, kind.rawValue, year]) ?? 0
         return kind.number(companyCode: companyCode, year: year, sequence: last)
     }
 

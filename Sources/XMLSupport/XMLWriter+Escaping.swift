@@ -1,21 +1,23 @@
 extension XMLWriter {
     /// Escapes element text: `&`, `<`, `>` and `"` become entity references, and a carriage
     /// return becomes `&#xD;` because a parser would otherwise turn it into a line feed.
-    static func escapedText(_ text: String, elementPath: String) throws(XMLWriterError) -> String {
+    static func escapedText(_ text: String, elementPath: @autoclosure () -> String) throws(XMLWriterError) -> String {
         try escaped(text, elementPath: elementPath, attribute: nil)
     }
 
     /// Escapes an attribute value: as text, plus `'`, and tab, line feed and carriage return as
     /// character references, which attribute-value normalisation would otherwise turn into spaces.
-    static func escapedAttribute(_ value: String, elementPath: String, attribute: String) throws(XMLWriterError)
-        -> String
-    {
+    static func escapedAttribute(
+        _ value: String, elementPath: @autoclosure () -> String, attribute: String
+    ) throws(XMLWriterError) -> String {
         try escaped(value, elementPath: elementPath, attribute: attribute)
     }
 
-    private static func escaped(_ value: String, elementPath: String, attribute: String?) throws(XMLWriterError)
-        -> String
-    {
+    private static func escaped(
+        _ value: String, elementPath: () -> String, attribute: String?
+    ) throws(XMLWriterError) -> String {
+        // Most values (numbers, codes, names) need nothing: printable ASCII without markup characters.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !needsEscape[Int($0)] }) { return value }
         let inAttribute = attribute != nil
         var result = ""
         result.reserveCapacity(value.utf8.count)
@@ -33,13 +35,19 @@ extension XMLWriter {
             default:
                 guard isAllowed(scalar) else {
                     throw XMLWriterError(
-                        code: .invalidCharacter, elementPath: elementPath, attribute: attribute, character: scalar,
+                        code: .invalidCharacter, elementPath: elementPath(), attribute: attribute, character: scalar,
                         offset: offset)
                 }
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// The printable ASCII characters that are escaped in text or in attributes.
+    private static let needsEscape: [Bool] = (0..<128).map { byte in
+        [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
+            .contains(UInt8(byte))
     }
 
     /// XML 1.0's `Char` production, minus tab, line feed and carriage return handled above;
@@ -50,12 +58,33 @@ extension XMLWriter {
 
     /// Whether `name` matches XML 1.0's `Name` production (qualified names with `:` included).
     static func isName(_ name: String) -> Bool {
+        // The common case, an ASCII name, byte by byte.
+        if let first = name.utf8.first, first < 0x80, name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return isASCIINameStart(first)
+                && name.utf8.dropFirst().allSatisfy { isASCIINameStart($0) || isASCIINameContinuation($0) }
+        }
         var scalars = name.unicodeScalars.makeIterator()
         guard let first = scalars.next(), isNameStart(first) else { return false }
         while let scalar = scalars.next() {
             guard isNameStart(scalar) || isNameContinuation(scalar) else { return false }
         }
         return true
+    }
+
+    private static func isASCIINameStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ":"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"),
+            UInt8(ascii: "a")...UInt8(ascii: "z"):
+            true
+        default: false
+        }
+    }
+
+    private static func isASCIINameContinuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
     private static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {

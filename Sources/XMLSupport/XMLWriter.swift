@@ -20,6 +20,8 @@ public struct XMLWriter: Sendable {
     private var startTagIsOpen = false
     private var rootIsWritten = false
     private let indentUnit: String
+    /// The indentation of each depth reached so far, made once.
+    private var indentations: [String] = [""]
 
     /// Creates a writer indenting each level by `indent` spaces.
     public init(indent: Int = 2) {
@@ -40,6 +42,9 @@ public struct XMLWriter: Sendable {
         beginChild()
         output += tag
         openElements.append(name)
+        if indentations.count <= openElements.count {
+            indentations.append(String(repeating: indentUnit, count: openElements.count))
+        }
         startTagIsOpen = true
     }
 
@@ -69,7 +74,12 @@ public struct XMLWriter: Sendable {
         let tag = try startTag(name, attributes: attributes)
         let escapedText = try Self.escapedText(text, elementPath: path(appending: name))
         beginChild()
-        output += tag + ">" + escapedText + "</" + name + ">\n"
+        output += tag
+        output += ">"
+        output += escapedText
+        output += "</"
+        output += name
+        output += ">\n"
     }
 
     /// Writes `<name attributes/>`.
@@ -98,10 +108,11 @@ public struct XMLWriter: Sendable {
         precondition(Self.isName(name), "\"\(name)\" is not an XML name")
         precondition(openElements.isEmpty == false || !rootIsWritten, "a document has exactly one root element")
         var tag = indentation(forDepth: openElements.count) + "<" + name
-        var seen: Set<String> = []
-        for (attribute, value) in attributes {
+        for (index, (attribute, value)) in attributes.enumerated() {
             precondition(Self.isName(attribute), "\"\(attribute)\" is not an XML name")
-            precondition(seen.insert(attribute).inserted, "attribute \(attribute) given twice on <\(name)>")
+            // A handful of attributes at most: a linear look back beats building a set.
+            precondition(
+                !attributes[..<index].contains { $0.0 == attribute }, "attribute \(attribute) given twice on <\(name)>")
             let escaped = try Self.escapedAttribute(value, elementPath: path(appending: name), attribute: attribute)
             tag += " " + attribute + "=\"" + escaped + "\""
         }
@@ -122,7 +133,7 @@ public struct XMLWriter: Sendable {
     private var indentation: String { indentation(forDepth: openElements.count) }
 
     private func indentation(forDepth depth: Int) -> String {
-        String(repeating: indentUnit, count: depth)
+        depth < indentations.count ? indentations[depth] : String(repeating: indentUnit, count: depth)
     }
 
     private func path(appending name: String) -> String {

@@ -61,43 +61,62 @@ public struct PrintLayouts: Sendable {
         let items = document.itemRows
         let length = document.page.length
         let sample = PrintRow(text: "-")
+        // The document's own fields, read once by reflection; each page adds its own keys.
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: document).children {
+            if let label = child.label { fields[label] = TemplateRow.converting(child.value) }
+        }
         func context(_ rows: [PrintRow], page: Int, count: Int, brought: PrintRow?, carried: PrintRow?) -> [String: Any]
         {
-            var context: [String: Any] = [:]
-            for child in Mirror(reflecting: document).children {
-                if let label = child.label { context[label] = child.value }
-            }
-            context["lines"] = rows
+            var context = fields
+            context["lines"] = rows.map { TemplateRow(text: $0.text) }
             context["firstPage"] = page == 1
             context["lastPage"] = page == count
             context["pageNumber"] = page
             context["pageCount"] = count
             context["pageFooter"] = document.footer(page: page, of: count)
-            if let brought { context["broughtForward"] = brought }
-            if let carried { context["carriedForward"] = carried }
+            if let brought { context["broughtForward"] = TemplateRow(text: brought.text) }
+            if let carried { context["carriedForward"] = TemplateRow(text: carried.text) }
             return context
         }
         let footerLength = try renderLines(context([], page: 1, count: 1, brought: nil, carried: nil), "pagefooter")
             .count
-        var overheads: [Bool: [Bool: Int]] = [:]
-        for first in [true, false] {
-            for last in [true, false] {
-                let page = context(
-                    [], page: first ? 1 : 2, count: last ? (first ? 1 : 2) : 3, brought: first ? nil : sample,
-                    carried: last ? nil : sample)
-                overheads[first, default: [:]][last] =
-                    try renderLines(page, document.templateName).count + footerLength
+        // The lines a page takes besides its items, measured by rendering it without items, once
+        // per kind of page (first or not, last or not) and only for the kinds the document needs:
+        // a one-page document renders one.
+        var overheads: [Int: Int] = [:]
+        func overhead(first: Bool, last: Bool) throws(TemplateError) -> Int {
+            let key = (first ? 2 : 0) + (last ? 1 : 0)
+            if let known = overheads[key] { return known }
+            let page = context(
+                [], page: first ? 1 : 2, count: last ? (first ? 1 : 2) : 3, brought: first ? nil : sample,
+                carried: last ? nil : sample)
+            let lines = try renderLines(page, document.templateName).count + footerLength
+            overheads[key] = lines
+            return lines
+        }
+        var failure: TemplateError?
+        let ranges = PrintPagination.pages(itemHeights: items.map(\.count), length: length) {
+            (first: Bool, last: Bool) -> Int in
+            do throws(TemplateError) {
+                return try overhead(first: first, last: last)
+            } catch {
+                failure = error
+                return length
             }
         }
-        // The fixed parts must leave room for one row on the first page, and for the totals on a last.
-        let needed = max((overheads[true]?[false] ?? 0) + 1, overheads[false]?[true] ?? 0)
+        if let failure { throw failure }
+        // The fixed parts must leave room for one row on the first page, and for the totals on a
+        // last one. Checked for the kinds of page this document has; a short document that fits
+        // one page needs only that page to fit.
+        let needed =
+            ranges.count == 1
+            ? try overhead(first: true, last: true)
+            : max(try overhead(first: true, last: false) + 1, try overhead(first: false, last: true))
         guard needed <= length else {
             throw TemplateError(
                 file: document.templateName, line: 0, column: 0,
                 message: "page length \(length) is too short for this layout: it needs at least \(needed) lines")
-        }
-        let ranges = PrintPagination.pages(itemHeights: items.map(\.count), length: length) { first, last in
-            overheads[first]?[last] ?? length
         }
         var pages: [String] = []
         let forward = document.forwardRows(pageEnds: ranges.dropLast().map(\.upperBound))
@@ -129,5 +148,22 @@ public struct PrintLayouts: Sendable {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
+    }
+}
+
+/// A row as the templates see it. Rows are looked up by name on every line of every page:
+/// answering directly spares the template engine a reflection (`Mirror`) per lookup.
+private struct TemplateRow: MustacheParent {
+    let text: String
+
+    func child(named name: String) -> Any? {
+        name == "text" ? text : nil
+    }
+
+    /// `value` with its rows (alone or in a list) made template rows; anything else as it is.
+    static func converting(_ value: Any) -> Any {
+        if let row = value as? PrintRow { return TemplateRow(text: row.text) }
+        if let rows = value as? [PrintRow] { return rows.map { TemplateRow(text: $0.text) } }
+        return value
     }
 }
