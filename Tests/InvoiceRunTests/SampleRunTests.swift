@@ -158,3 +158,31 @@ struct SampleRunTests {
         #expect(result.output.contains("Selected: 5 orders of 4 accounts (left open: 1 billing block)"))
     }
 }
+
+/// Units are priced and documents rendered on several cores; the outputs must not show it.
+@Suite struct ParallelRunTests {
+    @Test func oneWorkerAndSeveralWriteTheSameBytes() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        // Generated source documents over many accounts in both company codes (the bench's own
+        // data), so there are enough units for every worker.
+        let generated = try tool.run([
+            "bench", "run", "--items", "1500", "--accounts", "120", "--work-directory", tool.url("bench").path,
+        ])
+        #expect(generated.status == 0, "\(generated.error)")
+        try FileManager.default.copyItem(
+            at: CommandLineTool.repositoryRoot.appendingPathComponent("Samples"), to: tool.url("Samples"))
+        var trees: [[String: Data]] = []
+        for jobs in ["1", "2", "5"] {
+            let result = try tool.run([
+                "run", "Samples", "bench/data", "--store", "store-\(jobs).sqlite", "--output", "out-\(jobs)", "--date",
+                SampleRunTests.runDate, "--jobs", jobs,
+            ])
+            #expect(result.status == 0, "\(result.error)")
+            trees.append(try tool.tree("out-\(jobs)"))
+        }
+        #expect(trees[0].count > 300)
+        #expect(trees[0] == trees[1])
+        #expect(trees[0] == trees[2])
+    }
+}

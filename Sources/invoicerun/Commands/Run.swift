@@ -51,6 +51,17 @@ extension InvoiceRunCommand {
         @Flag(name: .long, help: "Exit with status 2 when any unit failed.")
         var strict = false
 
+        @Option(
+            name: .long,
+            help:
+                "Workers that price units and render documents (default: the number of cores, or $INVOICERUN_JOBS). The outputs are the same bytes whatever the number."
+        )
+        var jobs: Int?
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
         func run() throws {
             let resources = try resourceOptions.locate()
             let layouts = try PrintLayoutLibrary(directory: resources.templates, overrides: resourceOptions.templates)
@@ -82,7 +93,8 @@ extension InvoiceRunCommand {
         private func invoice(
             store: InvoiceStore, layouts: PrintLayoutLibrary, parameters: RunParameters, imported: ImportReport?
         ) throws {
-            let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters)
+            var job = InvoicingJob(store: store, layouts: layouts, parameters: parameters)
+            if let jobs { job.parallel = Parallel(jobs: jobs) }
             var report = try job.invoice()
             try job.render(&report, into: output, imported: imported)
             if !simulate {

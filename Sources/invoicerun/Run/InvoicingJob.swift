@@ -9,6 +9,8 @@ struct InvoicingJob {
     let store: InvoiceStore
     let layouts: PrintLayoutLibrary
     let parameters: RunParameters
+    /// The workers that price units and render documents; the results do not depend on their number.
+    var parallel = Parallel.machine
 
     /// Everything a run did, for the summary, the log and the manifest.
     struct Report {
@@ -61,8 +63,10 @@ struct InvoicingJob {
             let batch = units[start..<min(start + Self.commitBatchSize, units.count)]
             var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
             var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
-            for unit in batch {
-                switch engine.invoice(unit) {
+            // Units are independent: priced on every core, then taken in order.
+            let priced = parallel.map(Array(batch)) { engine.invoice($0) }
+            for (unit, outcome) in zip(batch, priced) {
+                switch outcome {
                 case .invoiced(var draft):
                     draft.invoice.runID = runID
                     if parameters.simulate {
@@ -138,31 +142,30 @@ struct InvoicingJob {
         // Mass printing: every printed document of the run in one file, each on a new page
         // (as `PrintLayouts.combine` joins them), written as it goes.
         var combined: AppendingFile?
-        for entry in entries {
-            let invoice = entry.draft.invoice
-            do {
-                if entry.isActive(.print) {
-                    let own = layouts.layouts(forCompanyCode: invoice.seller.id)
-                    let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
-                    try folder.write(text, to: "invoices/\(invoice.number).txt")
-                    // The account's print spool folder, for a print server that watches it.
-                    try folder.write(text, to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt")
-                    if combined == nil { combined = try folder.appending(to: "print.txt") }
-                    try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
-                    printed.append(invoice.number)
-                }
-                if entry.isActive(.xmlOutput) {
-                    try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
-                }
-                for format in invoice.buyer.invoiceFormats {
-                    try folder.write(
-                        try format.render(invoice, check: EN16931Check(rounding: rounding)),
-                        to: "invoices/\(invoice.number).\(format.fileSuffix)")
-                }
-            } catch {
-                errors.append("\(invoice.number): \(error)")
+        // Documents are rendered on every core, a slice at a time so only a slice's bytes are
+        // held, and written in order by this thread.
+        for start in stride(from: 0, to: entries.count, by: Self.renderSliceSize) {
+            let slice = entries[start..<min(start + Self.renderSliceSize, entries.count)]
+            let requests = slice.map { entry in
+                DocumentRequest(
+                    invoice: entry.draft.invoice, print: entry.isActive(.print), xml: entry.isActive(.xmlOutput))
             }
-            if entry.isActive(.csvOutput) { csvInvoices.append(invoice) }
+            let rendered = parallel.map(requests) { render($0, rounding: rounding) }
+            for (entry, document) in zip(slice, rendered) {
+                let invoice = entry.draft.invoice
+                do {
+                    for file in document.files { try folder.write(file) }
+                    if let text = document.printText {
+                        if combined == nil { combined = try folder.appending(to: "print.txt") }
+                        try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
+                        printed.append(invoice.number)
+                    }
+                    if let failure = document.failure { errors.append("\(invoice.number): \(failure)") }
+                } catch {
+                    errors.append("\(invoice.number): \(error)")
+                }
+                if entry.isActive(.csvOutput) { csvInvoices.append(invoice) }
+            }
         }
         if let combined {
             try combined.append("\n")
@@ -191,6 +194,55 @@ struct InvoicingJob {
             }
         }
         return printed
+    }
+
+    /// Documents rendered together before their files are written.
+    static let renderSliceSize = 256
+
+    /// One document to render and which of its outputs are active.
+    struct DocumentRequest: Sendable {
+        let invoice: Invoice
+        let print: Bool
+        let xml: Bool
+    }
+
+    /// A document's files, rendered and hashed, and its print text for the combined print file.
+    /// A rendering that fails keeps the files made before it, as writing them one by one did.
+    struct RenderedDocument: Sendable {
+        var files: [RenderedFile] = []
+        var printText: String?
+        var failure: String?
+    }
+
+    /// Renders one document's outputs as its functions ask: print (with its spool copy), canonical
+    /// XML, and the e-invoice formats of its buyer.
+    private func render(_ request: DocumentRequest, rounding: RoundingRule) -> RenderedDocument {
+        let invoice = request.invoice
+        var document = RenderedDocument()
+        do {
+            if request.print {
+                let own = layouts.layouts(forCompanyCode: invoice.seller.id)
+                let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
+                let file = RenderedFile(text, to: "invoices/\(invoice.number).txt")
+                document.files.append(file)
+                // The account's print spool folder, for a print server that watches it.
+                document.files.append(file.copy(to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt"))
+                document.printText = text
+            }
+            if request.xml {
+                document.files.append(
+                    RenderedFile(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml"))
+            }
+            for format in invoice.buyer.invoiceFormats {
+                document.files.append(
+                    RenderedFile(
+                        try format.render(invoice, check: EN16931Check(rounding: rounding)),
+                        to: "invoices/\(invoice.number).\(format.fileSuffix)"))
+            }
+        } catch {
+            document.failure = "\(error)"
+        }
+        return document
     }
 
     /// `name` (an account id from imported data) made safe as one path component: letters,

@@ -13,6 +13,8 @@ struct OutputFolder {
     private(set) var written: [(path: String, sha256: String)] = []
     /// Temporary name → final name of files written but not yet published.
     private var staged: [(temporary: String, final: String)] = []
+    /// Folders known to exist, so each is created once rather than checked for every file.
+    private var createdFolders: Set<String> = []
 
     init(root: String) throws {
         self.root = root
@@ -39,9 +41,21 @@ struct OutputFolder {
 
     /// Writes `bytes` to `relativePath` under the folder.
     mutating func write(bytes: [UInt8], to relativePath: String) throws {
+        try write(bytes: bytes, to: relativePath, sha256: Self.sha256(bytes))
+    }
+
+    /// Writes a file rendered (and hashed) elsewhere, e.g. on another core.
+    mutating func write(_ file: RenderedFile) throws {
+        try write(bytes: file.bytes, to: file.relativePath, sha256: file.sha256)
+    }
+
+    private mutating func write(bytes: [UInt8], to relativePath: String, sha256: String) throws {
         let final = root + "/" + relativePath
         let folder = (final as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !createdFolders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            createdFolders.insert(folder)
+        }
         let temporary = folder + "/." + (final as NSString).lastPathComponent + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: final, reason: String(cString: strerror(errno))) }
@@ -63,7 +77,7 @@ struct OutputFolder {
             throw OutputError(path: final, reason: reason)
         }
         staged.append((temporary, final))
-        written.append((relativePath, Self.sha256(bytes)))
+        written.append((relativePath, sha256))
     }
 
     /// Stages a file written elsewhere under `temporary` to be published as `relativePath`
@@ -118,6 +132,30 @@ struct OutputFolder {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+}
+
+/// An output file's bytes and hash, made before it is written.
+struct RenderedFile: Sendable {
+    let relativePath: String
+    let bytes: [UInt8]
+    let sha256: String
+
+    init(_ text: String, to relativePath: String) {
+        self.relativePath = relativePath
+        bytes = Array(text.utf8)
+        sha256 = OutputFolder.sha256(bytes)
+    }
+
+    private init(relativePath: String, bytes: [UInt8], sha256: String) {
+        self.relativePath = relativePath
+        self.bytes = bytes
+        self.sha256 = sha256
+    }
+
+    /// The same bytes under another name.
+    func copy(to relativePath: String) -> RenderedFile {
+        RenderedFile(relativePath: relativePath, bytes: bytes, sha256: sha256)
     }
 }
 
