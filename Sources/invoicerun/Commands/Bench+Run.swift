@@ -23,6 +23,9 @@ extension InvoiceRunCommand.Bench {
         )
         var workDirectory: String?
 
+        @Option(name: .long, help: "Format of the generated source documents: xml (measured against xmllint) or csv.")
+        var format: BenchRunData.Format = .xml
+
         @OptionGroup var resourceOptions: ResourceOptions
 
         func run() throws {
@@ -42,7 +45,7 @@ extension InvoiceRunCommand.Bench {
             try manager.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
             defer { if workDirectory == nil { try? manager.removeItem(atPath: folder) } }
             print("generating \(items) items (\(items / 5) documents) over \(accounts) accounts in \(folder)")
-            try BenchRunData.write(items: items, accounts: accounts, into: folder + "/data")
+            try BenchRunData.write(items: items, accounts: accounts, format: format, into: folder + "/data")
             let store = folder + "/store.sqlite"
             let samples = resources.root + "/Samples"
             // Set-up, not timed: the sample company's master data and configuration.
@@ -57,13 +60,22 @@ extension InvoiceRunCommand.Bench {
                 ["import", folder + "/data", "--store", store, "--resources", resources.root])
             Self.report(
                 "import", imported, items: items, invoices: nil, read: input, written: try Self.size(of: store))
+            if format == .xml {
+                let documents = folder + "/data/documents.xml"
+                try InvoiceRunCommand.Bench.Import.xmllintReference(
+                    documents, size: Double(try Self.size(of: documents)), ours: imported.seconds,
+                    schema: resources.schemas + "/source-documents.xsd")
+            }
             let invoiced = try Self.child(
                 [
                     "run", "--store", store, "--output", folder + "/out", "--date", "2026-11-30", "--resources",
                     resources.root,
                 ])
             let outputs = try Self.files(under: folder + "/out")
-            let invoiceCount = outputs.filter { $0.path.hasSuffix(".xml") && $0.path.contains("/invoices/IN-") }.count
+            // One canonical XML file per invoice (the UBL files end in .ubl.xml).
+            let invoiceCount = outputs.filter {
+                $0.path.hasSuffix(".xml") && !$0.path.hasSuffix(".ubl.xml") && $0.path.contains("/invoices/IN-")
+            }.count
             Self.report(
                 "run (invoice, store, render every output)", invoiced, items: items, invoices: invoiceCount,
                 read: nil, written: outputs.reduce(0) { $0 + $1.size })
@@ -85,6 +97,8 @@ extension InvoiceRunCommand.Bench {
         struct Measurement {
             var seconds: Double
             var peakRSS: Double
+            /// User plus system CPU seconds: above `seconds` when several cores worked.
+            var cpuSeconds: Double = 0
         }
 
         private static func report(
@@ -98,8 +112,8 @@ extension InvoiceRunCommand.Bench {
             }
             if let read { line += String(format: ", read %.1f MB/s", Double(read) / 1e6 / measurement.seconds) }
             line += String(
-                format: ", written %.1f MB (%.1f MB/s), peak RSS %.0f MB", Double(written) / 1e6,
-                Double(written) / 1e6 / measurement.seconds, measurement.peakRSS / 1024)
+                format: ", written %.1f MB (%.1f MB/s), peak RSS %.0f MB, CPU %.2f s", Double(written) / 1e6,
+                Double(written) / 1e6 / measurement.seconds, measurement.peakRSS / 1024, measurement.cpuSeconds)
             print(line)
         }
 
@@ -127,9 +141,10 @@ extension InvoiceRunCommand.Bench {
             guard status & 0x7F == 0, exit <= 1 else {
                 throw ValidationError("invoicerun \(arguments.first ?? "") failed with status \(status)")
             }
+            func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
             return Measurement(
-                seconds: elapsed.inSeconds,
-                peakRSS: Double(usage.ru_maxrss))
+                seconds: elapsed.inSeconds, peakRSS: Double(usage.ru_maxrss),
+                cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime))
         }
 
         private static func files(under root: String) throws -> [(path: String, size: Int)] {
@@ -185,40 +200,83 @@ extension InvoiceRunCommand.Bench {
 enum BenchRunData {
     static let materials = ["M-1001", "M-1002", "M-1005", "M-1007", "M-1009", "M-1010", "M-1012", "M-1013"]
 
-    static func write(items: Int, accounts: Int, into folder: String) throws {
+    /// The file format of the generated source documents.
+    enum Format: String, ExpressibleByArgument, Sendable {
+        case xml
+        case csv
+    }
+
+    static func write(items: Int, accounts: Int, format: Format = .csv, into folder: String) throws {
         var text =
             "account,company_code,name,street,postal_code,city,country,vat_id,language,currency,payment_terms,invoicing_category,tax_classification,account_assignment_group,electronic_address,invoice_formats,invoice_list_calendar\n"
         for index in 0..<accounts {
             text +=
                 index % 2 == 0
-                ? "BA-\(index),1000,Bench Kunde \(index),Hauptstraße \(index % 200 + 1),10115,Berlin,DE,,de,EUR,NT14,STD,1,01,,,\n"
-                : "BA-\(index),2000,Bench Customer \(index),\(index % 200 + 1) High Street,EC1A 1BB,London,GB,,en,GBP,NT30,STD,1,01,,,\n"
+                ? "BA-\(index),1000,Bench Kunde \(index),Hauptstraße \(index % 200 + 1),10115,Berlin,DE,DE\(digits(index, 9)),de,EUR,NT14,STD,1,01,0088:40\(digits(index, 11)),ubl,\n"
+                : "BA-\(index),2000,Bench Customer \(index),\(index % 200 + 1) High Street,EC1A 1BB,London,GB,GB\(digits(index, 9)),en,GBP,NT30,STD,1,01,0088:50\(digits(index, 11)),ubl,\n"
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/accounts.csv"))
-        guard FileManager.default.createFile(atPath: folder + "/documents.csv", contents: nil),
-            let file = FileHandle(forWritingAtPath: folder + "/documents.csv")
+        let path = folder + "/documents." + format.rawValue
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let file = FileHandle(forWritingAtPath: path)
         else { throw ValidationError("cannot write the generated documents") }
         defer { try? file.close() }
         var rows =
-            "document_id,category,type,company_code,account,currency,document_date,item_number,material,quantity,unit_price\n"
-        var random = SystemRandomNumberGenerator()
+            format == .csv
+            ? "document_id,category,type,company_code,account,currency,document_date,item_number,material,quantity,unit_price\n"
+            : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SourceDocuments xmlns=\"urn:invoicerun:source-documents:1\">\n"
+        // Seeded, so the same N and M give the same files on every machine and every run.
+        var random = SplitMix64(seed: UInt64(items) &* 31 &+ UInt64(accounts))
         for document in 0..<(items / 5) {
             let account = document % accounts
             let (companyCode, currency) = account % 2 == 0 ? ("1000", "EUR") : ("2000", "GBP")
             let day = 1 + document % 28
             let date = "2026-11-" + (day < 10 ? "0\(day)" : "\(day)")
+            if format == .xml {
+                rows +=
+                    "  <SourceDocument><documentId>BR-\(document)</documentId><category>INVBI</category><type>USAGE</type><companyCode>\(companyCode)</companyCode><account>BA-\(account)</account><currency>\(currency)</currency><documentDate>\(date)</documentDate>\n"
+            }
             for item in 1...5 {
                 let material = materials[(document + item) % materials.count]
                 let quantity =
                     "\(Int.random(in: 1...9_999, using: &random)).\(Int.random(in: 100...999, using: &random))"
-                rows +=
-                    "BR-\(document),INVBI,USAGE,\(companyCode),BA-\(account),\(currency),\(date),\(item * 10),\(material),\(quantity),\n"
+                switch format {
+                case .csv:
+                    rows +=
+                        "BR-\(document),INVBI,USAGE,\(companyCode),BA-\(account),\(currency),\(date),\(item * 10),\(material),\(quantity),\n"
+                case .xml:
+                    rows +=
+                        "    <Item><itemNumber>\(item * 10)</itemNumber><material>\(material)</material><quantity>\(quantity)</quantity></Item>\n"
+                }
             }
+            if format == .xml { rows += "  </SourceDocument>\n" }
             if rows.utf8.count > 1 << 20 {
                 file.write(Data(rows.utf8))
                 rows = ""
             }
         }
+        if format == .xml { rows += "</SourceDocuments>\n" }
         file.write(Data(rows.utf8))
+    }
+
+    /// `value` as `width` decimal digits, zero-padded.
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
+
+/// A small seeded generator (SplitMix64) for reproducible bench data.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
