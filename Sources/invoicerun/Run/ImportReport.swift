@@ -117,9 +117,11 @@ extension ImportReport {
         let read: ImportBatch
         let whole: Bool
         do {
+            var progress = Progress("importing \((file as NSString).lastPathComponent)", unit: "documents")
+            defer { progress.finish() }
             (read, whole) = try Self.store(
                 channel, into: store, masterData: masterData, allOrNothing: options.allOrNothing,
-                refused: &refused, imported: &imported)
+                refused: &refused, imported: &imported, progress: &progress)
         } catch {
             channel.cancel()
             _ = channel.result()  // the reader reads on to the end, dropping; it is never left running
@@ -154,7 +156,7 @@ extension ImportReport {
     /// whether it was.
     private static func store(
         _ channel: DocumentChannel, into store: InvoiceStore, masterData: MasterData, allOrNothing: Bool,
-        refused: inout [Refusal], imported: inout Int
+        refused: inout [Refusal], imported: inout Int, progress: inout Progress
     ) throws -> (batch: ImportBatch, refusedWhole: Bool) {
         try store.importingDocuments { session in
             while let chunk = channel.take() {
@@ -182,6 +184,7 @@ extension ImportReport {
                         if try session.withdraw(id) { imported -= 1 }
                     }
                 }
+                progress.update(imported)
             }
             let read = channel.result()
             let refusedWhole =

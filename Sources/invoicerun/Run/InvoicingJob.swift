@@ -57,6 +57,8 @@ struct InvoicingJob {
                     companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
         }
         var results: [UnitResult] = []
+        var progress = Progress("invoicing", total: units.count, unit: "units")
+        defer { progress.finish() }
         // Units are priced one by one and committed in batches: one transaction (one fsync) per
         // batch, a savepoint per invoice, so a unit that fails to store fails alone.
         for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
@@ -97,6 +99,7 @@ struct InvoicingJob {
                     }
                 }
             }
+            progress.update(results.count)
         }
         var report = Report(runID: runID, selection: selection, results: results)
         report.rounding = configuration.rounding
@@ -142,6 +145,8 @@ struct InvoicingJob {
         // Mass printing: every printed document of the run in one file, each on a new page
         // (as `PrintLayouts.combine` joins them), written as it goes.
         var combined: AppendingFile?
+        var progress = Progress("writing outputs", total: entries.count, unit: "documents")
+        defer { progress.finish() }
         // Documents are rendered on every core, a slice at a time so only a slice's bytes are
         // held, and written in order by this thread.
         for start in stride(from: 0, to: entries.count, by: Self.renderSliceSize) {
@@ -166,6 +171,7 @@ struct InvoicingJob {
                 }
                 if entry.isActive(.csvOutput) { csvInvoices.append(invoice) }
             }
+            progress.update(start + slice.count)
         }
         if let combined {
             try combined.append("\n")
