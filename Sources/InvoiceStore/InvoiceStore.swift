@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GRDB
+internal import InvoicingCore
 
 /// The embedded SQLite store: master data, invoicing orders, invoices, FI documents, number
 /// ranges, runs and the processed-file ledger.
@@ -64,6 +65,13 @@ public final class InvoiceStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// JSON of an invoice, whose objects are all structs (no dictionaries): their keys come in
+    /// declaration order, as deterministic as sorted, and sorting every object's keys was a
+    /// tenth of a run's store time.
+    static func encodeInDeclarationOrder(_ invoice: Invoice) throws -> String {
+        String(decoding: try JSONEncoder().encode(invoice), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {

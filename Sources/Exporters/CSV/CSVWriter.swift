@@ -11,11 +11,19 @@ public struct CSVWriter: Sendable {
 
     /// Appends one row of fields, escaping each as needed.
     public mutating func append(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",") + "\r\n"
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text += "," }
+            text += Self.escape(field)
+        }
+        text += "\r\n"
     }
 
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Byte by byte: the four characters that need quoting are ASCII, and UTF-8 never uses
+        // ASCII bytes inside another character.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            return field
+        }
         return "\"" + field.replacingQuotes() + "\""
     }
 }

@@ -141,10 +141,20 @@ public struct PrintLayouts: Sendable {
         guard let text = library.render(model, withTemplate: template) else {
             throw TemplateError(file: template, line: 0, column: 0, message: "no template named \(template)")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var line = Substring(line)
-            while line.last == " " { line = line.dropLast() }
-            return line
+        // Cut at line feeds and trim trailing spaces on the UTF-8 bytes (both are ASCII, which
+        // UTF-8 never uses inside another character), which is far cheaper than by Character.
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        while true {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart, utf8[utf8.index(before: trimmedEnd)] == 0x20 {
+                trimmedEnd = utf8.index(before: trimmedEnd)
+            }
+            lines.append(text[lineStart..<trimmedEnd])
+            guard lineEnd != utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
