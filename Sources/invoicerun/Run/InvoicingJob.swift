@@ -55,6 +55,11 @@ struct InvoicingJob {
                     companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
         }
         var results: [UnitResult] = []
+        // Rebate accruals go into each covered invoice's FI document, the agreements' positions
+        // carried from invoice to invoice through the run (a simulation's too).
+        var accruals = RebateAccruals(
+            positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
+            rounding: configuration.rounding)
         // Units are priced one by one and committed in batches: one transaction (one fsync) per
         // batch, a savepoint per invoice, so a unit that fails to store fails alone.
         for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
@@ -65,6 +70,14 @@ struct InvoicingJob {
                 switch engine.invoice(unit) {
                 case .invoiced(var draft):
                     draft.invoice.runID = runID
+                    if !accruals.isEmpty {
+                        do throws(UnitFailure) {
+                            try accruals.accrue(&draft)
+                        } catch {
+                            outcomes.append((unit, .failed(error.description)))
+                            continue
+                        }
+                    }
                     if parameters.simulate {
                         draft = draft.numbered(
                             invoiceNumber: placeholder(
