@@ -95,6 +95,9 @@ public struct MasterDataDecoder: Sendable {
         }
     }
 
+    /// Where each milestone confirmation of `finish()` stands in its file, in the same order.
+    public var milestoneConfirmationSites: [MilestoneConfirmationSite] { milestonePlans.confirmationSites }
+
     /// The batch with the collected price conditions.
     public func finish() -> MasterDataBatch {
         var result = batch
