@@ -99,7 +99,11 @@ extension InvoiceStore {
             // Gap-free ranges: the numbers stored per range are exactly 1...last.
             var used: [String: [Int64]] = [:]
             for number in try String.fetchAll(
-                db, sql: "SELECT number FROM invoice UNION ALL SELECT number FROM fi_document")
+                db,
+                sql: """
+                    SELECT number FROM invoice UNION ALL SELECT number FROM fi_document
+                    UNION ALL SELECT number FROM invoice_list
+                    """)
             {
                 guard let dash = number.lastIndex(of: "-"), let sequence = Int64(number[number.index(after: dash)...])
                 else { continue }
