@@ -65,7 +65,8 @@ extension InvoiceStore {
     ///
     /// Credit and debit memos are cancelled the same way; their requests are then open again.
     /// Refuses (`.refused`) a document cancelled before, a cancellation, an invoice with memos not
-    /// cancelled, and an unknown number; nothing is stored and no number is used then.
+    /// cancelled, a rebate settlement, and an unknown number; nothing is stored and no number is
+    /// used then.
     public func cancel(
         _ number: String, on date: CalendarDate, reason: String?, createdAt: String, createdBy: String
     ) throws(StoreError) -> InvoiceDraft {
@@ -77,6 +78,15 @@ extension InvoiceStore {
                 throw StoreError(.refused, "no invoice \(number) in the store")
             }
             let original = try Self.decode(Invoice.self, text)
+            if let agreement = try String.fetchOne(
+                db, sql: "SELECT agreement_id FROM rebate_settlement WHERE document_number = ?", arguments: [number])
+            {
+                // The settlement is part of the agreement's record: settled amounts and the accrual
+                // reversed would no longer match the documents.
+                throw StoreError(
+                    .refused,
+                    "\(number) settles rebate agreement \(agreement); a rebate settlement cannot be cancelled")
+            }
             if let previous = try String.fetchOne(
                 db, sql: "SELECT subsequent FROM document_flow WHERE preceding = ? AND kind = ?",
                 arguments: [number, Invoice.Kind.cancellation.rawValue])

@@ -76,6 +76,13 @@ struct RebateCommandTests {
                 decoding: try #require(try tool.tree("out/RUN-000002")["invoices/CM-1000-2026-000001.txt"]),
                 as: UTF8.self),
             "CM-1000-2026-000001.txt")
+        let validate = try tool.run(["validate", tool.url("out/RUN-000002/invoices/CM-1000-2026-000001.xml").path])
+        #expect(validate.status == 0, "\(validate.output)\(validate.error)")
+        let cancel = try tool.run([
+            "cancel", "CM-1000-2026-000001", "--date", "2026-12-02", "--store", "s.sqlite", "--output", "out",
+        ])
+        #expect(cancel.status == 1)
+        #expect(cancel.error.contains("settles rebate agreement REB-2026-001; a rebate settlement cannot be cancelled"))
         let tooMuch = try tool.run([
             "rebate", "settle", "REB-2026-001", "--amount", "30.00", "--date", "2026-12-02", "--store", "s.sqlite",
             "--output", "out",
