@@ -76,7 +76,11 @@ struct RebateCommandTests {
                 decoding: try #require(try tool.tree("out/RUN-000002")["invoices/CM-1000-2026-000001.txt"]),
                 as: UTF8.self),
             "CM-1000-2026-000001.txt")
-        let validate = try tool.run(["validate", tool.url("out/RUN-000002/invoices/CM-1000-2026-000001.xml").path])
+        // CA-100002 receives UBL: the settlement is a UBL credit note too.
+        let validate = try tool.run([
+            "validate", tool.url("out/RUN-000002/invoices/CM-1000-2026-000001.xml").path,
+            tool.url("out/RUN-000002/invoices/CM-1000-2026-000001.ubl.xml").path,
+        ])
         #expect(validate.status == 0, "\(validate.output)\(validate.error)")
         let cancel = try tool.run([
             "cancel", "CM-1000-2026-000001", "--date", "2026-12-02", "--store", "s.sqlite", "--output", "out",

@@ -44,7 +44,6 @@ public struct RebateAccruals: Sendable {
             } catch {
                 throw UnitFailure(.arithmeticOverflow, "rebate agreement \(id): \(error)")
             }
-            position.documents.append(invoice.number)
             positions[id] = position
             guard !accrual.isZero else { continue }
             let expense = try Self.glAccount(.rebateExpense, invoice.seller, invoice.buyer, masterData, agreement: id)

@@ -137,7 +137,7 @@ extension InvoiceRunCommand.Rebate {
             }
             let (draft, settlement) = try outcome.get()
             try OutputFolder.prepare(output)
-            let folder = try Self.write(draft, layouts: library, into: output)
+            let folder = try Self.write(draft, layouts: library, rounding: try Self.rounding(store), into: output)
             try store.recordOriginalPrints(
                 [draft.invoice.number], printedAt: PrintLog.now(), printedBy: PrintLog.user())
             print(
@@ -159,10 +159,11 @@ extension InvoiceRunCommand.Rebate {
             }
         }
 
-        /// Writes a settlement's memo (text and XML), its postings and journal into `output/RUN-ID/`.
-        static func write(_ draft: InvoiceDraft, layouts library: PrintLayoutLibrary, into output: String) throws
-            -> String
-        {
+        /// Writes a settlement's memo (text, XML and the e-invoices its recipient receives), its
+        /// postings and journal into `output/RUN-ID/`.
+        static func write(
+            _ draft: InvoiceDraft, layouts library: PrintLayoutLibrary, rounding: RoundingRule, into output: String
+        ) throws -> String {
             let memo = draft.invoice
             var folder = try OutputFolder(root: output + "/" + memo.runID)
             let layouts = library.layouts(forCompanyCode: memo.seller.id)
@@ -170,6 +171,11 @@ extension InvoiceRunCommand.Rebate {
                 try layouts.render(InvoicePrintModelBuilder(layouts: layouts).model(memo)),
                 to: "invoices/\(memo.number).txt")
             try folder.write(try InvoiceXML.render(memo), to: "invoices/\(memo.number).xml")
+            for format in memo.buyer.invoiceFormats {
+                try folder.write(
+                    try format.render(memo, check: EN16931Check(rounding: rounding)),
+                    to: "invoices/\(memo.number).\(format.fileSuffix)")
+            }
             try folder.write(PostingCSV.render([draft.posting]), to: "postings.csv")
             try folder.write(try PostingXML.render([draft.posting], runID: memo.runID), to: "postings.xml")
             let seller = memo.seller
