@@ -64,6 +64,12 @@ struct RebateCommandTests {
         #expect(show.status == 0, "\(show.error)")
         try golden(show.output, "show-after-run.txt")
 
+        // Nothing was earned by 29 November (the invoices are dated the 30th): refused, no number used.
+        let early = try tool.run([
+            "rebate", "settle", "REB-2026-001", "--date", "2026-11-29", "--store", "s.sqlite", "--output", "out",
+        ])
+        #expect(early.status == 1)
+        #expect(early.error.contains("rebate agreement REB-2026-001 has no rebate earned and not settled (0.00 EUR)"))
         let partial = try tool.run([
             "rebate", "settle", "REB-2026-001", "--amount", "20.00", "--date", "2026-12-01", "--store", "s.sqlite",
             "--output", "out",
