@@ -113,6 +113,21 @@ extension InvoiceStore {
         return position
     }
 
+    /// Numbers (from the company code's FI range of the posting year) and stores rebate accrual
+    /// documents of their own, in one transaction; returns them numbered.
+    public func postRebateAccruals(_ documents: [FIDocument]) throws(StoreError) -> [FIDocument] {
+        guard !documents.isEmpty else { return [] }
+        return try write { db in
+            try documents.map { document throws in
+                var numbered = document
+                numbered.number = try Self.nextNumber(
+                    db, .posting, companyCode: document.companyCode, year: document.postingDate.year)
+                try Self.insert(numbered, db: db)
+                return numbered
+            }
+        }
+    }
+
     /// Settles a rebate agreement: takes its position (the basis through `through` for a
     /// settlement of what was earned by a date), makes the settlement's memo and FI document,
     /// numbers them from the company code's ranges (`CM-`/`DM-`, `FI-`) and stores them with the

@@ -150,7 +150,19 @@ struct RebateCommandTests {
         let lines = show.output.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("rebate on the basis ") && $0.hasSuffix(" 46.65 EUR") })
         #expect(lines.contains { $0.hasPrefix("accrued ") && $0.hasSuffix(" 0.00 EUR") })
-        // The next invoice of the recipient catches up: 46.65 for the earlier two, plus 3 % of 85.00.
+        // The next run catches up in an FI document of its own, though it invoices nothing to CA-100002.
+        let catchUp = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
+        #expect(catchUp.status == 0, "\(catchUp.error)")
+        #expect(catchUp.output.contains("Rebate accrual caught up: REB-2026-001 46.65 EUR (FI-1000-2026-000013)"))
+        let caughtUp = String(
+            decoding: try #require(try tool.tree("out/RUN-000002")["postings.csv"]), as: UTF8.self)
+        #expect(
+            caughtUp.contains(
+                "FI-1000-2026-000013,1000,2026-12-01,2026-12-01,REB-2026-001,EUR,false,1,889500,D,46.65,ERB,,,"
+                    + "Rebate accrual REB-2026-001"), "\(catchUp.output)")
+        let again = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-02"])
+        #expect(!again.output.contains("Rebate accrual caught up"))
+        // The next invoice of the recipient accrues its own share only: 3 % of 85.00.
         try tool.write(
             """
             document_id,category,type,company_code,account,currency,document_date,billing_date,item_number,material,quantity
@@ -161,10 +173,12 @@ struct RebateCommandTests {
             "run", "december.csv", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-05",
         ])
         #expect(next.status == 0, "\(next.error)")
-        let postings = String(decoding: try #require(try tool.tree("out/RUN-000002")["postings.csv"]), as: UTF8.self)
+        let folder = try #require(next.output.split(separator: "\n").first { $0.hasPrefix("Run RUN-") })
+            .split(separator: " ")[1]
+        let postings = String(decoding: try #require(try tool.tree("out/\(folder)")["postings.csv"]), as: UTF8.self)
         let accrual = try #require(
             postings.split(separator: "\r\n").first {
-                $0.contains(",889500,D,49.20,ERB,,,Rebate accrual REB-2026-001")
+                $0.contains(",889500,D,2.55,ERB,,,Rebate accrual REB-2026-001")
             },
             "\(postings)")
         let invoice = String(accrual.split(separator: ",")[4])
@@ -175,16 +189,16 @@ struct RebateCommandTests {
         #expect(cancel.status == 0, "\(cancel.error)")
         let store = try InvoiceStore(path: tool.url("s.sqlite").path)
         let position = try #require(try store.rebatePositions(materials: store.loadMasterData().materials).first)
-        #expect(position.accrued.isZero)
+        #expect(position.accrued == Money(minorUnits: 4665, currency: .eur))
         #expect(position.documents.count == 4)
-        // At the final settlement the rebate on the basis is settled in full, with no accrual to reverse.
+        // At the final settlement the rebate on the basis is settled in full, reversing the catch-up.
         let final = try tool.run([
             "rebate", "settle", "REB-2026-001", "--final", "--date", "2027-01-15", "--store", "s.sqlite", "--output",
             "out",
         ])
         #expect(final.status == 0, "\(final.error)")
         #expect(final.output.contains("final settlement 1 of 46.65 EUR"))
-        #expect(final.output.contains("reverses 0.00 EUR of accruals"))
+        #expect(final.output.contains("reverses 46.65 EUR of accruals"))
         #expect(try store.invariantViolations() == [])
     }
 }

@@ -156,7 +156,16 @@ import Testing
         let final = try position.settlement(.final, on: W.date("2027-01-10"), masterData: masterData, rounding: .halfUp)
         #expect(final.settlement.amount == W.money("9.00"))
         #expect(final.settlement.accrualReversed.isZero)
-        // At the next invoice: 100 books reach 0.20, so 20.00 is accrued at once, IN-1's share included.
+        // At the next run, even without an invoice of the recipient: a document of its own for 9.00,
+        // once; an account restriction that leaves the recipient out posts nothing.
+        var run = RebateAccruals(positions: [position], masterData: masterData, rounding: .halfUp)
+        #expect(try run.catchUps(on: W.date("2026-03-01"), accounts: ["A2"]).isEmpty)
+        let catchUp = try run.catchUps(on: W.date("2026-03-01"))
+        #expect(catchUp.map(\.posting.reference) == ["R1"])
+        #expect(catchUp.first?.posting.lines.map(\.amount) == [W.money("9.00"), W.money("9.00")])
+        #expect(catchUp.first?.posting.balance.isZero == true)
+        #expect(try run.catchUps(on: W.date("2026-03-02")).isEmpty)
+        // Or at the next invoice: 100 books reach 0.20, so 20.00 is accrued at once, IN-1's share included.
         var accruals = RebateAccruals(positions: [position], masterData: masterData, rounding: .halfUp)
         var next = try Self.invoice("IN-2", on: "2026-04-01", [W.item(10, "BOOK", "10")])
         try accruals.accrue(&next)

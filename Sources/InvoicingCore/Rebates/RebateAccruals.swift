@@ -46,21 +46,70 @@ public struct RebateAccruals: Sendable {
             }
             positions[id] = position
             guard !accrual.isZero else { continue }
-            let expense = try Self.glAccount(.rebateExpense, invoice.seller, invoice.buyer, masterData, agreement: id)
-            let liability = try Self.glAccount(.rebateAccrual, invoice.seller, invoice.buyer, masterData, agreement: id)
-            let debit: FILine.Side = accrual.isNegative ? .credit : .debit
-            let count = draft.posting.lines.count
-            draft.posting.lines += [
-                FILine(
-                    number: count + 1, glAccount: expense, side: debit, amount: accrual.magnitude,
-                    accountKey: .rebateExpense, taxCode: nil, contractAccount: nil, text: "Rebate accrual \(id)",
-                    rebateAgreement: id),
-                FILine(
-                    number: count + 2, glAccount: liability, side: debit.opposite, amount: accrual.magnitude,
-                    accountKey: .rebateAccrual, taxCode: nil, contractAccount: nil, text: "Accrued rebate \(id)",
-                    rebateAgreement: id),
-            ]
+            try Self.addAccrual(
+                accrual, to: &draft.posting, agreement: id, company: invoice.seller, recipient: invoice.buyer,
+                masterData)
         }
+    }
+
+    /// An FI document of its own for every agreement not settled finally (of the recipients in
+    /// `accounts`, when given) whose accruals differ from the rebate on its basis: a retroactive
+    /// agreement's catch-up for the invoices made before it, or what a cancellation left. Posted
+    /// on `date`, reference the agreement id, unnumbered; the positions are updated.
+    public mutating func catchUps(on date: CalendarDate, accounts: Set<String>? = nil) throws(UnitFailure)
+        -> [(posting: FIDocument, company: CompanyCode)]
+    {
+        var documents: [(posting: FIDocument, company: CompanyCode)] = []
+        for id in order {
+            // swift-format-ignore: NeverForceUnwrap
+            var position = positions[id]!
+            let agreement = position.agreement
+            guard !position.isFinal, accounts?.contains(agreement.recipient) ?? true else { continue }
+            let accrual: Money
+            do {
+                accrual = try position.rebate(rounding: rounding).subtracting(position.accrued)
+                position.accrued = try position.accrued.adding(accrual)
+            } catch {
+                throw UnitFailure(.arithmeticOverflow, "rebate agreement \(id): \(error)")
+            }
+            guard !accrual.isZero else { continue }
+            guard let company = masterData.companyCodes[agreement.companyCode] else {
+                throw UnitFailure(
+                    .unknownCompanyCode, "rebate agreement \(id): unknown company code \(agreement.companyCode)")
+            }
+            guard let recipient = masterData.accounts[agreement.recipient] else {
+                throw UnitFailure(.unknownAccount, "rebate agreement \(id): unknown recipient \(agreement.recipient)")
+            }
+            var document = FIDocument(
+                number: "", companyCode: company.id, postingDate: date, documentDate: date, reference: id,
+                currency: agreement.currency, held: false, lines: [])
+            try Self.addAccrual(
+                accrual, to: &document, agreement: id, company: company, recipient: recipient, masterData)
+            positions[id] = position
+            documents.append((document, company))
+        }
+        return documents
+    }
+
+    /// Appends the two lines of an accrual (or of its reversal, when negative) to `document`.
+    static func addAccrual(
+        _ accrual: Money, to document: inout FIDocument, agreement id: String, company: CompanyCode,
+        recipient: ContractAccount, _ masterData: MasterData
+    ) throws(UnitFailure) {
+        let expense = try glAccount(.rebateExpense, company, recipient, masterData, agreement: id)
+        let liability = try glAccount(.rebateAccrual, company, recipient, masterData, agreement: id)
+        let debit: FILine.Side = accrual.isNegative ? .credit : .debit
+        let count = document.lines.count
+        document.lines += [
+            FILine(
+                number: count + 1, glAccount: expense, side: debit, amount: accrual.magnitude,
+                accountKey: .rebateExpense, taxCode: nil, contractAccount: nil, text: "Rebate accrual \(id)",
+                rebateAgreement: id),
+            FILine(
+                number: count + 2, glAccount: liability, side: debit.opposite, amount: accrual.magnitude,
+                accountKey: .rebateAccrual, taxCode: nil, contractAccount: nil, text: "Accrued rebate \(id)",
+                rebateAgreement: id),
+        ]
     }
 
     /// The G/L account of a rebate posting: account determination with any material group.

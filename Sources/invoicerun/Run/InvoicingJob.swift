@@ -20,6 +20,8 @@ struct InvoicingJob {
         var outputErrors: [String] = []
         /// The configured rounding, which the EN 16931 check of e-invoices expects VAT rounded by.
         var rounding: RoundingRule = .halfUp
+        /// Rebate accruals posted in FI documents of their own (catch-ups), with their company codes.
+        var rebatePostings: [(posting: FIDocument, company: CompanyCode)] = []
     }
 
     /// Invoices committed per transaction.
@@ -109,6 +111,29 @@ struct InvoicingJob {
         }
         var report = Report(runID: runID, selection: selection, results: results)
         report.rounding = configuration.rounding
+        if !accruals.isEmpty {
+            // Catch-ups from what is stored now (a unit that failed to store accrued nothing), or
+            // from the run's own positions in a simulation.
+            if !parameters.simulate {
+                accruals = RebateAccruals(
+                    positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
+                    rounding: configuration.rounding)
+            }
+            do {
+                var catchUps = try accruals.catchUps(on: parameters.runDate, accounts: parameters.accounts)
+                if parameters.simulate {
+                    for index in catchUps.indices {
+                        catchUps[index].posting.number = "SIM-\(catchUps[index].posting.reference)"
+                    }
+                } else {
+                    let numbered = try store.postRebateAccruals(catchUps.map(\.posting))
+                    for index in catchUps.indices { catchUps[index].posting = numbered[index] }
+                }
+                report.rebatePostings = catchUps
+            } catch let failure as UnitFailure {
+                report.outputErrors.append("rebate accrual: \(failure.message)")
+            }
+        }
         return report
     }
 
@@ -125,7 +150,8 @@ struct InvoicingJob {
             result.draft.map { RenderEntry(draft: $0, isActive: { result.unit.isActive($0) }) }
         }
         let printed = try writeDocuments(
-            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors)
+            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors,
+            otherPostings: report.rebatePostings)
         report.outputFolder = folder.root
         try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
         report.outputs = folder.written
@@ -143,7 +169,7 @@ struct InvoicingJob {
     /// after a crash render through here, so both leave the same output set.
     func writeDocuments(
         _ entries: [RenderEntry], runID: String, rounding: RoundingRule, into folder: inout OutputFolder,
-        errors: inout [String]
+        errors: inout [String], otherPostings: [(posting: FIDocument, company: CompanyCode)] = []
     ) throws -> [String] {
         let drafts = entries.map(\.draft)
         var csvInvoices: [Invoice] = []
@@ -185,14 +211,14 @@ struct InvoicingJob {
         try Self.writeInstallmentSchedules(
             entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
             errors: &errors)
-        let postings = drafts.map(\.posting)
+        let postings = drafts.map(\.posting) + otherPostings.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
         } catch {
             errors.append("postings.xml: \(error)")
         }
-        for (companyCode, documents) in journals(drafts) {
+        for (companyCode, documents) in journals(drafts, otherPostings) {
             do {
                 let own = layouts.layouts(forCompanyCode: companyCode.id)
                 let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
@@ -215,11 +241,14 @@ struct InvoicingJob {
     }
 
     /// The run's FI documents per company code (in run order within each), for the posting journals.
-    private func journals(_ drafts: [InvoiceDraft]) -> [(CompanyCode, [FIDocument])] {
+    private func journals(
+        _ drafts: [InvoiceDraft], _ others: [(posting: FIDocument, company: CompanyCode)]
+    ) -> [(CompanyCode, [FIDocument])] {
         var byCode: [String: (CompanyCode, [FIDocument])] = [:]
-        for draft in drafts {
-            let seller = draft.invoice.seller
-            byCode[seller.id, default: (seller, [])].1.append(draft.posting)
+        for (posting, seller) in drafts.map({ ($0.posting, $0.invoice.seller) })
+            + others.map({ ($0.posting, $0.company) })
+        {
+            byCode[seller.id, default: (seller, [])].1.append(posting)
         }
         return byCode.keys.sorted().compactMap { byCode[$0] }
     }
