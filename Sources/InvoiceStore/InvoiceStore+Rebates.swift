@@ -47,8 +47,8 @@ extension InvoiceStore {
     /// Where each agreement stands (all of them, or the one named `agreement`): the basis of the
     /// documents of its period stored so far (only those dated on or before `through`, when
     /// given), the accruals posted, and the settlements made. Every document made out to the
-    /// recipient counts (invoices, memos, cancellations, with their signs), except the
-    /// settlements' own memos.
+    /// recipient counts (invoices and memos, with their signs), except the settlements' own memos
+    /// and a cancelled document with its cancellation (whatever their dates: together they are nothing).
     public func rebatePositions(
         agreement: String? = nil, through: CalendarDate? = nil, materials: [String: Material]
     ) throws(StoreError) -> [RebatePosition] {
@@ -70,6 +70,8 @@ extension InvoiceStore {
                 SELECT payload FROM invoice WHERE account = ? AND company_code = ? AND currency = ?
                   AND invoice_date >= ? AND invoice_date <= ?
                   AND number NOT IN (SELECT document_number FROM rebate_settlement)
+                  AND number NOT IN (SELECT preceding FROM document_flow WHERE kind = 'CANCELLATION')
+                  AND number NOT IN (SELECT subsequent FROM document_flow WHERE kind = 'CANCELLATION')
                 ORDER BY invoice_date, number
                 """,
             arguments: [
