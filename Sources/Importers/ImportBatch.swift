@@ -61,6 +61,9 @@ public struct ImportBatch: Sendable {
     /// A summary of each file read, in reading order.
     public var files: [FileSummary] = []
 
+    /// Where each of `masterData.milestoneConfirmations` stands in its file, in the same order.
+    public var milestoneConfirmationSites: [MilestoneConfirmationSite] = []
+
     /// Creates an empty batch.
     public init() {}
 
@@ -70,6 +73,7 @@ public struct ImportBatch: Sendable {
     /// Drops every record read, keeping the diagnostics and marking each file refused whole.
     mutating func refuseEverything() {
         masterData = MasterDataBatch()
+        milestoneConfirmationSites = []
         documents = []
         configuration = nil
         for index in files.indices { files[index].rejectedWhole = true }
@@ -78,6 +82,7 @@ public struct ImportBatch: Sendable {
     /// Appends what `other` read.
     mutating func append(_ other: ImportBatch) {
         masterData.append(other.masterData)
+        milestoneConfirmationSites += other.milestoneConfirmationSites
         documents += other.documents
         if let configuration = other.configuration {
             if let previous = self.configuration {

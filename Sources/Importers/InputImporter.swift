@@ -1,5 +1,5 @@
 internal import Foundation
-internal import InvoicingCore
+public import InvoicingCore
 
 /// Reads files and folders of canonical input (CSV, XML, the JSON configuration) into one batch.
 ///
@@ -25,11 +25,15 @@ public struct InputImporter: Sendable {
     ///   - documents: receives each source document as soon as it is complete, so a file of any
     ///     size is stored while it is read and memory stays flat; the batch then holds none. A
     ///     file refused whole (`FileSummary.rejectedWhole`) must have its documents taken back.
+    ///   - storedMilestonePlans: the milestone plans in the store; when given, a milestone
+    ///     confirmation of a plan that neither they nor the files read hold, or of a milestone
+    ///     that plan lacks, is refused with its file, line and field.
     public func read(
         _ paths: [String], allOrNothing: Bool = false, mapping: PartnerMapping? = nil,
-        documents: DocumentHandler? = nil
+        documents: DocumentHandler? = nil, storedMilestonePlans: [MilestonePlan]? = nil
     ) -> ImportBatch {
         var batch = ImportBatch()
+        var files: [ImportBatch] = []
         for path in expand(paths, diagnostics: &batch.diagnostics, partnerFolders: mapping != nil) {
             var file = ImportBatch()
             if let mapping {
@@ -46,6 +50,12 @@ public struct InputImporter: Sendable {
                             message: "not an input file (expected .csv, .xml or .json)"))
                 }
             }
+            files.append(file)
+        }
+        // Confirmations are checked once every file is read: a plan may come in a later file.
+        let plans = storedMilestonePlans.map { $0 + files.flatMap(\.masterData.milestonePlans) }
+        for var file in files {
+            if let plans { file.refuseUnknownMilestones(plans) }
             if allOrNothing && (file.hasErrors || file.files.contains(where: \.hasRejections)) {
                 file.refuseEverything()
             }

@@ -65,7 +65,8 @@ extension InvoiceStore {
     ///
     /// Credit and debit memos are cancelled the same way; their requests are then open again.
     /// Refuses (`.refused`) a document cancelled before, a cancellation, an invoice with memos not
-    /// cancelled, and an unknown number; nothing is stored and no number is used then.
+    /// cancelled, a rebate settlement, and an unknown number; nothing is stored and no number is
+    /// used then.
     public func cancel(
         _ number: String, on date: CalendarDate, reason: String?, createdAt: String, createdBy: String
     ) throws(StoreError) -> InvoiceDraft {
@@ -77,6 +78,15 @@ extension InvoiceStore {
                 throw StoreError(.refused, "no invoice \(number) in the store")
             }
             let original = try Self.decode(Invoice.self, text)
+            if let agreement = try String.fetchOne(
+                db, sql: "SELECT agreement_id FROM rebate_settlement WHERE document_number = ?", arguments: [number])
+            {
+                // The settlement is part of the agreement's record: settled amounts and the accrual
+                // reversed would no longer match the documents.
+                throw StoreError(
+                    .refused,
+                    "\(number) settles rebate agreement \(agreement); a rebate settlement cannot be cancelled")
+            }
             if let previous = try String.fetchOne(
                 db, sql: "SELECT subsequent FROM document_flow WHERE preceding = ? AND kind = ?",
                 arguments: [number, Invoice.Kind.cancellation.rawValue])
@@ -157,7 +167,8 @@ extension InvoiceStore {
         let lines = try Row.fetchAll(
             db,
             sql: """
-                SELECT line, gl_account, side, amount_minor, account_key, tax_code, contract_account, text
+                SELECT line, gl_account, side, amount_minor, account_key, tax_code, contract_account, text,
+                    rebate_agreement
                 FROM fi_line WHERE document_number = ? ORDER BY line
                 """,
             arguments: [number]
@@ -168,7 +179,8 @@ extension InvoiceStore {
                 number: row["line"], glAccount: row["gl_account"], side: side == "D" ? .debit : .credit,
                 amount: Money(minorUnits: row["amount_minor"], currency: currency),
                 accountKey: key.flatMap(AccountKey.init(rawValue:)), taxCode: row["tax_code"],
-                contractAccount: row["contract_account"], text: row["text"])
+                contractAccount: row["contract_account"], text: row["text"],
+                rebateAgreement: row["rebate_agreement"])
         }
         return FIDocument(
             number: number, companyCode: header["company_code"], postingDate: date, documentDate: date,

@@ -10,7 +10,8 @@ extension InvoiceStore {
     ///   cancelled); every flow link joins a correction of its kind to a document it may correct;
     /// - an invoicing order is open again exactly when the document that closed it was cancelled,
     ///   and the open order names that cancellation;
-    /// - every number range is gap-free: the documents of a range are numbered 1 to its last number.
+    /// - every number range is gap-free: the documents of a range are numbered 1 to its last number;
+    /// - a rebate agreement settled finally has no open accrual.
     public func invariantViolations() throws(StoreError) -> [String] {
         try read { db in
             var violations: [String] = []
@@ -96,10 +97,33 @@ extension InvoiceStore {
             {
                 violations.append("order \(row[0] as Int64) re-created by \(row[1] as String), which cancels nothing")
             }
+            // A rebate agreement settled finally has no accrual left: what was accrued (net of
+            // cancellations) is what its settlements reversed.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.agreement_id, COALESCE((SELECT SUM(CASE l.side WHEN 'C' THEN l.amount_minor
+                            ELSE -l.amount_minor END) FROM fi_line l
+                        WHERE l.rebate_agreement = s.agreement_id AND l.account_key = 'ERU'), 0)
+                        - (SELECT SUM(r.accrual_reversed_minor) FROM rebate_settlement r
+                           WHERE r.agreement_id = s.agreement_id) AS open
+                    FROM rebate_settlement s WHERE s.kind = 'FINAL'
+                    """)
+            {
+                if (row["open"] as Int64) != 0 {
+                    violations.append(
+                        "rebate agreement \(row[0] as String) is settled finally but \(row["open"] as Int64) of accruals is open"
+                    )
+                }
+            }
             // Gap-free ranges: the numbers stored per range are exactly 1...last.
             var used: [String: [Int64]] = [:]
             for number in try String.fetchAll(
-                db, sql: "SELECT number FROM invoice UNION ALL SELECT number FROM fi_document")
+                db,
+                sql: """
+                    SELECT number FROM invoice UNION ALL SELECT number FROM fi_document
+                    UNION ALL SELECT number FROM invoice_list
+                    """)
             {
                 guard let dash = number.lastIndex(of: "-"), let sequence = Int64(number[number.index(after: dash)...])
                 else { continue }

@@ -36,11 +36,19 @@ extension InvoiceStore {
                     guard let calendar = account.invoiceListCalendar,
                         let listDate = calendar.latestListDate(onOrBefore: date)
                     else { continue }
+                    // An invoice cancelled before it was listed is never listed, nor is its
+                    // cancellation: they net to nothing. The cancellation of a listed invoice goes
+                    // on the payer's next credit list; the invoice stays on its list (sent as it was).
                     let invoices = try String.fetchAll(
                         db,
                         sql: """
                             SELECT payload FROM invoice WHERE account = ? AND invoice_date <= ?
                               AND number NOT IN (SELECT invoice_number FROM invoice_list_item)
+                              AND NOT EXISTS (SELECT 1 FROM document_flow f
+                                  WHERE f.kind = 'CANCELLATION' AND f.preceding = invoice.number)
+                              AND NOT EXISTS (SELECT 1 FROM document_flow f
+                                  WHERE f.kind = 'CANCELLATION' AND f.subsequent = invoice.number
+                                    AND f.preceding NOT IN (SELECT invoice_number FROM invoice_list_item))
                             ORDER BY invoice_date, number
                             """,
                         arguments: [account.id, listDate.description]
@@ -111,6 +119,14 @@ extension InvoiceStore {
             return gl
         }
         return list.discountDocument(receivableAccount: try gl(.receivable), discountAccount: try gl(.deductions))
+    }
+
+    /// The number of the invoice list `invoice` is on, if any.
+    public func invoiceList(containing invoice: String) throws(StoreError) -> String? {
+        try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT list_number FROM invoice_list_item WHERE invoice_number = ?", arguments: [invoice])
+        }
     }
 
     /// Every stored invoice list with its documents, by number; only those dated `date` when given.

@@ -17,6 +17,7 @@ extension InvoiceStore {
             for value in batch.taxCodes { try upsert("tax_code", value.id, value) }
             for value in batch.priceConditions { try upsert("price_condition", value.id, value) }
             try Self.saveBillingPlans(batch, db)
+            try Self.saveRebateAgreements(batch, db)
             for rule in batch.taxDetermination {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO tax_determination VALUES (?, ?, ?, ?)",

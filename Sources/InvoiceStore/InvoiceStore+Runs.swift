@@ -111,12 +111,17 @@ extension InvoiceStore {
                 posting.number, posting.companyCode, posting.postingDate.description, posting.reference,
                 posting.currency.code, posting.held,
             ])
-        let insertLine = try db.cachedStatement(sql: "INSERT INTO fi_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let insertLine = try db.cachedStatement(
+            sql: """
+                INSERT INTO fi_line (document_number, line, gl_account, side, amount_minor, account_key,
+                    tax_code, contract_account, text, rebate_agreement)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for line in posting.lines {
             try insertLine.execute(
                 arguments: [
                     posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
-                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text,
+                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text, line.rebateAgreement,
                 ])
         }
     }

@@ -9,7 +9,7 @@ struct InvoiceRunCommand: ParsableCommand {
             "Turns source documents into invoices, and invoices into the files partners, printers and accountants need.",
         subcommands: [
             Run.self, Import.self, Validate.self, Invoices.self, Show.self, Cancel.self, Approve.self, Reject.self,
-            Release.self, Plan.self, Lists.self, Watch.self, Convert.self, Bench.self,
+            Release.self, Plan.self, Lists.self, Rebate.self, Watch.self, Convert.self, Bench.self,
         ]
     )
 }

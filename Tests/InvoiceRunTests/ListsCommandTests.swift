@@ -1,4 +1,5 @@
 import Foundation
+import InvoiceStore
 import Testing
 
 /// Invoice lists end to end: `invoicerun lists --date D` after the sample run.
@@ -71,5 +72,38 @@ struct ListsCommandTests {
         let bad = try tool.run(["lists", "--date", "2026-11-30", "--store", "s.sqlite", "--factoring-discount", "x"])
         #expect(bad.status == 64)
         #expect(bad.error.contains("--factoring-discount x is not a percentage from 0 to 100"))
+    }
+
+    @Test func aListedInvoiceStaysOnItsListAndItsCancellationGoesOnTheNextCreditList() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        _ = try tool.run(["run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30"])
+        // Cancelled before any list took it: neither the invoice nor its cancellation is listed.
+        let early = try tool.run([
+            "cancel", "IN-2000-2026-000009", "--date", "2026-11-30", "--store", "s.sqlite", "--output", "out",
+        ])
+        #expect(early.status == 0, "\(early.error)")
+        #expect(!early.output.contains("stays on invoice list"))
+        let lists = try tool.run(["lists", "--date", "2026-11-30", "--store", "s.sqlite", "--output", "out"])
+        #expect(lists.output.hasPrefix("IL-1000-2026-000001  invoices  CA-100011"), "\(lists.output)")
+        #expect(lists.output.contains("1 invoice lists made on 2026-11-30"))
+        // Cancelled after: the invoice stays on its list, the cancellation goes on the next credit list.
+        let late = try tool.run([
+            "cancel", "IN-1000-2026-000011", "--date", "2026-12-01", "--store", "s.sqlite", "--output", "out",
+        ])
+        #expect(late.status == 0, "\(late.error)")
+        #expect(
+            late.output.contains(
+                "IN-1000-2026-000011 stays on invoice list IL-1000-2026-000001; CN-1000-2026-000001 goes on the next "
+                    + "credit list of CA-100011"))
+        let credits = try tool.run(["lists", "--date", "2026-12-31", "--store", "s.sqlite", "--output", "out"])
+        #expect(
+            credits.output.hasPrefix(
+                "IL-1000-2026-000002  credits  CA-100011  2026-12-31  1 documents  total -3609.35 EUR"),
+            "\(credits.output)")
+        #expect(credits.output.contains("1 invoice lists made on 2026-12-31"))
+        let store = try InvoiceStore(path: tool.url("s.sqlite").path)
+        let violations = try store.invariantViolations()
+        #expect(violations == [], "\(violations)")
     }
 }

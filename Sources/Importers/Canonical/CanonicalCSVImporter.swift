@@ -72,5 +72,6 @@ extension MasterDataBatch {
         billingPlans += other.billingPlans
         milestonePlans += other.milestonePlans
         milestoneConfirmations += other.milestoneConfirmations
+        rebateAgreements += other.rebateAgreements
     }
 }

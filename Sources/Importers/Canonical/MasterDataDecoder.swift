@@ -8,6 +8,7 @@ public struct MasterDataDecoder: Sendable {
     private var conditionOrder: [String] = []
     private var billingPlans = BillingPlanCollector()
     private var milestonePlans = MilestonePlanCollector()
+    private var rebateAgreements = RebateAgreementCollector()
 
     /// Creates a decoder with an empty batch.
     public init() {}
@@ -87,10 +88,15 @@ public struct MasterDataDecoder: Sendable {
             try milestonePlans.add(record)
         case .milestoneConfirmation:
             try milestonePlans.addConfirmation(record)
+        case .rebateAgreement:
+            try rebateAgreements.add(record)
         case .sourceDocument:
             preconditionFailure("source documents are not master data")
         }
     }
+
+    /// Where each milestone confirmation of `finish()` stands in its file, in the same order.
+    public var milestoneConfirmationSites: [MilestoneConfirmationSite] { milestonePlans.confirmationSites }
 
     /// The batch with the collected price conditions.
     public func finish() -> MasterDataBatch {
@@ -99,6 +105,7 @@ public struct MasterDataDecoder: Sendable {
         result.billingPlans = billingPlans.plansInOrder
         result.milestonePlans = milestonePlans.plansInOrder
         result.milestoneConfirmations = milestonePlans.confirmations
+        result.rebateAgreements = rebateAgreements.agreementsInOrder
         return result
     }
 

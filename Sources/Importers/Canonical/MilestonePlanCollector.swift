@@ -7,6 +7,8 @@ struct MilestonePlanCollector {
     private var order: [String] = []
     /// The confirmations read, in file order.
     private(set) var confirmations: [MilestoneConfirmation] = []
+    /// Where each confirmation's plan id and milestone stand in the file, in the same order.
+    private(set) var confirmationSites: [MilestoneConfirmationSite] = []
 
     /// The plans collected, in the order their first rows came.
     var plansInOrder: [MilestonePlan] { order.compactMap { plans[$0] } }
@@ -76,6 +78,9 @@ struct MilestonePlanCollector {
         confirmations.append(
             MilestoneConfirmation(
                 plan: try record.string("plan_id"), milestone: number, reachedOn: try record.date("reached_on")))
+        confirmationSites.append(
+            MilestoneConfirmationSite(
+                plan: record.problem("plan_id", ""), milestone: record.problem("milestone", ""), line: record.line))
     }
 
     private func money(_ record: FieldRecord, _ field: FieldKey, _ currency: Currency) throws(ImportDiagnostic)

@@ -12,6 +12,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case billingPlan = "BillingPlan"
     case milestonePlan = "MilestonePlan"
     case milestoneConfirmation = "MilestoneConfirmation"
+    case rebateAgreement = "RebateAgreement"
     case sourceDocument = "SourceDocument"
 
     /// The order in which a folder's records are stored, so every reference points backwards.
@@ -25,6 +26,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .billingPlan: return ["planid", "period"]
         case .milestonePlan: return ["planid", "milestone", "total"]
         case .milestoneConfirmation: return ["planid", "milestone", "reachedon"]
+        case .rebateAgreement: return ["agreementid", "scalebasis"]
         case .accountDetermination: return ["accountkey", "glaccount"]
         case .taxDetermination: return ["accounttaxclassification", "materialtaxclassification"]
         case .taxCode: return ["taxcode", "rate", "category"]
@@ -36,7 +38,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let detectionOrder: [RecordKind] = [
-        .sourceDocument, .milestonePlan, .milestoneConfirmation, .billingPlan, .priceCondition, .accountDetermination,
+        .sourceDocument, .rebateAgreement, .milestonePlan, .milestoneConfirmation, .billingPlan, .priceCondition,
+        .accountDetermination,
         .taxDetermination, .taxCode,
         .contractAccount, .companyCode, .paymentTerms, .material,
     ]
@@ -94,6 +97,12 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
                 "milestone_description", "percent", "amount",
             ]
         case .milestoneConfirmation: return ["plan_id", "milestone", "reached_on"]
+        case .rebateAgreement:
+            return [
+                "agreement_id", "description", "company_code", "recipient", "currency", "valid_from", "valid_to",
+                "tax_code", "condition", "material", "material_group", "scale_basis", "calculation", "scale_from",
+                "rate",
+            ]
         case .sourceDocument:
             return ["document_id"] + Self.documentHeaderFields + Self.itemFields
         }

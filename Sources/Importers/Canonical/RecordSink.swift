@@ -51,6 +51,7 @@ struct RecordSink {
         collected = []
         batch.diagnostics += documents.diagnostics
         batch.masterData.append(masterData.finish())
+        batch.milestoneConfirmationSites += masterData.milestoneConfirmationSites
         return rejectedLines.union(documents.rejectedLines)
     }
 

@@ -67,11 +67,13 @@ public struct FILine: Sendable, Codable, Hashable {
     public var contractAccount: String?
     /// The line text, e.g. `Revenue` or `Output tax`.
     public var text: String
+    /// The rebate agreement a rebate accrual line accrues for.
+    public var rebateAgreement: String? = nil
 
     /// Creates an FI line from its fields, e.g. as a store reads it back.
     public init(
         number: Int, glAccount: String, side: Side, amount: Money, accountKey: AccountKey?, taxCode: String?,
-        contractAccount: String?, text: String
+        contractAccount: String?, text: String, rebateAgreement: String? = nil
     ) {
         self.number = number
         self.glAccount = glAccount
@@ -81,5 +83,6 @@ public struct FILine: Sendable, Codable, Hashable {
         self.taxCode = taxCode
         self.contractAccount = contractAccount
         self.text = text
+        self.rebateAgreement = rebateAgreement
     }
 }

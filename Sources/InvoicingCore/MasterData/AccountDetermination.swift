@@ -8,6 +8,10 @@ public enum AccountKey: String, Sendable, Codable, Hashable, CaseIterable {
     case surcharges = "ERF"
     /// Receivables (the customer reconciliation account).
     case receivable = "REC"
+    /// Rebate sales deductions: the expense of accruing and settling rebates.
+    case rebateExpense = "ERB"
+    /// Accrued rebates: the liability built up by accruals until a settlement uses it.
+    case rebateAccrual = "ERU"
 }
 
 /// One row of account determination: which G/L account a line posts to.

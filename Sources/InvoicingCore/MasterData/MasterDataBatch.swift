@@ -22,6 +22,8 @@ public struct MasterDataBatch: Sendable {
     public var milestonePlans: [MilestonePlan] = []
     /// Milestone confirmations to save: milestones reached, released for billing.
     public var milestoneConfirmations: [MilestoneConfirmation] = []
+    /// Rebate agreements to save, each with its conditions and scales.
+    public var rebateAgreements: [RebateAgreement] = []
 
     /// Creates an empty batch.
     public init() {}
@@ -30,7 +32,7 @@ public struct MasterDataBatch: Sendable {
     public var count: Int {
         companyCodes.count + paymentTerms.count + accounts.count + materials.count + taxCodes.count
             + taxDetermination.count + accountDetermination.count + priceConditions.count + billingPlans.count
-            + milestonePlans.count + milestoneConfirmations.count
+            + milestonePlans.count + milestoneConfirmations.count + rebateAgreements.count
     }
 }
 

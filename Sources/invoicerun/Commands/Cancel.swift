@@ -84,6 +84,11 @@ extension InvoiceRunCommand {
             try store.recordOriginalPrints([cancellation.number], printedAt: PrintLog.now(), printedBy: PrintLog.user())
             let reopened = try store.orderTraces(sourceDocuments: original.sourceDocuments)
                 .filter { $0.reopenedBy == cancellation.number }.count
+            if let list = try store.invoiceList(containing: number) {
+                print(
+                    "\(number) stays on invoice list \(list); \(cancellation.number) goes on the next credit list "
+                        + "of \(original.buyer.id)")
+            }
             print(
                 """
                 \(number) cancelled by \(cancellation.number) (\(cancellation.grossTotal)), \

@@ -66,7 +66,10 @@ extension ImportReport {
         let otherFiles = fresh.filter { !isDocumentFile.contains($0) }
         let batch =
             otherFiles.isEmpty
-            ? ImportBatch() : importer.read(otherFiles, allOrNothing: allOrNothing, mapping: mapping)
+            ? ImportBatch()
+            : importer.read(
+                otherFiles, allOrNothing: allOrNothing, mapping: mapping,
+                storedMilestonePlans: try store.milestonePlans())
         report.diagnostics = expansionProblems + batch.diagnostics
         report.summaries = batch.files
         if let configuration = batch.configuration {

@@ -22,6 +22,8 @@ struct InvoicingJob {
         var outputErrors: [String] = []
         /// The configured rounding, which the EN 16931 check of e-invoices expects VAT rounded by.
         var rounding: RoundingRule = .halfUp
+        /// Rebate accruals posted in FI documents of their own (catch-ups), with their company codes.
+        var rebatePostings: [(posting: FIDocument, company: CompanyCode)] = []
     }
 
     /// Invoices committed per transaction.
@@ -59,6 +61,11 @@ struct InvoicingJob {
         var results: [UnitResult] = []
         var progress = Progress("invoicing", total: units.count, unit: "units")
         defer { progress.finish() }
+        // Rebate accruals go into each covered invoice's FI document, the agreements' positions
+        // carried from invoice to invoice through the run (a simulation's too).
+        var accruals = RebateAccruals(
+            positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
+            rounding: configuration.rounding)
         // Units are priced one by one and committed in batches: one transaction (one fsync) per
         // batch, a savepoint per invoice, so a unit that fails to store fails alone.
         for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
@@ -71,6 +78,14 @@ struct InvoicingJob {
                 switch outcome {
                 case .invoiced(var draft):
                     draft.invoice.runID = runID
+                    if !accruals.isEmpty {
+                        do throws(UnitFailure) {
+                            try accruals.accrue(&draft)
+                        } catch {
+                            outcomes.append((unit, .failed(error.description)))
+                            continue
+                        }
+                    }
                     if parameters.simulate {
                         draft = draft.numbered(
                             invoiceNumber: placeholder(
@@ -103,6 +118,29 @@ struct InvoicingJob {
         }
         var report = Report(runID: runID, selection: selection, results: results)
         report.rounding = configuration.rounding
+        if !accruals.isEmpty {
+            // Catch-ups from what is stored now (a unit that failed to store accrued nothing), or
+            // from the run's own positions in a simulation.
+            if !parameters.simulate {
+                accruals = RebateAccruals(
+                    positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
+                    rounding: configuration.rounding)
+            }
+            do {
+                var catchUps = try accruals.catchUps(on: parameters.runDate, accounts: parameters.accounts)
+                if parameters.simulate {
+                    for index in catchUps.indices {
+                        catchUps[index].posting.number = "SIM-\(catchUps[index].posting.reference)"
+                    }
+                } else {
+                    let numbered = try store.postRebateAccruals(catchUps.map(\.posting))
+                    for index in catchUps.indices { catchUps[index].posting = numbered[index] }
+                }
+                report.rebatePostings = catchUps
+            } catch let failure as UnitFailure {
+                report.outputErrors.append("rebate accrual: \(failure.message)")
+            }
+        }
         return report
     }
 
@@ -119,7 +157,8 @@ struct InvoicingJob {
             result.draft.map { RenderEntry(draft: $0, isActive: { result.unit.isActive($0) }) }
         }
         let printed = try writeDocuments(
-            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors)
+            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors,
+            otherPostings: report.rebatePostings)
         report.outputFolder = folder.root
         try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
         report.outputs = folder.written
@@ -137,7 +176,7 @@ struct InvoicingJob {
     /// after a crash render through here, so both leave the same output set.
     func writeDocuments(
         _ entries: [RenderEntry], runID: String, rounding: RoundingRule, into folder: inout OutputFolder,
-        errors: inout [String]
+        errors: inout [String], otherPostings: [(posting: FIDocument, company: CompanyCode)] = []
     ) throws -> [String] {
         let drafts = entries.map(\.draft)
         var csvInvoices: [Invoice] = []
@@ -181,14 +220,14 @@ struct InvoicingJob {
         try Self.writeInstallmentSchedules(
             entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
             errors: &errors)
-        let postings = drafts.map(\.posting)
+        let postings = drafts.map(\.posting) + otherPostings.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
         } catch {
             errors.append("postings.xml: \(error)")
         }
-        for (companyCode, documents) in journals(drafts) {
+        for (companyCode, documents) in journals(drafts, otherPostings) {
             do {
                 let own = layouts.layouts(forCompanyCode: companyCode.id)
                 let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
@@ -260,11 +299,14 @@ struct InvoicingJob {
     }
 
     /// The run's FI documents per company code (in run order within each), for the posting journals.
-    private func journals(_ drafts: [InvoiceDraft]) -> [(CompanyCode, [FIDocument])] {
+    private func journals(
+        _ drafts: [InvoiceDraft], _ others: [(posting: FIDocument, company: CompanyCode)]
+    ) -> [(CompanyCode, [FIDocument])] {
         var byCode: [String: (CompanyCode, [FIDocument])] = [:]
-        for draft in drafts {
-            let seller = draft.invoice.seller
-            byCode[seller.id, default: (seller, [])].1.append(draft.posting)
+        for (posting, seller) in drafts.map({ ($0.posting, $0.invoice.seller) })
+            + others.map({ ($0.posting, $0.company) })
+        {
+            byCode[seller.id, default: (seller, [])].1.append(posting)
         }
         return byCode.keys.sorted().compactMap { byCode[$0] }
     }

@@ -37,6 +37,7 @@ enum RunLog {
                 lines.append("\(head): FAILED: \(reason)")
             }
         }
+        lines += report.rebatePostings.map { "rebate accrual \(accrualLine($0.posting))" }
         lines += report.outputErrors.map { "output error: \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -81,6 +82,7 @@ enum RunLog {
                 lines.append("  \(currency.code)  net \(net)  tax \(tax)  gross \(gross)  (\(invoices.count) invoices)")
             }
         }
+        lines += report.rebatePostings.map { "Rebate accrual caught up: \(accrualLine($0.posting))" }
         for result in postponed {
             lines.append("Postponed unit \(result.unit.index) (\(result.unit.account)): \(result.postponement ?? "")")
         }
@@ -95,6 +97,13 @@ enum RunLog {
             lines.append("Outputs: \(folder) (\(report.outputs.count + 1) files)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `REB-1 46.65 EUR (FI-1000-2026-000013)`: an accrual document of its own; negative when it reverses.
+    static func accrualLine(_ posting: FIDocument) -> String {
+        let expense = posting.lines.first { $0.accountKey == .rebateExpense }
+        let amount = expense.map { $0.side == .debit ? $0.amount : $0.amount.negated } ?? .zero(posting.currency)
+        return "\(posting.reference) \(amount) (\(posting.number))"
     }
 
     /// `IN-1000-2026-000001 … 000012 (12)` for each number range, in order of first use.
