@@ -156,7 +156,7 @@ struct InvoicingJob {
                 }
                 for format in invoice.buyer.invoiceFormats {
                     try folder.write(
-                        try format.render(invoice, check: EN16931Check(rounding: rounding)),
+                        bytes: try format.encoded(invoice, check: EN16931Check(rounding: rounding)),
                         to: "invoices/\(invoice.number).\(format.fileSuffix)")
                 }
             } catch {
