@@ -9,16 +9,17 @@ extension InvoiceRunCommand {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Convert a UBL 2.1 or CII D16B invoice to UBL, CII, EDIFACT INVOIC, X12 810, canonical XML, CSV or the text layout.",
+                "Convert a UBL 2.1, CII D16B, EDIFACT INVOIC or X12 810 invoice to UBL, CII, EDIFACT, X12, canonical XML, CSV or the text layout.",
             discussion: """
-                The input format is told from the document's root element. The invoice is checked against the \
+                The input format is told from the content: an EDIFACT interchange starts with UNA or UNB, an X12 one \
+                with ISA, and XML by its root element. The invoice is checked against the \
                 EN 16931 arithmetic before UBL, CII, EDIFACT or X12 is written. Business terms of the input that InvoiceRun's \
                 model or the target format does not carry are listed on standard error as \
                 'FILE: not carried: TERM'; totals that do not follow from the amounts refuse the file. Exit status: \
                 0 converted, 1 refused (the reason names the file and line, or the EN 16931 rule), 64 usage error.
                 """)
 
-        @Argument(help: "The UBL or CII file.")
+        @Argument(help: "The UBL, CII, EDIFACT or X12 file.")
         var input: String
 
         @Option(name: .long, help: "ubl, cii, edifact, x12, canonical-xml, csv or text.")
@@ -53,16 +54,20 @@ extension InvoiceRunCommand {
         }
 
         func run() throws {
-            let text: String
-            do {
-                text = try String(contentsOfFile: input, encoding: .utf8)
-            } catch {
-                throw ValidationError("\(input): cannot read the file as UTF-8 text")
+            guard let data = FileManager.default.contents(atPath: input) else {
+                throw ValidationError("\(input): cannot read the file")
             }
+            let bytes = [UInt8](data)
             let reading: EInvoiceReading
             do {
-                reading = try EInvoiceReader.read(text, fileName: input)
-            } catch {
+                if EDIInvoiceReader.syntax(of: bytes) != nil {
+                    reading = try EDIInvoiceReader.read(bytes, fileName: input)
+                } else if let text = String(validating: bytes, as: UTF8.self) {
+                    reading = try EInvoiceReader.read(text, fileName: input)
+                } else {
+                    throw ValidationError("\(input): cannot read the file as UTF-8 text")
+                }
+            } catch let error as ImportDiagnostic {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(1)
             }
