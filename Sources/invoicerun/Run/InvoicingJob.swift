@@ -18,6 +18,8 @@ struct InvoicingJob {
         var outputFolder: String?
         var outputs: [(path: String, sha256: String)] = []
         var outputErrors: [String] = []
+        /// What the outputs changed without failing: characters folded into an EDI repertoire.
+        var outputNotes: [String] = []
         /// The configured rounding, which the EN 16931 check of e-invoices expects VAT rounded by.
         var rounding: RoundingRule = .halfUp
     }
@@ -112,7 +114,8 @@ struct InvoicingJob {
             result.draft.map { RenderEntry(draft: $0, isActive: { result.unit.isActive($0) }) }
         }
         let printed = try writeDocuments(
-            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors)
+            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors,
+            notes: &report.outputNotes)
         report.outputFolder = folder.root
         try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
         report.outputs = folder.written
@@ -130,7 +133,7 @@ struct InvoicingJob {
     /// after a crash render through here, so both leave the same output set.
     func writeDocuments(
         _ entries: [RenderEntry], runID: String, rounding: RoundingRule, into folder: inout OutputFolder,
-        errors: inout [String]
+        errors: inout [String], notes: inout [String]
     ) throws -> [String] {
         let drafts = entries.map(\.draft)
         var csvInvoices: [Invoice] = []
@@ -155,9 +158,17 @@ struct InvoicingJob {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
                 }
                 for format in invoice.buyer.invoiceFormats {
+                    let check = EN16931Check(rounding: rounding)
+                    let name = "\(invoice.number).\(format.fileSuffix)"
+                    let interchange: EDIInterchange?
+                    switch format {
+                    case .edifact: interchange = try EDIFACTInvoic.interchange(invoice, check: check)
+                    case .x12: interchange = try X12Invoice810.interchange(invoice, check: check)
+                    case .ubl, .cii: interchange = nil
+                    }
+                    notes += interchange?.folded.map { "\(name): folded \($0)" } ?? []
                     try folder.write(
-                        bytes: try format.encoded(invoice, check: EN16931Check(rounding: rounding)),
-                        to: "invoices/\(invoice.number).\(format.fileSuffix)")
+                        bytes: try interchange?.bytes ?? format.encoded(invoice, check: check), to: "invoices/\(name)")
                 }
             } catch {
                 errors.append("\(invoice.number): \(error)")

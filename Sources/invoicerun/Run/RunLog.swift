@@ -38,6 +38,7 @@ enum RunLog {
             }
         }
         lines += report.outputErrors.map { "output error: \($0)" }
+        lines += report.outputNotes.map { "output note: \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
 
