@@ -3,6 +3,7 @@ import Foundation
 import Importers
 import InvoicingCore
 import Testing
+import XMLSupport
 
 /// EDIFACT INVOIC and X12 810 read back into the canonical model: `convert` takes them as input.
 @Suite struct EDIReadingTests {
@@ -100,5 +101,20 @@ import Testing
         let back = try tool.run(["convert", input, "--to", format, "--out", "out.\(suffix)"])
         #expect(back.status == 0, "\(back.error)")
         #expect(try Data(contentsOf: tool.url("out.\(suffix)")) == Data(contentsOf: URL(fileURLWithPath: input)))
+    }
+
+    @Test func theCENsEN16931EDIFACTExampleIsReadAndBecomesValidUBL() throws {
+        // EN 16931-3-4 (INVOIC D14B, UNOW): totals in MOA 389 and 388, UTF-8, a release character in the text.
+        let reading = try EDIInvoiceReader.read(
+            try Self.bytes("Fixtures/en16931-edifact/EDIFACT_EXAMPLE1.TXT"), fileName: "example1.edi")
+        let invoice = reading.invoice
+        #expect(invoice.number == "12115118")
+        #expect(invoice.seller.vatID == "NL8200.98.395.B.01")
+        #expect(invoice.grossTotal == (try Money.parse("250.33", currency: .eur)))
+        #expect(Set(invoice.taxes.map(\.taxAmount.decimal.description)) == ["10.99", "9.74"])
+        let ubl = try UBLInvoice.render(invoice, check: Self.check, profile: .en16931)
+        let schema = try XMLSchema(
+            path: CommandLineTool.repositoryRoot.appendingPathComponent("Schemas/ubl-2.1/UBL-Invoice-2.1.xsd").path)
+        #expect(schema.validate(bytes: Array(ubl.utf8), fileName: "example1.ubl.xml").isEmpty)
     }
 }

@@ -190,9 +190,11 @@ struct EDIFACTInvoicReader {
                 segments.last { $0.tag == "MOA" && $0[1] == code },
                 "document-level allowances and charges come as totals only (MOA \(code)); the model needs each one")
         }
-        guard let netTotal = totals["79"], let gross = totals["77"], let taxExclusive = totals["125"],
-            let payable = totals["9"]
-        else { throw problem(bgm, "the totals after UNS need MOA 79, 125, 77 and 9") }
+        // EANCOM writes the totals without and with VAT as 125 and 77; the EN 16931 binding of
+        // INVOIC (D14B, EN 16931-3-4) as 389 and 388.
+        guard let netTotal = totals["79"], let gross = totals["77"] ?? totals["388"],
+            let taxExclusive = totals["125"] ?? totals["389"], let payable = totals["9"]
+        else { throw problem(bgm, "the totals after UNS need MOA 79, 125 or 389, 77 or 388, and 9") }
         let invoice = Invoice(
             number: bgm[2], kind: .invoice, runID: "", process: "", invoicingType: "", invoiceDate: issued,
             dueDate: dueDate,
