@@ -109,4 +109,69 @@ import Testing
         #expect(try UBLInvoice.render(fromCII, check: Self.check) == ubl)
         #expect(try invoice.amountDue == (try invoice.grossTotal.subtracting(try gbp("99.99"))))
     }
+
+    @Test func theSellerIdentifierAndLegalRegistrationGoThroughBothSyntaxes() throws {
+        // BT-29 and BT-30 with their schemes, as the Danish and XRechnung examples carry them.
+        var invoice = try UBLReader.read(try Self.golden("IN-2000-2026-000003.ubl.xml"), fileName: "ubl").invoice
+        invoice.seller.identifier = PartyIdentifier(identifier: "5790000435975", scheme: "0088")
+        invoice.seller.legalRegistration = PartyIdentifier(identifier: "DK12345678", scheme: "0184")
+        let ubl = try UBLInvoice.render(invoice, check: Self.check)
+        let fromUBL = try UBLReader.read(ubl, fileName: "ubl")
+        #expect(fromUBL.invoice == invoice)
+        #expect(fromUBL.notCarried.isEmpty, "\(fromUBL.notCarried)")
+        let cii = try CIIInvoice.render(fromUBL.invoice, check: Self.check)
+        let fromCII = try CIIReader.read(cii, fileName: "cii")
+        #expect(fromCII.invoice == invoice)
+        #expect(fromCII.notCarried.isEmpty, "\(fromCII.notCarried)")
+        #expect(try UBLInvoice.render(fromCII.invoice, check: Self.check) == ubl)
+        // Without a scheme: CII ram:ID, UBL without schemeID, and back the same.
+        invoice.seller.identifier?.scheme = nil
+        invoice.seller.legalRegistration?.scheme = nil
+        let plain = try CIIInvoice.render(invoice, check: Self.check)
+        #expect(try CIIReader.read(plain, fileName: "cii").invoice == invoice)
+        #expect(
+            try UBLReader.read(try UBLInvoice.render(invoice, check: Self.check), fileName: "ubl").invoice == invoice)
+    }
+
+    @Test func splitPaymentIGICAndIPSIAreReadAndWrittenBack() throws {
+        // Category B of an Italian invoice (the CEN example's shape), and L and M of Spanish ones.
+        let text = try Self.golden("IN-2000-2026-000003.ubl.xml")
+        let invoice = try UBLReader.read(text, fileName: "ubl").invoice
+        for (category, country) in [(TaxCategory.splitPayment, "IT"), (.canaryIslands, "ES"), (.ceutaMelilla, "ES")] {
+            var moved = invoice
+            moved.seller.address.country = country
+            moved.buyer.address.country = country
+            for index in moved.lines.indices where moved.lines[index].taxCategory == .standard {
+                moved.lines[index].taxCategory = category
+                moved.lines[index].taxCode = category.rawValue + moved.lines[index].taxRate.normalized.description
+            }
+            for index in moved.taxes.indices where moved.taxes[index].category == .standard {
+                moved.taxes[index].category = category
+                moved.taxes[index].taxCode = category.rawValue + moved.taxes[index].rate.normalized.description
+            }
+            let ubl = try UBLInvoice.render(moved, check: Self.check)
+            #expect(ubl.contains("<cbc:ID>\(category.rawValue)</cbc:ID>"))
+            #expect(try UBLReader.read(ubl, fileName: "ubl").invoice == moved)
+            let cii = try CIIInvoice.render(moved, check: Self.check)
+            #expect(try CIIReader.read(cii, fileName: "cii").invoice == moved)
+        }
+        let unknown = text.replacingOccurrences(of: "<cbc:ID>S</cbc:ID>", with: "<cbc:ID>X</cbc:ID>")
+        #expect(throws: ImportDiagnostic.self) { try UBLReader.read(unknown, fileName: "x.xml") }
+    }
+
+    @Test func aStatedVATOneCentOffTheRoundedProductIsKeptWhenConverting() throws {
+        // XRechnung 01.06's shape: 3,986.34 at 19 % is 757.40 rounded, the invoice states 757.41.
+        var invoice = try UBLReader.read(try Self.golden("IN-2000-2026-000003.ubl.xml"), fileName: "ubl").invoice
+        let index = try #require(invoice.taxes.firstIndex { $0.category == .standard && !$0.taxAmount.isZero })
+        let cent = Money(minorUnits: 1, currency: invoice.currency)
+        invoice.taxes[index].taxAmount = try invoice.taxes[index].taxAmount.adding(cent)
+        invoice.taxTotal = try invoice.taxTotal.adding(cent)
+        invoice.grossTotal = try invoice.grossTotal.adding(cent)
+        #expect(throws: EInvoiceError.self) { try UBLInvoice.render(invoice, check: Self.check) }
+        let stated = EN16931Check(rounding: .halfUp, vatAmounts: .stated)
+        let ubl = try UBLInvoice.render(invoice, check: stated)
+        #expect(try UBLReader.read(ubl, fileName: "ubl").invoice == invoice)
+        #expect(try CIIReader.read(try CIIInvoice.render(invoice, check: stated), fileName: "cii").invoice == invoice)
+        #expect(stated.deviations(of: try EN16931Amounts(invoice)).count == 1)
+    }
 }

@@ -52,6 +52,12 @@ struct EInvoiceRunTests {
         #expect(x12.hasPrefix("ISA*00*"))
         #expect(x12.contains("BIG*20261130*IN-1000-2026-000001*****DI~"))
         #expect(outputs["invoices/IN-1000-2026-000002.edi"] == nil)
+        // The seller's street, Friedrichstraße: its own byte 0xDF in EDIFACT (ISO 8859-1), folded in X12 and said so.
+        let edifactBytes = try #require(outputs["invoices/IN-1000-2026-000001.edi"])
+        #expect(edifactBytes.contains(0xDF) && !x12.contains("ß") && x12.contains("Friedrichstrasse"))
+        let log = String(decoding: try #require(outputs["run.log"]), as: UTF8.self)
+        #expect(log.contains("output note: IN-1000-2026-000001.x12: folded ß → ss"), "\(log)")
+        #expect(!log.contains("IN-1000-2026-000001.edi: folded"))
     }
 
     @Test(arguments: [("edifact", "edi"), ("x12", "x12")])

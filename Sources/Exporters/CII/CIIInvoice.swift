@@ -59,7 +59,8 @@ public enum CIIInvoice {
         if !invoice.buyer.id.isEmpty { try xml.element("ram:BuyerReference", invoice.buyer.id) }
         try party(
             "ram:SellerTradeParty", invoice.seller.address, document.sellerAddress, vatID: invoice.seller.vatID,
-            contact: invoice.seller.contact, &xml)
+            contact: invoice.seller.contact, identifier: invoice.seller.identifier,
+            legalRegistration: invoice.seller.legalRegistration, &xml)
         try party(
             "ram:BuyerTradeParty", invoice.buyer.address, document.buyerAddress, vatID: invoice.buyer.vatID,
             contact: nil, &xml)
@@ -215,10 +216,23 @@ public enum CIIInvoice {
 
     private static func party(
         _ role: String, _ address: Address, _ endpoint: ElectronicAddress?, vatID: String?, contact: Contact?,
-        _ xml: inout XMLWriter
+        identifier: PartyIdentifier? = nil, legalRegistration: PartyIdentifier? = nil, _ xml: inout XMLWriter
     ) throws(XMLWriterError) {
         try xml.startElement(role)
+        if let identifier {
+            // BT-29: ram:GlobalID when the scheme is stated, ram:ID otherwise.
+            try xml.element(
+                identifier.scheme == nil ? "ram:ID" : "ram:GlobalID", identifier.identifier,
+                attributes: identifier.scheme.map { [("schemeID", $0)] } ?? [])
+        }
         try xml.element("ram:Name", address.name)
+        if let legalRegistration {
+            try xml.startElement("ram:SpecifiedLegalOrganization")
+            try xml.element(
+                "ram:ID", legalRegistration.identifier,
+                attributes: legalRegistration.scheme.map { [("schemeID", $0)] } ?? [])
+            xml.endElement()
+        }
         if let contact {
             try xml.startElement("ram:DefinedTradeContact")
             if !contact.name.isEmpty { try xml.element("ram:PersonName", contact.name) }

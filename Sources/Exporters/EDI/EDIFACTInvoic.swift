@@ -9,19 +9,26 @@ public import InvoicingCore
 ///
 /// Segments written: UNA, UNB, UNH, BGM, DTM (issue date), FTX (payment terms text), RFF (order,
 /// delivery note, the contract account as the buyer's reference), NAD SE and BY each with RFF VA
-/// (VAT number), FII (IBAN and BIC), CUX, PAT with DTM (due date), per line LIN, PIA, IMD, QTY,
+/// (VAT number) and the seller's RFF XA (legal registration), FII (IBAN and BIC), CUX, PAT with DTM (due date), per line LIN, PIA, IMD, QTY,
 /// MOA 203, PRI, TAX, ALC with MOA; then UNS, CNT, the totals in MOA, TAX with MOA per VAT
 /// breakdown, UNT and UNZ.
 public enum EDIFACTInvoic {
     /// The message identifier of UNH: INVOIC, directory D.96A, EANCOM subset version 008.
     public static let messageIdentifier = ["INVOIC", "D", "96A", "UN", "EAN008"]
 
-    /// The interchange of `invoice`, after the EN 16931 check; throws the rule it breaks.
+    /// The interchange of `invoice` as text, after the EN 16931 check; throws the rule it breaks.
     public static func render(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> String {
-        render(try EInvoiceDocument(invoice, check: check))
+        try interchange(invoice, check: check).text
     }
 
-    static func render(_ document: EInvoiceDocument) -> String {
+    /// The interchange of `invoice` with its ISO 8859-1 bytes and the characters folded.
+    public static func interchange(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> EDIInterchange {
+        let edi = render(try EInvoiceDocument(invoice, check: check))
+        return EDIInterchange(
+            text: edi.text, bytes: EDIRepertoire.latin1.encoded(edi.text), folded: EDIRepertoire.describe(edi.folds))
+    }
+
+    static func render(_ document: EInvoiceDocument) -> EDIFACTSegments {
         let invoice = document.invoice
         let amounts = document.amounts
         let control = EDIControlNumber(invoiceNumber: invoice.number).nineDigits
@@ -50,6 +57,9 @@ public enum EDIFACTInvoic {
                 "FII", ["RB"], [bank.iban, invoice.seller.address.name], bank.bic.isEmpty ? [] : [bank.bic, "25", "17"])
         }
         if !invoice.seller.vatID.isEmpty { edi.segment("RFF", ["VA", invoice.seller.vatID]) }
+        if let registration = invoice.seller.legalRegistration {
+            edi.segment("RFF", ["XA", registration.identifier])  // company registration number (BT-30)
+        }
         party(&edi, "BY", id: invoice.buyer.id, address: invoice.buyer.address)
         if let vatID = invoice.buyer.vatID, !vatID.isEmpty { edi.segment("RFF", ["VA", vatID]) }
         edi.segment("CUX", ["2", invoice.currency.code, "4"])
@@ -97,7 +107,7 @@ public enum EDIFACTInvoic {
         }
         edi.segment("UNT", [String(edi.count + 1)], ["1"])
         edi.segment("UNZ", ["1"], [control])
-        return edi.text
+        return edi
     }
 
     /// UNB party identification: the VAT number, else the internal id, as mutually defined (ZZZ).

@@ -12,12 +12,19 @@ public import InvoicingCore
 /// ITD (net due date and terms text), per line IT1 with PID, REF, TXI and SAC; then TDS, TXI per VAT
 /// breakdown, CTT, SE, GE and IEA.
 public enum X12Invoice810 {
-    /// The interchange of `invoice`, after the EN 16931 check; throws the rule it breaks.
+    /// The interchange of `invoice` as text, after the EN 16931 check; throws the rule it breaks.
     public static func render(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> String {
-        try render(try EInvoiceDocument(invoice, check: check))
+        try interchange(invoice, check: check).text
     }
 
-    static func render(_ document: EInvoiceDocument) throws(EInvoiceError) -> String {
+    /// The interchange of `invoice` with its ASCII bytes and the characters folded.
+    public static func interchange(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> EDIInterchange {
+        let x12 = try render(try EInvoiceDocument(invoice, check: check))
+        return EDIInterchange(
+            text: x12.text, bytes: EDIRepertoire.ascii.encoded(x12.text), folded: EDIRepertoire.describe(x12.folds))
+    }
+
+    static func render(_ document: EInvoiceDocument) throws(EInvoiceError) -> X12Segments {
         let invoice = document.invoice
         let control = EDIControlNumber(invoiceNumber: invoice.number)
         let date = invoice.invoiceDate.description.filter { $0 != "-" }
@@ -36,11 +43,12 @@ public enum X12Invoice810 {
             return String(cents)
         }
         var x12 = X12Segments()
-        x12.header([
-            "00", X12Segments.fixed("", 10), "00", X12Segments.fixed("", 10), "ZZ",
-            X12Segments.fixed(sender, 15), "ZZ", X12Segments.fixed(receiver, 15), String(date.dropFirst(2)), "0000",
-            "U", "00401", control.nineDigits, "0", "P", String(X12Segments.componentSeparator),
-        ])
+        let header = [
+            "00", x12.fixed("", 10), "00", x12.fixed("", 10), "ZZ", x12.fixed(sender, 15), "ZZ",
+            x12.fixed(receiver, 15), String(date.dropFirst(2)), "0000", "U", "00401", control.nineDigits, "0", "P",
+            String(X12Segments.componentSeparator),
+        ]
+        x12.header(header)
         x12.segment(
             "GS", "IN", String(sender.prefix(15)), String(receiver.prefix(15)), date, "0000", String(control.value),
             "X", "004010")
@@ -95,7 +103,7 @@ public enum X12Invoice810 {
         x12.segment("SE", String(x12.count + 1), "0001")
         x12.segment("GE", "1", String(control.value))
         x12.segment("IEA", "1", control.nineDigits)
-        return x12.text
+        return x12
     }
 
     private static func party(_ x12: inout X12Segments, _ role: String, id: String, address: Address, vatID: String) {

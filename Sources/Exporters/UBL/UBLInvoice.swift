@@ -106,7 +106,8 @@ public enum UBLInvoice {
         }
         try party(
             "cac:AccountingSupplierParty", address: invoice.seller.address, endpoint: document.sellerAddress,
-            vatID: invoice.seller.vatID, contact: invoice.seller.contact, &xml)
+            vatID: invoice.seller.vatID, contact: invoice.seller.contact, identifier: invoice.seller.identifier,
+            legalRegistration: invoice.seller.legalRegistration, &xml)
         try party(
             "cac:AccountingCustomerParty", address: invoice.buyer.address, endpoint: document.buyerAddress,
             vatID: invoice.buyer.vatID, contact: nil, &xml)
@@ -233,12 +234,17 @@ public enum UBLInvoice {
 
     private static func party(
         _ role: String, address: Address, endpoint: ElectronicAddress?, vatID: String?, contact: Contact?,
-        _ xml: inout XMLWriter
+        identifier: PartyIdentifier? = nil, legalRegistration: PartyIdentifier? = nil, _ xml: inout XMLWriter
     ) throws(XMLWriterError) {
         try xml.startElement(role)
         try xml.startElement("cac:Party")
         if let endpoint {
             try xml.element("cbc:EndpointID", endpoint.identifier, attributes: ["schemeID": endpoint.scheme])
+        }
+        if let identifier {
+            try xml.startElement("cac:PartyIdentification")
+            try self.identifier("cbc:ID", identifier, &xml)
+            xml.endElement()
         }
         try xml.startElement("cac:PartyName")
         try xml.element("cbc:Name", address.name)
@@ -259,6 +265,7 @@ public enum UBLInvoice {
         }
         try xml.startElement("cac:PartyLegalEntity")
         try xml.element("cbc:RegistrationName", address.name)
+        if let legalRegistration { try self.identifier("cbc:CompanyID", legalRegistration, &xml) }
         xml.endElement()
         if let contact {
             try xml.startElement("cac:Contact")
@@ -269,6 +276,13 @@ public enum UBLInvoice {
         }
         xml.endElement()
         xml.endElement()
+    }
+
+    /// An identifier with its `schemeID` when it has one.
+    private static func identifier(
+        _ name: String, _ identifier: PartyIdentifier, _ xml: inout XMLWriter
+    ) throws(XMLWriterError) {
+        try xml.element(name, identifier.identifier, attributes: identifier.scheme.map { [("schemeID", $0)] } ?? [])
     }
 
     private static func taxCategory(

@@ -87,6 +87,13 @@ public enum InvoiceXML {
         try xml.element("iban", company.bankAccount.iban)
         try xml.element("bic", company.bankAccount.bic)
         try xml.element("bankName", company.bankAccount.bankName)
+        for (name, identifier) in [
+            ("identifier", company.identifier), ("legalRegistration", company.legalRegistration),
+        ] {
+            guard let identifier else { continue }
+            try xml.element(
+                name, identifier.identifier, attributes: identifier.scheme.map { [("scheme", $0)] } ?? [])
+        }
         xml.endElement()
     }
 

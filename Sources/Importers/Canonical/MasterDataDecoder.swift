@@ -26,7 +26,10 @@ public struct MasterDataDecoder: Sendable {
                         bankName: try record.string("bank_name")),
                     chartOfAccounts: try record.string("chart_of_accounts"),
                     salesOrganisation: try record.string("sales_organisation"), contact: contact(record),
-                    electronicAddress: try electronicAddress(record)))
+                    electronicAddress: try electronicAddress(record),
+                    legalRegistration: record.optionalString("legal_registration").map {
+                        PartyIdentifier(identifier: $0, scheme: record.optionalString("legal_registration_scheme"))
+                    }))
         case .paymentTerms:
             batch.paymentTerms.append(
                 PaymentTerms(

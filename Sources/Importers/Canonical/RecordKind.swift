@@ -57,7 +57,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .companyCode:
             return ["company_code"] + address + [
                 "currency", "vat_id", "iban", "bic", "bank_name", "chart_of_accounts", "sales_organisation",
-                "contact_name", "contact_phone", "contact_email", "electronic_address",
+                "contact_name", "contact_phone", "contact_email", "electronic_address", "legal_registration",
+                "legal_registration_scheme",
             ]
         case .paymentTerms: return ["payment_terms", "description", "net_days", "installments"]
         case .contractAccount:

@@ -31,9 +31,15 @@ public enum CIIReader {
         (agreement + "ram:AdditionalReferencedDocument", "supporting documents (BG-24)"),
         (agreement + "ram:SpecifiedProcuringProject", "project reference (BT-11)"),
         (agreement + "ram:SellerTaxRepresentativeTradeParty", "seller tax representative (BG-11)"),
-        (agreement + "ram:SellerTradeParty/ram:ID", "seller identifier (BT-29)"),
-        (agreement + "ram:SellerTradeParty/ram:GlobalID", "seller identifier (BT-29)"),
-        (agreement + "ram:SellerTradeParty/ram:SpecifiedLegalOrganization", "seller legal registration (BT-30)"),
+        (agreement + "ram:SellerTradeParty/ram:ID[2]", "seller identifiers (BT-29) after the first"),
+        (agreement + "ram:SellerTradeParty/ram:GlobalID[2]", "seller identifiers (BT-29) after the first"),
+        (agreement + "ram:SellerTradeParty[ram:ID]/ram:GlobalID", "seller identifiers (BT-29) after the first"),
+        (
+            agreement + "ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:TradingBusinessName",
+            "seller trading name (BT-28)"
+        ),
+        (agreement + "ram:SellerTradeParty/ram:Description", "seller legal form (BT-33)"),
+        (settlement + "ram:CreditorReferenceID", "bank assigned creditor identifier (BT-90)"),
         (agreement + "ram:BuyerTradeParty/ram:ID", "buyer identifier (BT-46)"),
         (agreement + "ram:BuyerTradeParty/ram:GlobalID", "buyer identifier (BT-46)"),
         (agreement + "ram:BuyerTradeParty/ram:SpecifiedLegalOrganization", "buyer legal registration (BT-47)"),
@@ -248,6 +254,8 @@ struct CIIDocumentReader {
                 email: try query.text(contactPath + "ram:EmailURIUniversalCommunication/ram:URIID", in: root) ?? "")
             : nil
         let means = CIIReader.settlement + "ram:SpecifiedTradeSettlementPaymentMeans/"
+        var sellerIdentifier = try identifier(party + "ram:ID")
+        if sellerIdentifier == nil { sellerIdentifier = try identifier(party + "ram:GlobalID") }
         return CompanyCode(
             id: "", address: try address(party), currency: currency,
             vatID: try query.text(party + "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']", in: root) ?? "",
@@ -256,7 +264,15 @@ struct CIIDocumentReader {
                 bic: try query.text(means + "ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID", in: root) ?? "",
                 bankName: ""),
             chartOfAccounts: "", salesOrganisation: "", contact: contact,
-            electronicAddress: try endpoint(party))
+            electronicAddress: try endpoint(party),
+            identifier: sellerIdentifier,
+            legalRegistration: try identifier(party + "ram:SpecifiedLegalOrganization/ram:ID"))
+    }
+
+    /// The first identifier at `path` with its `schemeID`, nil when absent or empty.
+    private func identifier(_ path: String) throws(ImportDiagnostic) -> PartyIdentifier? {
+        guard let id = try query.text(path, in: root), !id.isEmpty else { return nil }
+        return PartyIdentifier(identifier: id, scheme: try query.text(path + "/@schemeID", in: root))
     }
 
     private func buyer(currency: Currency) throws(ImportDiagnostic) -> ContractAccount {
@@ -288,7 +304,8 @@ struct CIIDocumentReader {
 
     private func category(_ code: String, _ node: XMLTree.Node) throws(ImportDiagnostic) -> TaxCategory {
         guard let category = TaxCategory(rawValue: code) else {
-            throw query.problem(node, "BT-151", "VAT category \(code) is not supported (S, Z, E, AE, K, G, O)")
+            throw query.problem(
+                node, "BT-151", "VAT category \(code) is not supported (\(TaxCategory.codeList))")
         }
         return category
     }

@@ -30,10 +30,17 @@ public enum UBLReader {
         ("cac:TaxRepresentativeParty", "seller tax representative (BG-11)"), ("cac:Delivery", "delivery (BG-13)"),
         ("cac:PaymentMeans/cac:PaymentMandate", "direct debit (BG-19)"),
         ("cac:PaymentMeans/cac:CardAccount", "payment card (BG-18)"),
-        ("cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification", "seller identifier (BT-29)"),
         (
-            "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID",
-            "seller legal registration (BT-30)"
+            "cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification[cbc:ID/@schemeID='SEPA']",
+            "bank assigned creditor identifier (BT-90)"
+        ),
+        (
+            "cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification[not(cbc:ID/@schemeID='SEPA')][2]",
+            "seller identifiers (BT-29) after the first"
+        ),
+        (
+            "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm",
+            "seller legal form (BT-33)"
         ),
         ("cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification", "buyer identifier (BT-46)"),
         (
@@ -238,7 +245,16 @@ struct UBLDocumentReader {
                 bic: try query.text(account + "cac:FinancialInstitutionBranch/cbc:ID", in: root) ?? "",
                 bankName: ""),
             chartOfAccounts: "", salesOrganisation: "", contact: contact,
-            electronicAddress: try endpoint(party))
+            electronicAddress: try endpoint(party),
+            identifier: try identifier(
+                party + "cac:PartyIdentification[not(cbc:ID/@schemeID='SEPA')]/cbc:ID"),
+            legalRegistration: try identifier(party + "cac:PartyLegalEntity/cbc:CompanyID"))
+    }
+
+    /// The first identifier at `path` with its `schemeID`, nil when absent or empty.
+    private func identifier(_ path: String) throws(ImportDiagnostic) -> PartyIdentifier? {
+        guard let id = try query.text(path, in: root), !id.isEmpty else { return nil }
+        return PartyIdentifier(identifier: id, scheme: try query.text(path + "/@schemeID", in: root))
     }
 
     private func buyer(currency: Currency) throws(ImportDiagnostic) -> ContractAccount {
@@ -270,7 +286,8 @@ struct UBLDocumentReader {
 
     private func category(_ code: String, _ node: XMLTree.Node) throws(ImportDiagnostic) -> TaxCategory {
         guard let category = TaxCategory(rawValue: code) else {
-            throw query.problem(node, "BT-151", "VAT category \(code) is not supported (S, Z, E, AE, K, G, O)")
+            throw query.problem(
+                node, "BT-151", "VAT category \(code) is not supported (\(TaxCategory.codeList))")
         }
         return category
     }

@@ -18,6 +18,8 @@ public enum FuzzEntryPoint: String, Sendable, CaseIterable {
     case canonicalXML = "canonical-xml"
     /// An e-invoice (UBL 2.1 Invoice or CreditNote, CII D16B): tree, queries, totals check.
     case eInvoice = "einvoice"
+    /// An EDI invoice (EDIFACT INVOIC or X12 810): detection, decoding, segments, mapping, totals check.
+    case edi
     /// The invoicing configuration (JSON).
     case configuration
     /// A partner mapping (YAML): loader, conversions and XPath compilation.
@@ -53,6 +55,8 @@ public enum FuzzEntryPoint: String, Sendable, CaseIterable {
             _ = CanonicalXMLImporter.decodeRecords(reader, file: "fuzz.xml", into: &batch)
         case .eInvoice:
             _ = try? EInvoiceReader.read(String(decoding: bytes, as: UTF8.self), fileName: "fuzz.xml")
+        case .edi:
+            _ = try? EDIInvoiceReader.read(bytes, fileName: "fuzz.edi")
         case .configuration:
             _ = try? ConfigurationFile.decode(bytes, file: "fuzz.json")
         case .mapping:

@@ -9,9 +9,9 @@ public struct VATBreakdown: Sendable, Hashable {
     public var taxableAmount: Money
     /// The VAT on the taxable amount, rounded once (BT-117).
     public var taxAmount: Money
-    /// Why no VAT is charged (BT-120); nil for categories S and Z, which must not carry one.
+    /// Why no VAT is charged (BT-120); nil for categories S, Z, L and M, which must not carry one.
     public var exemptionReason: String?
-    /// The VATEX code of the exemption reason (BT-121); nil for categories S and Z.
+    /// The VATEX code of the exemption reason (BT-121); nil for categories S, Z, L and M.
     public var exemptionReasonCode: String?
 
     /// Creates a breakdown line from its fields.
@@ -42,7 +42,7 @@ extension VATBreakdown {
 
     /// The breakdown of per-tax-code subtotals: grouped by category and rate (category order,
     /// then highest rate first), amounts summed exactly, exemption reasons from the first code
-    /// of the group that has one, or else the category's VATEX code; none for S and Z.
+    /// of the group that has one, or else the category's VATEX code; none for S, Z, L and M.
     public static func of(_ taxes: [TaxSubtotal], currency: Currency) throws(ArithmeticError) -> [VATBreakdown] {
         var groups: [Key: VATBreakdown] = [:]
         for tax in taxes.sorted(by: { $0.taxCode < $1.taxCode }) {
@@ -53,7 +53,7 @@ extension VATBreakdown {
                     category: tax.category, rate: tax.rate, taxableAmount: .zero(currency), taxAmount: .zero(currency))
             group.taxableAmount = try group.taxableAmount.adding(tax.taxableAmount)
             group.taxAmount = try group.taxAmount.adding(tax.taxAmount)
-            if tax.category.needsExemptionReason {
+            if tax.category.exemptionReasonRule != .forbidden {
                 group.exemptionReason = group.exemptionReason ?? tax.exemptionReason
                 group.exemptionReasonCode = group.exemptionReasonCode ?? tax.exemptionReasonCode
             }

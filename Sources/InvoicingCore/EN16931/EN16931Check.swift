@@ -22,14 +22,31 @@ public struct EN16931Violation: Error, Sendable, Hashable, CustomStringConvertib
 /// Rules: BR-CO-10 to BR-CO-17, the allowance and charge sums (BR-CO-11, BR-CO-12), each
 /// line's net amount from its base and its allowances and charges (PEPPOL-EN16931-R120), and
 /// per VAT category the taxable amount (BR-S-08 …), the zero VAT of untaxed categories
-/// (BR-Z-09 …), the rates (BR-S-05 …) and the exemption reasons (BR-S-10, BR-E-10 …).
+/// (BR-Z-09 …), the rates (BR-S-05, BR-AF-05 …), the exemption reasons (BR-S-10, BR-E-10,
+/// BR-AF-10 …), and the party rules of split payment (BR-B-01, BR-B-02), IGIC and IPSI
+/// (BR-AF-02, BR-AG-02).
 public struct EN16931Check: Sendable {
+    /// Where an invoice's VAT amounts come from, which decides how BR-CO-17 is checked.
+    public enum VATAmounts: Sendable, Hashable {
+        /// Computed by the engine, per VAT category and rate: each category's VAT must be exactly
+        /// its taxable amount times its rate, rounded once by ``EN16931Check/rounding``.
+        case computed
+        /// Stated by the issuer of an invoice that was read: kept as stated, and accepted when it
+        /// is less than one currency unit from the rounded product, the tolerance of the CEN
+        /// schematron's BR-CO-17 (issuers round per line or from gross prices; the breakdown they
+        /// state is what the buyer owes). ``deviations(of:)`` lists each such difference.
+        case stated
+    }
+
     /// The rounding rule VAT amounts are rounded with (the run's configuration).
     public var rounding: RoundingRule
+    /// Whether VAT amounts are the engine's own or stated by the invoice read.
+    public var vatAmounts: VATAmounts
 
-    /// Creates a check that expects VAT rounded by `rounding`.
-    public init(rounding: RoundingRule) {
+    /// Creates a check that expects VAT rounded by `rounding`, exactly unless `vatAmounts` is `.stated`.
+    public init(rounding: RoundingRule, vatAmounts: VATAmounts = .computed) {
         self.rounding = rounding
+        self.vatAmounts = vatAmounts
     }
 
     /// Throws the first violation found in `invoice`, naming its rule.
@@ -40,7 +57,22 @@ public struct EN16931Check: Sendable {
         } catch {
             throw EN16931Violation(rule: "BR-CO-14", "the VAT breakdown does not fit in an amount: \(error)")
         }
-        if let first = violations(of: amounts).first { throw first }
+        if let first = violations(of: amounts).first ?? partyViolations(of: invoice, amounts: amounts).first {
+            throw first
+        }
+    }
+
+    /// The VAT amounts of `amounts` that differ from their rounded product and are accepted only
+    /// because they are stated (``VATAmounts/stated``), as sentences; empty when VAT is computed.
+    public func deviations(of amounts: EN16931Amounts) -> [String] {
+        guard vatAmounts == .stated else { return [] }
+        return amounts.vatBreakdown.compactMap { group in
+            guard let computed = try? group.taxableAmount.percentage(group.rate, rounding: rounding),
+                computed != group.taxAmount, let difference = try? group.taxAmount.subtracting(computed)
+            else { return nil }
+            return "the VAT of category \(group.category.rawValue) at \(group.rate) % is \(group.taxAmount) as stated, "
+                + "\(difference.magnitude) \(difference.isNegative ? "less" : "more") than \(computed) rounded per category"
+        }
     }
 
     /// Every violation in `amounts`, in rule order; empty when the invoice adds up.
@@ -87,11 +119,15 @@ public struct EN16931Check: Sendable {
             expect("BR-CO-16", totals.payable, expected, "the amount due (BT-115)")
         }
         for group in amounts.vatBreakdown {
-            if let expected = try? group.taxableAmount.percentage(group.rate, rounding: rounding) {
-                expect(
-                    "BR-CO-17", group.taxAmount, expected,
-                    "the VAT of category \(group.category.rawValue) at \(group.rate) % (BT-117)")
+            guard let expected = try? group.taxableAmount.percentage(group.rate, rounding: rounding) else { continue }
+            if vatAmounts == .stated, let difference = try? group.taxAmount.subtracting(expected),
+                Int128(difference.magnitude.minorUnits) < Powers.ten(currency.minorUnits)
+            {
+                continue  // within the schematron's tolerance: the issuer's own rounding, kept
             }
+            expect(
+                "BR-CO-17", group.taxAmount, expected,
+                "the VAT of category \(group.category.rawValue) at \(group.rate) % (BT-117)")
         }
         found += categoryViolations(of: amounts)
         return found
@@ -133,7 +169,8 @@ public struct EN16931Check: Sendable {
                         rule: "\(prefix)-08",
                         "the taxable amount of \(name) is \(group.taxableAmount), expected \(expected)"))
             }
-            if key.category.isZeroRated {
+            switch key.category.rateRule {
+            case .zero:
                 if !key.rate.isZero {
                     found.append(EN16931Violation(rule: "\(prefix)-05", "\(name): the rate must be 0"))
                 }
@@ -141,15 +178,51 @@ public struct EN16931Check: Sendable {
                     found.append(
                         EN16931Violation(rule: "\(prefix)-09", "the VAT of \(name) is \(group.taxAmount), expected 0"))
                 }
-            } else if key.rate <= .zero {
+            case .positive where key.rate <= .zero:
                 found.append(EN16931Violation(rule: "\(prefix)-05", "\(name): the rate must be above 0"))
+            case .nonNegative where key.rate < .zero:
+                found.append(EN16931Violation(rule: "\(prefix)-05", "\(name): the rate must be 0 or above"))
+            case .positive, .nonNegative, .free: break
             }
             let hasReason = group.exemptionReason != nil || group.exemptionReasonCode != nil
-            if key.category.needsExemptionReason && !hasReason {
+            switch key.category.exemptionReasonRule {
+            case .required where !hasReason:
                 found.append(EN16931Violation(rule: "\(prefix)-10", "\(name) needs an exemption reason or its code"))
-            } else if !key.category.needsExemptionReason && hasReason {
+            case .forbidden where hasReason:
                 found.append(EN16931Violation(rule: "\(prefix)-10", "\(name) must not carry an exemption reason"))
+            case .required, .forbidden, .free: break
             }
+        }
+        return found
+    }
+
+    /// The rules that tie a VAT category to the parties: split payment is domestic Italian and
+    /// never mixed with standard rate (BR-B-01, BR-B-02); IGIC and IPSI need the seller's VAT
+    /// number (BR-AF-02, BR-AG-02; the tax registration and tax representative are not in the model).
+    func partyViolations(of invoice: Invoice, amounts: EN16931Amounts) -> [EN16931Violation] {
+        var categories = Set(amounts.lines.map(\.category))
+        categories.formUnion(amounts.allowanceCharges.map(\.category))
+        categories.formUnion(amounts.vatBreakdown.map(\.category))
+        var found: [EN16931Violation] = []
+        if categories.contains(.splitPayment) {
+            let countries = [invoice.seller.address.country, invoice.buyer.address.country]
+            if countries.contains(where: { $0 != "IT" }) {
+                found.append(
+                    EN16931Violation(
+                        rule: "BR-B-01",
+                        "split payment (B) needs a domestic Italian invoice; the parties are in "
+                            + countries.joined(separator: " and ")))
+            }
+            if categories.contains(.standard) {
+                found.append(EN16931Violation(rule: "BR-B-02", "split payment (B) and standard rate (S) are mixed"))
+            }
+        }
+        for category in [TaxCategory.canaryIslands, .ceutaMelilla]
+        where amounts.lines.contains(where: { $0.category == category }) && invoice.seller.vatID.isEmpty {
+            found.append(
+                EN16931Violation(
+                    rule: "\(category.rulePrefix)-02",
+                    "lines of category \(category.rawValue) need the seller's VAT identifier (BT-31)"))
         }
         return found
     }
@@ -166,6 +239,9 @@ extension TaxCategory {
         case .intraCommunity: return "BR-IC"
         case .export: return "BR-G"
         case .outOfScope: return "BR-O"
+        case .splitPayment: return "BR-B"
+        case .canaryIslands: return "BR-AF"
+        case .ceutaMelilla: return "BR-AG"
         }
     }
 }

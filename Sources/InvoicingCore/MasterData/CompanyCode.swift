@@ -18,12 +18,18 @@ public struct CompanyCode: Sendable, Codable, Hashable, Identifiable {
     public var contact: Contact?
     /// Where the company code receives e-invoices (BT-34); without it, its VAT number if that has an EAS scheme.
     public var electronicAddress: ElectronicAddress?
+    /// The seller identifier (BT-29), e.g. a GLN, if the company code has one.
+    public var identifier: PartyIdentifier?
+    /// The seller's legal registration identifier (BT-30) with its scheme (BT-30-1), e.g. the
+    /// commercial register number, if the company code states one.
+    public var legalRegistration: PartyIdentifier?
 
     /// Creates a company code from its fields.
     public init(
         id: String, address: Address, currency: Currency, vatID: String, bankAccount: BankAccount,
         chartOfAccounts: String, salesOrganisation: String, contact: Contact? = nil,
-        electronicAddress: ElectronicAddress? = nil
+        electronicAddress: ElectronicAddress? = nil, identifier: PartyIdentifier? = nil,
+        legalRegistration: PartyIdentifier? = nil
     ) {
         self.id = id
         self.address = address
@@ -34,6 +40,8 @@ public struct CompanyCode: Sendable, Codable, Hashable, Identifiable {
         self.salesOrganisation = salesOrganisation
         self.contact = contact
         self.electronicAddress = electronicAddress
+        self.identifier = identifier
+        self.legalRegistration = legalRegistration
     }
 
     /// The country of the company code's address, which decides the tax codes that apply.

@@ -7,25 +7,19 @@ import InvoicingCore
 extension InvoiceRunCommand {
     /// Converts an e-invoice from one format to another, without a store or a run.
     struct Convert: ParsableCommand {
-        /// The formats an e-invoice can be converted to.
-        enum Target: String, ExpressibleByArgument, CaseIterable {
-            case ubl, cii, edifact, x12
-            case canonicalXML = "canonical-xml"
-            case csv, text
-        }
-
         static let configuration = CommandConfiguration(
             abstract:
-                "Convert a UBL 2.1 or CII D16B invoice to UBL, CII, EDIFACT INVOIC, X12 810, canonical XML, CSV or the text layout.",
+                "Convert a UBL 2.1, CII D16B, EDIFACT INVOIC or X12 810 invoice to UBL, CII, EDIFACT, X12, canonical XML, CSV or the text layout.",
             discussion: """
-                The input format is told from the document's root element. The invoice is checked against the \
+                The input format is told from the content: an EDIFACT interchange starts with UNA or UNB, an X12 one \
+                with ISA, and XML by its root element. The invoice is checked against the \
                 EN 16931 arithmetic before UBL, CII, EDIFACT or X12 is written. Business terms of the input that InvoiceRun's \
                 model or the target format does not carry are listed on standard error as \
                 'FILE: not carried: TERM'; totals that do not follow from the amounts refuse the file. Exit status: \
                 0 converted, 1 refused (the reason names the file and line, or the EN 16931 rule), 64 usage error.
                 """)
 
-        @Argument(help: "The UBL or CII file.")
+        @Argument(help: "The UBL, CII, EDIFACT or X12 file.")
         var input: String
 
         @Option(name: .long, help: "ubl, cii, edifact, x12, canonical-xml, csv or text.")
@@ -60,75 +54,95 @@ extension InvoiceRunCommand {
         }
 
         func run() throws {
-            let text: String
-            do {
-                text = try String(contentsOfFile: input, encoding: .utf8)
-            } catch {
-                throw ValidationError("\(input): cannot read the file as UTF-8 text")
+            guard let data = FileManager.default.contents(atPath: input) else {
+                throw ValidationError("\(input): cannot read the file")
             }
+            let bytes = [UInt8](data)
             let reading: EInvoiceReading
             do {
-                reading = try EInvoiceReader.read(text, fileName: input)
-            } catch {
+                if EDIInvoiceReader.syntax(of: bytes) != nil {
+                    reading = try EDIInvoiceReader.read(bytes, fileName: input)
+                } else if let text = String(validating: bytes, as: UTF8.self) {
+                    reading = try EInvoiceReader.read(text, fileName: input)
+                } else {
+                    throw ValidationError("\(input): cannot read the file as UTF-8 text")
+                }
+            } catch let error as ImportDiagnostic {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(1)
             }
-            var notCarried = reading.notCarried
             let invoice = reading.invoice
-            if to == .text || to == .csv {
-                if !invoice.documentAllowanceCharges.isEmpty {
-                    notCarried.append("document-level allowances and charges (BG-20, BG-21) in \(to.rawValue)")
-                }
-                if invoice.prepaidAmount != nil || invoice.roundingAmount != nil {
-                    notCarried.append("prepaid and rounding amounts (BT-113, BT-114) in \(to.rawValue)")
-                }
+            let check = EN16931Check(rounding: RoundingRule(rawValue: rounding) ?? .halfUp, vatAmounts: .stated)
+            var notes = (reading.notCarried + to.conversion.notCarried(invoice)).map { "not carried: \($0)" }
+            if [.ubl, .cii, .edifact, .x12].contains(to), let amounts = try? EN16931Amounts(invoice) {
+                notes += check.deviations(of: amounts).map { "VAT kept: \($0)" }
             }
-            if to == .edifact || to == .x12 {
-                if !invoice.documentAllowanceCharges.isEmpty {
-                    notCarried.append(
-                        "document-level allowances and charges (BG-20, BG-21) in \(to.rawValue): only their totals")
-                }
-                if invoice.roundingAmount != nil || (to == .x12 && invoice.prepaidAmount != nil) {
-                    notCarried.append("prepaid and rounding amounts (BT-113, BT-114) in \(to.rawValue)")
-                }
-                if invoice.taxes.contains(where: { $0.exemptionReason != nil || $0.exemptionReasonCode != nil }) {
-                    notCarried.append("VAT exemption reasons (BT-120, BT-121) in \(to.rawValue)")
-                }
-            }
-            for term in notCarried {
-                FileHandle.standardError.write(Data("\(input): not carried: \(term)\n".utf8))
-            }
-            let output: String
+            let output: [UInt8]
             do {
-                output = try render(reading)
+                let rendered = try render(reading, check: check)
+                output = rendered.bytes
+                notes += rendered.folded.map { "folded in \(to.rawValue): \($0)" }
             } catch let error as EInvoiceError {
                 FileHandle.standardError.write(Data("\(input): \(error)\n".utf8))
                 throw ExitCode(1)
             }
+            for note in notes {
+                FileHandle.standardError.write(Data("\(input): \(note)\n".utf8))
+            }
             if let out {
-                try Data(output.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                try Data(output).write(to: URL(fileURLWithPath: out), options: .atomic)
             } else {
-                print(output, terminator: "")
+                FileHandle.standardOutput.write(Data(output))
             }
         }
 
-        private func render(_ reading: EInvoiceReading) throws -> String {
+        /// The output's bytes (ISO 8859-1 for EDIFACT, ASCII for X12, UTF-8 otherwise) and the
+        /// characters folded into the target's repertoire.
+        private func render(_ reading: EInvoiceReading, check: EN16931Check) throws -> (
+            bytes: [UInt8], folded: [String]
+        ) {
             let invoice = reading.invoice
-            let check = EN16931Check(rounding: RoundingRule(rawValue: rounding) ?? .halfUp)
+            func text(_ text: String) -> ([UInt8], [String]) { (Array(text.utf8), []) }
             switch to {
             case .ubl:
                 let chosen =
                     profile.flatMap(UBLInvoice.Profile.init(rawValue:)) ?? (reading.declaresPEPPOL ? .peppol : .en16931)
-                return try UBLInvoice.render(invoice, check: check, profile: chosen)
-            case .cii: return try CIIInvoice.render(invoice, check: check)
-            case .edifact: return try EDIFACTInvoic.render(invoice, check: check)
-            case .x12: return try X12Invoice810.render(invoice, check: check)
-            case .canonicalXML: return try InvoiceXML.render(invoice)
-            case .csv: return InvoiceCSV.render([invoice])
+                return text(try UBLInvoice.render(invoice, check: check, profile: chosen))
+            case .cii: return text(try CIIInvoice.render(invoice, check: check))
+            case .edifact:
+                let interchange = try EDIFACTInvoic.interchange(invoice, check: check)
+                return (interchange.bytes, interchange.folded)
+            case .x12:
+                let interchange = try X12Invoice810.interchange(invoice, check: check)
+                return (interchange.bytes, interchange.folded)
+            case .canonicalXML: return text(try InvoiceXML.render(invoice))
+            case .csv: return text(InvoiceCSV.render([invoice]))
             case .text:
                 let resources = try resourceOptions.locate()
                 let layouts = try PrintLayouts(directory: resources.templates, overrides: resourceOptions.templates)
-                return try layouts.render(InvoicePrintModel(invoice))
+                return text(try layouts.render(InvoicePrintModel(invoice)))
+            }
+        }
+    }
+}
+
+extension InvoiceRunCommand.Convert {
+    /// The formats an e-invoice can be converted to, as the command line names them.
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case ubl, cii, edifact, x12
+        case canonicalXML = "canonical-xml"
+        case csv, text
+
+        /// The target as the exporters know it.
+        var conversion: ConversionTarget {
+            switch self {
+            case .ubl: return .ubl
+            case .cii: return .cii
+            case .edifact: return .edifact
+            case .x12: return .x12
+            case .canonicalXML: return .canonicalXML
+            case .csv: return .csv
+            case .text: return .text
             }
         }
     }

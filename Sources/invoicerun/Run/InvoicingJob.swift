@@ -20,6 +20,8 @@ struct InvoicingJob {
         var outputFolder: String?
         var outputs: [(path: String, sha256: String)] = []
         var outputErrors: [String] = []
+        /// What the outputs changed without failing: characters folded into an EDI repertoire.
+        var outputNotes: [String] = []
         /// The configured rounding, which the EN 16931 check of e-invoices expects VAT rounded by.
         var rounding: RoundingRule = .halfUp
         /// Rebate accruals posted in FI documents of their own (catch-ups), with their company codes.
@@ -158,7 +160,7 @@ struct InvoicingJob {
         }
         let printed = try writeDocuments(
             entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors,
-            otherPostings: report.rebatePostings)
+            notes: &report.outputNotes, otherPostings: report.rebatePostings)
         report.outputFolder = folder.root
         try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
         report.outputs = folder.written
@@ -176,7 +178,8 @@ struct InvoicingJob {
     /// after a crash render through here, so both leave the same output set.
     func writeDocuments(
         _ entries: [RenderEntry], runID: String, rounding: RoundingRule, into folder: inout OutputFolder,
-        errors: inout [String], otherPostings: [(posting: FIDocument, company: CompanyCode)] = []
+        errors: inout [String], notes: inout [String],
+        otherPostings: [(posting: FIDocument, company: CompanyCode)] = []
     ) throws -> [String] {
         let drafts = entries.map(\.draft)
         var csvInvoices: [Invoice] = []
@@ -204,6 +207,7 @@ struct InvoicingJob {
                         try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
                         printed.append(invoice.number)
                     }
+                    notes += document.notes
                     if let failure = document.failure { errors.append("\(invoice.number): \(failure)") }
                 } catch {
                     errors.append("\(invoice.number): \(error)")
@@ -256,6 +260,8 @@ struct InvoicingJob {
     struct RenderedDocument: Sendable {
         var files: [RenderedFile] = []
         var printText: String?
+        /// What the outputs changed without failing: characters folded into an EDI repertoire.
+        var notes: [String] = []
         var failure: String?
     }
 
@@ -279,10 +285,18 @@ struct InvoicingJob {
                     RenderedFile(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml"))
             }
             for format in invoice.buyer.invoiceFormats {
+                let check = EN16931Check(rounding: rounding)
+                let name = "\(invoice.number).\(format.fileSuffix)"
+                let interchange: EDIInterchange?
+                switch format {
+                case .edifact: interchange = try EDIFACTInvoic.interchange(invoice, check: check)
+                case .x12: interchange = try X12Invoice810.interchange(invoice, check: check)
+                case .ubl, .cii: interchange = nil
+                }
+                document.notes += interchange?.folded.map { "\(name): folded \($0)" } ?? []
                 document.files.append(
                     RenderedFile(
-                        try format.render(invoice, check: EN16931Check(rounding: rounding)),
-                        to: "invoices/\(invoice.number).\(format.fileSuffix)"))
+                        bytes: try interchange?.bytes ?? format.encoded(invoice, check: check), to: "invoices/\(name)"))
             }
         } catch {
             document.failure = "\(error)"

@@ -39,6 +39,7 @@ enum RunLog {
         }
         lines += report.rebatePostings.map { "rebate accrual \(accrualLine($0.posting))" }
         lines += report.outputErrors.map { "output error: \($0)" }
+        lines += report.outputNotes.map { "output note: \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
 

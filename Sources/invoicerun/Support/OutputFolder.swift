@@ -142,8 +142,12 @@ struct RenderedFile: Sendable {
     let sha256: String
 
     init(_ text: String, to relativePath: String) {
+        self.init(bytes: Array(text.utf8), to: relativePath)
+    }
+
+    init(bytes: [UInt8], to relativePath: String) {
         self.relativePath = relativePath
-        bytes = Array(text.utf8)
+        self.bytes = bytes
         sha256 = OutputFolder.sha256(bytes)
     }
 

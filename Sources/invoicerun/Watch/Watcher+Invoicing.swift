@@ -117,12 +117,13 @@ extension Watcher {
         }
         let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters(accounts: nil))
         var errors: [String] = []
+        var notes: [String] = []
         _ = try job.writeDocuments(
-            entries, runID: runID, rounding: configuration.rounding, into: &folder, errors: &errors)
+            entries, runID: runID, rounding: configuration.rounding, into: &folder, errors: &errors, notes: &notes)
         let lines =
             ["\(runID): recovered after a crash; outputs rendered again from the store (\(invoices.count) invoices)"]
             + invoices.map { "invoice \($0.number) account \($0.buyer.id) gross \($0.grossTotal)" }
-            + errors.map { "output error: \($0)" }
+            + errors.map { "output error: \($0)" } + notes.map { "output note: \($0)" }
         try folder.write(lines.joined(separator: "\n") + "\n", to: "run.log")
         try folder.publish()
     }

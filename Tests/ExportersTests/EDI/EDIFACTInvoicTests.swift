@@ -85,13 +85,27 @@ import Testing
         #expect(unt[1] == String(segments.count - 1 - unh))
     }
 
-    @Test func textOutsideASCIIIsFoldedSoUNOCHoldsIt() throws {
+    @Test func latin1IsWrittenAsItsOwnBytesAndOnlyWhatUNOCLacksIsFolded() throws {
         var invoice = try Fixture.germanInvoice
-        invoice.buyer.address.name = "Müller & Søn, Straße 5 €"
-        let text = try EDIFACTInvoic.render(invoice, check: Self.check)
-        #expect(text.utf8.allSatisfy { $0 < 0x80 })
-        let segments = try EDIReader.edifact(text)
-        #expect(segments.first { $0.tag == "NAD" && $0[1] == "BY" }?[4] == "Muller & Son, Strasse 5 EUR")
+        invoice.buyer.address.name = "Müller & Søn, Straße 5 € Łódź Ő"
+        let interchange = try EDIFACTInvoic.interchange(invoice, check: Self.check)
+        let segments = try EDIReader.edifact(interchange.text)
+        #expect(segments.first { $0.tag == "NAD" && $0[1] == "BY" }?[4] == "Müller & Søn, Straße 5 EUR Lódz O")
+        #expect(interchange.folded == ["Ł → L", "Ő → O", "ź → z", "€ → EUR"])
+        // ISO 8859-1: one byte per character, ü 0xFC, ø 0xF8, ß 0xDF, ó 0xF3; no UTF-8 sequences.
+        #expect(interchange.bytes.count == interchange.text.unicodeScalars.count)
+        let name = Array("NAD+BY".utf8)
+        let start = try #require(
+            interchange.bytes.indices.first { Array(interchange.bytes[$0..<($0 + name.count)]) == name })
+        let nad = interchange.bytes[start...].prefix { $0 != UInt8(ascii: "'") }
+        #expect(nad.contains(0xFC) && nad.contains(0xF8) && nad.contains(0xDF) && nad.contains(0xF3))
+        #expect(!nad.contains(0xC3))
+        #expect(String(decoding: interchange.bytes, as: UTF8.self) != interchange.text)
+        #expect(interchange.text.hasPrefix("UNA:+.? '\nUNB+UNOC:3+"))
+    }
+
+    @Test func nothingIsReportedWhenEverythingIsLatin1() throws {
+        #expect(try EDIFACTInvoic.interchange(try Fixture.germanInvoice, check: Self.check).folded.isEmpty)
     }
 
     @Test func longNamesAreSplitInto35CharacterComponents() throws {

@@ -59,6 +59,16 @@ import Testing
         #expect(buyer.elements.count == 4)
     }
 
+    @Test func x12StaysASCIIAndReportsEveryFold() throws {
+        var invoice = try Fixture.germanInvoice
+        invoice.buyer.address.name = "Müller & Søn"
+        let interchange = try X12Invoice810.interchange(invoice, check: Self.check)
+        #expect(interchange.bytes.allSatisfy { $0 < 0x80 })
+        #expect(interchange.bytes == Array(interchange.text.utf8))
+        #expect(interchange.folded.contains("ü → u") && interchange.folded.contains("ø → o"))
+        #expect(interchange.folded.contains("ß → ss"))  // the German sample's own street
+    }
+
     @Test(arguments: [("C62", "EA"), ("KWH", "KH"), ("HUR", "HR"), ("PK", "PK"), ("XYZ", "ZZ")])
     func unitsMapToX12Codes(rec20: String, x12: String) {
         #expect(X12Invoice810.unit(rec20) == x12)

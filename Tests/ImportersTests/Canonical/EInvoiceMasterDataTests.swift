@@ -93,4 +93,39 @@ import Testing
         #expect(batch.masterData.accounts.first?.invoiceFormats == [.cii])
         #expect(batch.masterData.taxCodes.first?.exemptionReasonCode == "VATEX-EU-IC")
     }
+
+    @Test func aCompanyCodeMayStateItsLegalRegistrationAndTaxCodesMayUseBLAndM() throws {
+        let folder = try ImportFolder([
+            "md.xml": """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <MasterData xmlns="urn:invoicerun:masterdata:1">
+              <CompanyCode><companyCode>3000</companyCode><name>Seller</name><street>S 1</street>
+                <postalCode>1</postalCode><city>C</city><country>ES</country><currency>EUR</currency>
+                <vatId>ESB12345678</vatId><iban>ES9121000418450200051332</iban><bic>CAIXESBBXXX</bic>
+                <bankName>Bank</bankName><chartOfAccounts>CA</chartOfAccounts><salesOrganisation>3000</salesOrganisation>
+                <legalRegistration>B12345678</legalRegistration><legalRegistrationScheme>0195</legalRegistrationScheme>
+              </CompanyCode>
+              <TaxCode><taxCode>L7</taxCode><country>ES</country><category>L</category><rate>7</rate>
+                <description>IGIC</description><glAccount>4770</glAccount></TaxCode>
+              <TaxCode><taxCode>M4</taxCode><country>ES</country><category>M</category><rate>4</rate>
+                <description>IPSI</description><glAccount>4771</glAccount></TaxCode>
+              <TaxCode><taxCode>B22</taxCode><country>IT</country><category>B</category><rate>22</rate>
+                <description>Scissione dei pagamenti</description><glAccount>4772</glAccount></TaxCode>
+            </MasterData>
+
+            """,
+            "companies.csv": """
+            company_code,name,street,postal_code,city,country,currency,vat_id,iban,bic,bank_name,chart_of_accounts,sales_organisation,legal_registration
+            4000,Seller,S 1,1,C,DK,DKK,DK12345678,DK5000400440116243,DABADKKK,Bank,CA,4000,DK12345678
+
+            """,
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(folder.messages(batch).isEmpty, "\(folder.messages(batch))")
+        let companies = Dictionary(uniqueKeysWithValues: batch.masterData.companyCodes.map { ($0.id, $0) })
+        #expect(companies["3000"]?.legalRegistration == PartyIdentifier(identifier: "B12345678", scheme: "0195"))
+        #expect(companies["4000"]?.legalRegistration == PartyIdentifier(identifier: "DK12345678"))
+        #expect(Set(batch.masterData.taxCodes.map(\.category)) == [.canaryIslands, .ceutaMelilla, .splitPayment])
+    }
 }
