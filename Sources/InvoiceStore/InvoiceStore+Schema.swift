@@ -87,6 +87,7 @@ extension InvoiceStore {
         registerDropFolderMigrations(&migrator)
         registerDocumentFlowMigrations(&migrator)
         registerScheduleMigrations(&migrator)
+        registerLedgerMigrations(&migrator)
         return migrator
     }
 }

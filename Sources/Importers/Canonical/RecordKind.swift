@@ -75,8 +75,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
             return ["country", "account_tax_classification", "material_tax_classification", "tax_code"]
         case .accountDetermination:
             return [
-                "chart_of_accounts", "sales_organisation", "account_group", "material_group", "account_key",
-                "gl_account",
+                "chart_of_accounts", "sales_organisation", "company_code", "account_group", "material_group",
+                "account_key", "gl_account",
             ]
         case .priceCondition:
             return [

@@ -145,17 +145,15 @@ struct LinePricer {
     func glAccount(
         _ key: AccountKey, material: Material?, fail: (UnitFailure.Code, String) -> UnitFailure
     ) throws(UnitFailure) -> String {
-        let materialGroup = material?.accountAssignmentGroup ?? ""
-        guard
-            let gl = masterData.glAccount(
-                chartOfAccounts: company.chartOfAccounts, salesOrganisation: company.salesOrganisation,
-                accountGroup: account.accountAssignmentGroup, materialGroup: materialGroup, key: key)
-        else {
+        let request = AccountDeterminationRequest(
+            company: company, accountGroup: account.accountAssignmentGroup,
+            materialGroup: material?.accountAssignmentGroup ?? "", key: key)
+        guard let match = masterData.accountDetermination(request) else {
             throw fail(
                 .missingAccountDetermination,
-                "no G/L account for key \(key.rawValue) (chart \(company.chartOfAccounts), sales org \(company.salesOrganisation), account group \(account.accountAssignmentGroup), material group \(materialGroup.isEmpty ? "*" : materialGroup))"
+                "no account determination for \(request): no row in any of the \(AccountDeterminationAccess.sequence.count) accesses, from \(AccountDeterminationAccess.sequence[0]) to \(AccountDeterminationAccess.sequence.last?.description ?? "")"
             )
         }
-        return gl
+        return match.glAccount
     }
 }
