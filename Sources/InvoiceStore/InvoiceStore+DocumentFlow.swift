@@ -157,7 +157,8 @@ extension InvoiceStore {
         let lines = try Row.fetchAll(
             db,
             sql: """
-                SELECT line, gl_account, side, amount_minor, account_key, tax_code, contract_account, text
+                SELECT line, gl_account, side, amount_minor, account_key, tax_code, contract_account, text,
+                    profit_center, cost_center
                 FROM fi_line WHERE document_number = ? ORDER BY line
                 """,
             arguments: [number]
@@ -168,7 +169,8 @@ extension InvoiceStore {
                 number: row["line"], glAccount: row["gl_account"], side: side == "D" ? .debit : .credit,
                 amount: Money(minorUnits: row["amount_minor"], currency: currency),
                 accountKey: key.flatMap(AccountKey.init(rawValue:)), taxCode: row["tax_code"],
-                contractAccount: row["contract_account"], text: row["text"])
+                contractAccount: row["contract_account"], text: row["text"], profitCenter: row["profit_center"],
+                costCenter: row["cost_center"])
         }
         return FIDocument(
             number: number, companyCode: header["company_code"], postingDate: date, documentDate: date,

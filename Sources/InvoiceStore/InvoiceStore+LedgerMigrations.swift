@@ -24,5 +24,13 @@ extension InvoiceStore {
                     ALTER TABLE account_determination_v4 RENAME TO account_determination;
                     """)
         }
+        migrator.registerMigration("v4-co-assignment") { db in
+            // The profit centre or cost centre of revenue lines, when the source document gave one.
+            try db.execute(
+                sql: """
+                    ALTER TABLE fi_line ADD COLUMN profit_center TEXT;
+                    ALTER TABLE fi_line ADD COLUMN cost_center TEXT;
+                    """)
+        }
     }
 }

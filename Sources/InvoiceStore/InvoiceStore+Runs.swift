@@ -112,10 +112,15 @@ extension InvoiceStore {
             ])
         for line in posting.lines {
             try db.execute(
-                sql: "INSERT INTO fi_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sql: """
+                    INSERT INTO fi_line (document_number, line, gl_account, side, amount_minor, account_key, tax_code,
+                        contract_account, text, profit_center, cost_center)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
                 arguments: [
                     posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
-                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text,
+                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text, line.profitCenter,
+                    line.costCenter,
                 ])
         }
     }

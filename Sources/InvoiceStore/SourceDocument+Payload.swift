@@ -45,6 +45,8 @@ extension SourceDocument {
             json.decimal("priceUnit", item.priceUnit)
             json.string("taxCode", item.taxCode)
             json.decimal("orderedQuantity", item.orderedQuantity)
+            json.string("profitCenter", item.profitCenter)
+            json.string("costCenter", item.costCenter)
             json.raw("}")
         }
         json.raw("]}")

@@ -120,7 +120,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     /// The fields of one source document item (an `Item` child in XML, the item columns in CSV).
     public static let itemFields = [
         "item_number", "material", "description", "quantity", "unit", "unit_price", "price_unit", "tax_code",
-        "ordered_quantity",
+        "ordered_quantity", "profit_center", "cost_center",
     ]
 
     /// Fields holding decimal numbers (converted from a partner's number format).

@@ -76,6 +76,8 @@ public struct SourceDocumentDecoder: Sendable {
         static let priceUnit: FieldKey = "price_unit"
         static let taxCode: FieldKey = "tax_code"
         static let orderedQuantity: FieldKey = "ordered_quantity"
+        static let profitCenter: FieldKey = "profit_center"
+        static let costCenter: FieldKey = "cost_center"
     }
 
     /// Adds a record that carries header and item fields together (a CSV row). The rows of one
@@ -208,6 +210,7 @@ public struct SourceDocumentDecoder: Sendable {
             quantity: try record.decimal(Key.quantity, maxScale: 6), unit: record.optionalString(Key.unit),
             unitPrice: try record.optionalDecimal(Key.unitPrice, maxScale: 6), priceUnit: priceUnit,
             taxCode: record.optionalString(Key.taxCode),
-            orderedQuantity: try record.optionalDecimal(Key.orderedQuantity, maxScale: 6))
+            orderedQuantity: try record.optionalDecimal(Key.orderedQuantity, maxScale: 6),
+            profitCenter: record.optionalString(Key.profitCenter), costCenter: record.optionalString(Key.costCenter))
     }
 }

@@ -67,11 +67,15 @@ public struct FILine: Sendable, Codable, Hashable {
     public var contractAccount: String?
     /// The line text, e.g. `Revenue` or `Output tax`.
     public var text: String
+    /// The profit centre of a revenue, deduction or surcharge line (CO assignment), if the source gave one.
+    public var profitCenter: String? = nil
+    /// The cost centre of a revenue, deduction or surcharge line (CO assignment), if the source gave one.
+    public var costCenter: String? = nil
 
     /// Creates an FI line from its fields, e.g. as a store reads it back.
     public init(
         number: Int, glAccount: String, side: Side, amount: Money, accountKey: AccountKey?, taxCode: String?,
-        contractAccount: String?, text: String
+        contractAccount: String?, text: String, profitCenter: String? = nil, costCenter: String? = nil
     ) {
         self.number = number
         self.glAccount = glAccount
@@ -81,5 +85,7 @@ public struct FILine: Sendable, Codable, Hashable {
         self.taxCode = taxCode
         self.contractAccount = contractAccount
         self.text = text
+        self.profitCenter = profitCenter
+        self.costCenter = costCenter
     }
 }

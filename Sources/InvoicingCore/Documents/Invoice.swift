@@ -185,13 +185,18 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
     public var taxRate: FixedDecimal
     /// G/L account of the base amount (account key ERL).
     public var revenueAccount: String
+    /// The profit centre the line's revenue is assigned to, from the source item.
+    public var profitCenter: String? = nil
+    /// The cost centre the line's revenue is assigned to, from the source item.
+    public var costCenter: String? = nil
 
     /// Creates an invoice line from its fields.
     public init(
         number: Int, sourceDocument: String, sourceItem: Int, referenceOrder: String?, referenceDelivery: String?,
         material: String, description: String, quantity: FixedDecimal, unit: String, unitPrice: FixedDecimal,
         priceUnit: FixedDecimal, priceSource: PriceSource, baseAmount: Money, conditions: [AppliedCondition],
-        netAmount: Money, taxCode: String, taxCategory: TaxCategory, taxRate: FixedDecimal, revenueAccount: String
+        netAmount: Money, taxCode: String, taxCategory: TaxCategory, taxRate: FixedDecimal, revenueAccount: String,
+        profitCenter: String? = nil, costCenter: String? = nil
     ) {
         self.number = number
         self.sourceDocument = sourceDocument
@@ -212,6 +217,8 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
         self.taxCategory = taxCategory
         self.taxRate = taxRate
         self.revenueAccount = revenueAccount
+        self.profitCenter = profitCenter
+        self.costCenter = costCenter
     }
 }
 

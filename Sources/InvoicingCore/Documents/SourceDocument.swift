@@ -76,12 +76,16 @@ public struct SourceItem: Sendable, Codable, Hashable {
     public var taxCode: String?
     /// The quantity ordered, when the sending system knows it; the billed `quantity` may differ.
     public var orderedQuantity: FixedDecimal? = nil
+    /// The profit centre the item's revenue is assigned to (CO), if the sending system gives one.
+    public var profitCenter: String? = nil
+    /// The cost centre the item's revenue is assigned to (CO), if the sending system gives one.
+    public var costCenter: String? = nil
 
     /// Creates a source item from its fields.
     public init(
         number: Int, material: String, description: String? = nil, quantity: FixedDecimal, unit: String? = nil,
         unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil,
-        orderedQuantity: FixedDecimal? = nil
+        orderedQuantity: FixedDecimal? = nil, profitCenter: String? = nil, costCenter: String? = nil
     ) {
         self.number = number
         self.material = material
@@ -92,5 +96,7 @@ public struct SourceItem: Sendable, Codable, Hashable {
         self.priceUnit = priceUnit
         self.taxCode = taxCode
         self.orderedQuantity = orderedQuantity
+        self.profitCenter = profitCenter
+        self.costCenter = costCenter
     }
 }

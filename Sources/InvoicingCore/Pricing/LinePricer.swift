@@ -54,7 +54,8 @@ struct LinePricer {
                 material: material.id, description: item.description ?? material.description,
                 quantity: item.quantity, unit: unit, unitPrice: unitPrice, priceUnit: priceUnit,
                 priceSource: priceSource, baseAmount: base, conditions: conditions, netAmount: net,
-                taxCode: taxCode.id, taxCategory: taxCode.category, taxRate: taxCode.rate, revenueAccount: revenue)
+                taxCode: taxCode.id, taxCategory: taxCode.category, taxRate: taxCode.rate, revenueAccount: revenue,
+                profitCenter: item.profitCenter, costCenter: item.costCenter)
         } catch let error as ArithmeticError {
             throw fail(.arithmeticOverflow, error.description)
         } catch let failure as UnitFailure {
