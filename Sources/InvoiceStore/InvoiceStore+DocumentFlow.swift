@@ -77,6 +77,12 @@ extension InvoiceStore {
                 throw StoreError(.refused, "no invoice \(number) in the store")
             }
             let original = try Self.decode(Invoice.self, text)
+            if original.kind == .intercompany {
+                throw StoreError(
+                    .refused,
+                    "\(number) is an intercompany invoice; it is cancelled with its customer invoice \(original.reference ?? "")"
+                )
+            }
             if let previous = try String.fetchOne(
                 db, sql: "SELECT subsequent FROM document_flow WHERE preceding = ? AND kind = ?",
                 arguments: [number, Invoice.Kind.cancellation.rawValue])
@@ -86,9 +92,11 @@ extension InvoiceStore {
             }
             if let memo = try String.fetchOne(
                 db,
-                sql:
-                    "SELECT subsequent FROM document_flow WHERE preceding = ? \(Self.notCancelled) ORDER BY subsequent",
-                arguments: [number])
+                sql: """
+                    SELECT subsequent FROM document_flow WHERE preceding = ? AND kind <> ? \(Self.notCancelled)
+                    ORDER BY subsequent
+                    """,
+                arguments: [number, Invoice.Kind.intercompany.rawValue])
             {
                 throw StoreError(
                     .refused, "\(number) is corrected by \(memo); an invoice with memos cannot be cancelled")
@@ -127,6 +135,9 @@ extension InvoiceStore {
                     FROM invoicing_order WHERE invoice_number = ? AND status = 'invoiced' ORDER BY id
                     """,
                 arguments: [cancellationNumber, number])
+            draft.intercompany = try cancelIntercompany(
+                of: number, on: date, reason: reason, createdAt: createdAt, createdBy: createdBy, runKey: runKey, db: db
+            )
             return draft
         }
     }

@@ -72,6 +72,11 @@ extension InvoiceStore {
         }
         try insert(numbered, runKey: Self.runKey(runID), db: db)
         try linkMemo(numbered.invoice, db: db)
+        var intercompany: [InvoiceDraft] = []
+        for icInvoice in numbered.intercompany {
+            intercompany.append(try commitIntercompany(icInvoice, of: numbered.invoice, runID: runID, db: db))
+        }
+        numbered.intercompany = intercompany
         return numbered
     }
 

@@ -88,6 +88,7 @@ extension InvoiceStore {
         registerDocumentFlowMigrations(&migrator)
         registerScheduleMigrations(&migrator)
         registerLedgerMigrations(&migrator)
+        registerIntercompanyMigrations(&migrator)
         return migrator
     }
 }

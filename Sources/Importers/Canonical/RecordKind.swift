@@ -103,7 +103,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     public static let documentHeaderFields = [
         "category", "type", "company_code", "account", "currency", "document_date", "billing_date",
         "reference_order", "reference_delivery", "payment_terms", "invoicing_type", "billing_block",
-        "reference_invoice",
+        "reference_invoice", "dip_profile",
     ]
 
     /// The canonical field names of every kind, normalized, each with a small number: the
@@ -120,7 +120,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     /// The fields of one source document item (an `Item` child in XML, the item columns in CSV).
     public static let itemFields = [
         "item_number", "material", "description", "quantity", "unit", "unit_price", "price_unit", "tax_code",
-        "ordered_quantity", "profit_center", "cost_center",
+        "ordered_quantity", "profit_center", "cost_center", "plant", "resource_type", "activity_type",
     ]
 
     /// Fields holding decimal numbers (converted from a partner's number format).

@@ -9,6 +9,8 @@ public struct Invoice: Sendable, Codable, Hashable {
         case creditMemo = "CREDIT_MEMO"
         /// A debit memo: a further amount the buyer owes.
         case debitMemo = "DEBIT_MEMO"
+        /// An intercompany invoice: from the company code that delivered to the one that sold.
+        case intercompany = "INTERCOMPANY"
     }
 
     /// Gap-free number; empty until the store assigns one, a placeholder in a simulation.
@@ -189,6 +191,8 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
     public var profitCenter: String? = nil
     /// The cost centre the line's revenue is assigned to, from the source item.
     public var costCenter: String? = nil
+    /// The plant that delivered the billed item, if the source names one.
+    public var plant: String? = nil
 
     /// Creates an invoice line from its fields.
     public init(
@@ -196,7 +200,7 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
         material: String, description: String, quantity: FixedDecimal, unit: String, unitPrice: FixedDecimal,
         priceUnit: FixedDecimal, priceSource: PriceSource, baseAmount: Money, conditions: [AppliedCondition],
         netAmount: Money, taxCode: String, taxCategory: TaxCategory, taxRate: FixedDecimal, revenueAccount: String,
-        profitCenter: String? = nil, costCenter: String? = nil
+        profitCenter: String? = nil, costCenter: String? = nil, plant: String? = nil
     ) {
         self.number = number
         self.sourceDocument = sourceDocument
@@ -219,6 +223,7 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
         self.revenueAccount = revenueAccount
         self.profitCenter = profitCenter
         self.costCenter = costCenter
+        self.plant = plant
     }
 }
 

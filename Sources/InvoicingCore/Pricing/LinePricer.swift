@@ -55,7 +55,7 @@ struct LinePricer {
                 quantity: item.quantity, unit: unit, unitPrice: unitPrice, priceUnit: priceUnit,
                 priceSource: priceSource, baseAmount: base, conditions: conditions, netAmount: net,
                 taxCode: taxCode.id, taxCategory: taxCode.category, taxRate: taxCode.rate, revenueAccount: revenue,
-                profitCenter: item.profitCenter, costCenter: item.costCenter)
+                profitCenter: item.profitCenter, costCenter: item.costCenter, plant: item.plant)
         } catch let error as ArithmeticError {
             throw fail(.arithmeticOverflow, error.description)
         } catch let failure as UnitFailure {

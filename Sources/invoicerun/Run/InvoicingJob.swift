@@ -108,8 +108,11 @@ struct InvoicingJob {
     /// Step 8: writes every output the units' functions ask for, then the run log and manifest.
     func render(_ report: inout Report, into outputRoot: String, imported: ImportReport?) throws {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
-        let entries = report.results.compactMap { result in
-            result.draft.map { RenderEntry(draft: $0, isActive: { result.unit.isActive($0) }) }
+        // Intercompany invoices follow the customer invoice they belong to, with its functions.
+        let entries = report.results.flatMap { result in
+            (result.draft.map { [$0] + $0.intercompany } ?? []).map {
+                RenderEntry(draft: $0, isActive: { result.unit.isActive($0) })
+            }
         }
         let printed = try writeDocuments(
             entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors)
@@ -172,7 +175,7 @@ struct InvoicingJob {
         try Self.writeInstallmentSchedules(
             entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
             errors: &errors)
-        let postings = drafts.map(\.posting)
+        let postings = drafts.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) }
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
@@ -204,9 +207,16 @@ struct InvoicingJob {
     /// The run's FI documents per company code (in run order within each), for the posting journals.
     private func journals(_ drafts: [InvoiceDraft]) -> [(CompanyCode, [FIDocument])] {
         var byCode: [String: (CompanyCode, [FIDocument])] = [:]
+        let sellers = Dictionary(
+            drafts.map { ($0.invoice.seller.id, $0.invoice.seller) }, uniquingKeysWith: { a, _ in a })
         for draft in drafts {
             let seller = draft.invoice.seller
             byCode[seller.id, default: (seller, [])].1.append(draft.posting)
+            // The selling company code's side of an intercompany invoice: a customer invoice of
+            // it is in the same run, so its company code is known.
+            if let receiver = draft.receiverPosting, let company = sellers[receiver.companyCode] {
+                byCode[company.id, default: (company, [])].1.append(receiver)
+            }
         }
         return byCode.keys.sorted().compactMap { byCode[$0] }
     }
