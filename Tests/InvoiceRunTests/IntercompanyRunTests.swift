@@ -81,6 +81,21 @@ struct IntercompanyRunTests {
         #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
     }
 
+    @Test func aSimulationNumbersTheInternalInvoiceWithPlaceholders() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let result = try tool.run([
+            "run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30", "--simulate",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Intercompany invoices: SIM-IC-1000-2026-000001\n"))
+        let outputs = try tool.tree("out/SIM-2026-11-30")
+        #expect(outputs["invoices/SIM-IC-1000-2026-000001.txt"] != nil)
+        let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
+        #expect(postings.contains("SIM-FI-1000-2026-000012,1000,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
+        #expect(postings.contains("SIM-FI-1100-2026-000003,1100,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
+    }
+
     @Test func resourcesArePricedByTheDIPProfile() throws {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }

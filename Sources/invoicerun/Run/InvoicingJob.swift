@@ -70,6 +70,19 @@ struct InvoicingJob {
                             invoiceNumber: placeholder(
                                 NumberRangeKind(documentKind: draft.invoice.kind), draft.invoice),
                             postingNumber: placeholder(.posting, draft.invoice))
+                        var intercompany: [InvoiceDraft] = []
+                        for var internalDraft in draft.intercompany {
+                            internalDraft = internalDraft.numbered(
+                                invoiceNumber: placeholder(.intercompany, internalDraft.invoice),
+                                postingNumber: placeholder(.posting, internalDraft.invoice))
+                            internalDraft.invoice.runID = runID
+                            internalDraft.invoice.reference = draft.invoice.number
+                            // Received at the customer invoice's seller, in that company code's range.
+                            internalDraft.receiverPosting?.number = placeholder(.posting, draft.invoice)
+                            internalDraft.receiverPosting?.reference = internalDraft.invoice.number
+                            intercompany.append(internalDraft)
+                        }
+                        draft.intercompany = intercompany
                         outcomes.append((unit, .invoiced(draft)))
                     } else {
                         outcomes.append((unit, nil))  // filled in by the commit below
