@@ -87,6 +87,12 @@ extension InvoiceStore {
                     .refused,
                     "\(number) settles rebate agreement \(agreement); a rebate settlement cannot be cancelled")
             }
+            if original.kind == .intercompany {
+                throw StoreError(
+                    .refused,
+                    "\(number) is an intercompany invoice; it is cancelled with its customer invoice \(original.reference ?? "")"
+                )
+            }
             if let previous = try String.fetchOne(
                 db, sql: "SELECT subsequent FROM document_flow WHERE preceding = ? AND kind = ?",
                 arguments: [number, Invoice.Kind.cancellation.rawValue])
@@ -96,9 +102,11 @@ extension InvoiceStore {
             }
             if let memo = try String.fetchOne(
                 db,
-                sql:
-                    "SELECT subsequent FROM document_flow WHERE preceding = ? \(Self.notCancelled) ORDER BY subsequent",
-                arguments: [number])
+                sql: """
+                    SELECT subsequent FROM document_flow WHERE preceding = ? AND kind <> ? \(Self.notCancelled)
+                    ORDER BY subsequent
+                    """,
+                arguments: [number, Invoice.Kind.intercompany.rawValue])
             {
                 throw StoreError(
                     .refused, "\(number) is corrected by \(memo); an invoice with memos cannot be cancelled")
@@ -137,6 +145,9 @@ extension InvoiceStore {
                     FROM invoicing_order WHERE invoice_number = ? AND status = 'invoiced' ORDER BY id
                     """,
                 arguments: [cancellationNumber, number])
+            draft.intercompany = try cancelIntercompany(
+                of: number, on: date, reason: reason, createdAt: createdAt, createdBy: createdBy, runKey: runKey, db: db
+            )
             return draft
         }
     }
@@ -168,7 +179,7 @@ extension InvoiceStore {
             db,
             sql: """
                 SELECT line, gl_account, side, amount_minor, account_key, tax_code, contract_account, text,
-                    rebate_agreement
+                    rebate_agreement, profit_center, cost_center
                 FROM fi_line WHERE document_number = ? ORDER BY line
                 """,
             arguments: [number]
@@ -180,7 +191,8 @@ extension InvoiceStore {
                 amount: Money(minorUnits: row["amount_minor"], currency: currency),
                 accountKey: key.flatMap(AccountKey.init(rawValue:)), taxCode: row["tax_code"],
                 contractAccount: row["contract_account"], text: row["text"],
-                rebateAgreement: row["rebate_agreement"])
+                rebateAgreement: row["rebate_agreement"], profitCenter: row["profit_center"],
+                costCenter: row["cost_center"])
         }
         return FIDocument(
             number: number, companyCode: header["company_code"], postingDate: date, documentDate: date,

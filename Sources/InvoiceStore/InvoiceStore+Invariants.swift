@@ -116,6 +116,21 @@ extension InvoiceStore {
                     )
                 }
             }
+            // An intercompany invoice and its cancellation are posted in both company codes.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.number, (SELECT COUNT(*) FROM fi_document d WHERE d.reference = i.number) AS postings
+                    FROM invoice i WHERE i.kind = 'INTERCOMPANY' OR (i.kind = 'CANCELLATION' AND EXISTS (
+                        SELECT 1 FROM document_flow f JOIN invoice p ON p.number = f.preceding
+                        WHERE f.subsequent = i.number AND p.kind = 'INTERCOMPANY'))
+                    """)
+            {
+                let postings: Int = row["postings"]
+                if postings != 2 {
+                    violations.append("intercompany document \(row[0] as String) has \(postings) FI documents, not 2")
+                }
+            }
             // Gap-free ranges: the numbers stored per range are exactly 1...last.
             var used: [String: [Int64]] = [:]
             for number in try String.fetchAll(

@@ -106,17 +106,13 @@ extension InvoiceStore {
             throw StoreError(.corrupt, "invoice list of unknown company code \(list.companyCode)")
         }
         func gl(_ key: AccountKey) throws -> String {
-            guard
-                let gl = masterData.glAccount(
-                    chartOfAccounts: company.chartOfAccounts, salesOrganisation: company.salesOrganisation,
-                    accountGroup: account.accountAssignmentGroup, materialGroup: "", key: key)
-            else {
+            let request = AccountDeterminationRequest(
+                company: company, accountGroup: account.accountAssignmentGroup, materialGroup: "", key: key)
+            guard let match = masterData.accountDetermination(request) else {
                 throw StoreError(
-                    .corrupt,
-                    "no G/L account for key \(key.rawValue) (chart \(company.chartOfAccounts), account group \(account.accountAssignmentGroup)) to post the factoring discount of \(account.id)"
-                )
+                    .corrupt, "no account determination for \(request) to post the factoring discount of \(account.id)")
             }
-            return gl
+            return match.glAccount
         }
         return list.discountDocument(receivableAccount: try gl(.receivable), discountAccount: try gl(.deductions))
     }

@@ -27,10 +27,14 @@ extension InvoiceStore {
             }
             for rule in batch.accountDetermination {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO account_determination VALUES (?, ?, ?, ?, ?, ?)",
+                    sql: """
+                        INSERT OR REPLACE INTO account_determination (chart_of_accounts, sales_organisation,
+                            company_code, account_group, material_group, account_key, gl_account)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
                     arguments: [
-                        rule.chartOfAccounts, rule.salesOrganisation, rule.accountGroup, rule.materialGroup,
-                        rule.accountKey.rawValue, rule.glAccount,
+                        rule.chartOfAccounts, rule.salesOrganisation, rule.companyCode, rule.accountGroup,
+                        rule.materialGroup, rule.accountKey.rawValue, rule.glAccount,
                     ])
             }
         }
@@ -57,7 +61,14 @@ extension InvoiceStore {
                         country: row["country"], accountTaxClassification: row["account_class"],
                         materialTaxClassification: row["material_class"], taxCode: row["tax_code"]))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM account_determination ORDER BY 1, 2, 3, 4, 5") {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM account_determination
+                    ORDER BY chart_of_accounts, sales_organisation, company_code, account_group, material_group,
+                        account_key
+                    """)
+            {
                 let keyText: String = row["account_key"]
                 guard let key = AccountKey(rawValue: keyText) else {
                     throw StoreError(.corrupt, "stored account key \(keyText) is unknown")
@@ -65,7 +76,8 @@ extension InvoiceStore {
                 data.add(
                     AccountDeterminationRule(
                         chartOfAccounts: row["chart_of_accounts"], salesOrganisation: row["sales_organisation"],
-                        accountGroup: row["account_group"], materialGroup: row["material_group"], accountKey: key,
+                        companyCode: row["company_code"], accountGroup: row["account_group"],
+                        materialGroup: row["material_group"], accountKey: key,
                         glAccount: row["gl_account"]))
             }
             return data

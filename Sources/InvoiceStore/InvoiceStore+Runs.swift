@@ -72,6 +72,11 @@ extension InvoiceStore {
         }
         try insert(numbered, runKey: Self.runKey(runID), db: db)
         try linkMemo(numbered.invoice, db: db)
+        var intercompany: [InvoiceDraft] = []
+        for icInvoice in numbered.intercompany {
+            intercompany.append(try commitIntercompany(icInvoice, of: numbered.invoice, runID: runID, db: db))
+        }
+        numbered.intercompany = intercompany
         return numbered
     }
 
@@ -114,14 +119,15 @@ extension InvoiceStore {
         let insertLine = try db.cachedStatement(
             sql: """
                 INSERT INTO fi_line (document_number, line, gl_account, side, amount_minor, account_key,
-                    tax_code, contract_account, text, rebate_agreement)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    tax_code, contract_account, text, rebate_agreement, profit_center, cost_center)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for line in posting.lines {
             try insertLine.execute(
                 arguments: [
                     posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
                     line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text, line.rebateAgreement,
+                    line.profitCenter, line.costCenter,
                 ])
         }
     }

@@ -88,6 +88,8 @@ extension InvoiceStore {
         registerDocumentFlowMigrations(&migrator)
         registerScheduleMigrations(&migrator)
         registerRebateMigrations(&migrator)
+        registerLedgerMigrations(&migrator)
+        registerIntercompanyMigrations(&migrator)
         return migrator
     }
 }

@@ -30,6 +30,7 @@ extension SourceDocument {
         json.key("billingBlock")
         json.raw(billingBlock ? "true" : "false")
         json.string("referenceInvoice", referenceInvoice)
+        json.string("dipProfile", dipProfile)
         json.key("items")
         json.raw("[")
         for (index, item) in items.enumerated() {
@@ -45,6 +46,11 @@ extension SourceDocument {
             json.decimal("priceUnit", item.priceUnit)
             json.string("taxCode", item.taxCode)
             json.decimal("orderedQuantity", item.orderedQuantity)
+            json.string("profitCenter", item.profitCenter)
+            json.string("costCenter", item.costCenter)
+            json.string("plant", item.plant)
+            json.string("resourceType", item.resourceType?.rawValue)
+            json.string("activityType", item.activityType)
             json.raw("}")
         }
         json.raw("]}")

@@ -31,7 +31,8 @@ struct MachineOutputTests {
                     taxCode: nil, contractAccount: invoice.buyer.id, text: "Receivable"),
                 FILine(
                     number: 2, glAccount: "800000", side: .credit, amount: invoice.netTotal, accountKey: .revenue,
-                    taxCode: "S19", contractAccount: nil, text: "Revenue, \"net\""),
+                    taxCode: "S19", contractAccount: nil, text: "Revenue, \"net\"", profitCenter: "PC-1",
+                    costCenter: "CC-2"),
                 FILine(
                     number: 3, glAccount: "380000", side: .credit, amount: invoice.taxTotal, accountKey: nil,
                     taxCode: "S19", contractAccount: nil, text: "Tax"),
@@ -43,8 +44,9 @@ struct MachineOutputTests {
         #expect(csv.count == 4)
         #expect(
             csv[2]
-                == "FI-1000-2026-000009,1000,2026-11-30,2026-11-30,IN-1000-2026-000009,EUR,true,2,800000,C,16100.60,ERL,S19,,\"Revenue, \"\"net\"\"\""
+                == "FI-1000-2026-000009,1000,2026-11-30,2026-11-30,IN-1000-2026-000009,EUR,true,2,800000,C,16100.60,ERL,S19,,\"Revenue, \"\"net\"\"\",PC-1,CC-2"
         )
+        #expect(xml.contains("<profitCenter>PC-1</profitCenter>") && xml.contains("<costCenter>CC-2</costCenter>"))
     }
 
     @Test func invoiceCSVHasAHeaderRowLineRowsAndTaxRows() throws {

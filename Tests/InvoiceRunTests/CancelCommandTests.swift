@@ -30,7 +30,7 @@ struct CancelCommandTests {
         #expect(cancelled.status == 0, "\(cancelled.error)")
         #expect(
             cancelled.output == """
-                IN-1000-2026-000001 cancelled by CN-1000-2026-000001 (-2648.58 EUR), FI document FI-1000-2026-000012 reverses FI-1000-2026-000001
+                IN-1000-2026-000001 cancelled by CN-1000-2026-000001 (-2648.58 EUR), FI document FI-1000-2026-000013 reverses FI-1000-2026-000001
                 3 invoicing orders open again for INVBI-2026-0001, VBRK-90004711, ACTIT-2026-0001
                 Outputs: out/RUN-000002
 

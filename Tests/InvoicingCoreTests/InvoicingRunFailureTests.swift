@@ -49,7 +49,10 @@ import Testing
         FailureCase(
             name: "missing account determination", document: failing(World.item(2, "NOACCT", "1")),
             code: .missingAccountDetermination, item: 2,
-            message: "no G/L account for key ERL (chart INT, sales org S100, account group 01, material group 99)"),
+            message:
+                "no account determination for account key ERL (revenue), company code 1000, chart of accounts INT, "
+                + "sales organisation S100, account group 01, material group 99: no row in any of the 8 accesses, "
+                + "from company code + account group + material group + account key to account key"),
         FailureCase(
             name: "no price in the document's currency",
             document: World.document("D-FAIL", currency: .usd, items: [World.item(2, "BOOK", "1")]),

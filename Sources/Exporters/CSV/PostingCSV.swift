@@ -6,6 +6,7 @@ public enum PostingCSV {
     public static let header = [
         "document_number", "company_code", "posting_date", "document_date", "reference", "currency", "held", "line",
         "gl_account", "side", "amount", "account_key", "tax_code", "contract_account", "text",
+        "profit_center", "cost_center",
     ]
 
     /// The lines of `documents` as CSV rows, header first.
@@ -18,7 +19,7 @@ public enum PostingCSV {
                     document.documentDate.description, document.reference, document.currency.code,
                     document.held ? "true" : "false", String(line.number), line.glAccount, line.side.rawValue,
                     line.amount.decimal.description, line.accountKey?.rawValue ?? "", line.taxCode ?? "",
-                    line.contractAccount ?? "", line.text,
+                    line.contractAccount ?? "", line.text, line.profitCenter ?? "", line.costCenter ?? "",
                 ])
             }
         }

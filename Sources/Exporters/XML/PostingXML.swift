@@ -30,6 +30,8 @@ public enum PostingXML {
                 if let taxCode = line.taxCode { try xml.element("taxCode", taxCode) }
                 if let account = line.contractAccount { try xml.element("contractAccount", account) }
                 try xml.element("text", line.text)
+                if let profitCenter = line.profitCenter { try xml.element("profitCenter", profitCenter) }
+                if let costCenter = line.costCenter { try xml.element("costCenter", costCenter) }
                 xml.endElement()
             }
             xml.endElement()

@@ -79,6 +79,7 @@ public struct MasterDataDecoder: Sendable {
                 AccountDeterminationRule(
                     chartOfAccounts: try record.string("chart_of_accounts"),
                     salesOrganisation: try record.string("sales_organisation"),
+                    companyCode: record.optionalString("company_code") ?? AccountDeterminationRule.wildcard,
                     accountGroup: try record.string("account_group"),
                     materialGroup: try record.string("material_group"),
                     accountKey: try record.choice("account_key", AccountKey.self),

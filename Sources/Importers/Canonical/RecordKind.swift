@@ -79,8 +79,8 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
             return ["country", "account_tax_classification", "material_tax_classification", "tax_code"]
         case .accountDetermination:
             return [
-                "chart_of_accounts", "sales_organisation", "account_group", "material_group", "account_key",
-                "gl_account",
+                "chart_of_accounts", "sales_organisation", "company_code", "account_group", "material_group",
+                "account_key", "gl_account",
             ]
         case .priceCondition:
             return [
@@ -113,7 +113,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     public static let documentHeaderFields = [
         "category", "type", "company_code", "account", "currency", "document_date", "billing_date",
         "reference_order", "reference_delivery", "payment_terms", "invoicing_type", "billing_block",
-        "reference_invoice",
+        "reference_invoice", "dip_profile",
     ]
 
     /// The canonical field names of every kind, normalized, each with a small number: the
@@ -130,7 +130,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     /// The fields of one source document item (an `Item` child in XML, the item columns in CSV).
     public static let itemFields = [
         "item_number", "material", "description", "quantity", "unit", "unit_price", "price_unit", "tax_code",
-        "ordered_quantity",
+        "ordered_quantity", "profit_center", "cost_center", "plant", "resource_type", "activity_type",
     ]
 
     /// Fields holding decimal numbers (converted from a partner's number format).

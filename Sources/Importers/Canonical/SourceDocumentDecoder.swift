@@ -76,6 +76,12 @@ public struct SourceDocumentDecoder: Sendable {
         static let priceUnit: FieldKey = "price_unit"
         static let taxCode: FieldKey = "tax_code"
         static let orderedQuantity: FieldKey = "ordered_quantity"
+        static let profitCenter: FieldKey = "profit_center"
+        static let costCenter: FieldKey = "cost_center"
+        static let plant: FieldKey = "plant"
+        static let resourceType: FieldKey = "resource_type"
+        static let activityType: FieldKey = "activity_type"
+        static let dipProfile: FieldKey = "dip_profile"
     }
 
     /// Adds a record that carries header and item fields together (a CSV row). The rows of one
@@ -194,7 +200,7 @@ public struct SourceDocumentDecoder: Sendable {
             referenceDelivery: record.optionalString(Key.referenceDelivery),
             paymentTerms: record.optionalString(Key.paymentTerms),
             invoicingType: record.optionalString(Key.invoicingType), billingBlock: try record.flag(Key.billingBlock),
-            referenceInvoice: referenceInvoice, items: [])
+            referenceInvoice: referenceInvoice, dipProfile: record.optionalString(Key.dipProfile), items: [])
     }
 
     private func item(_ record: FieldRecord) throws(ImportDiagnostic) -> SourceItem {
@@ -202,12 +208,25 @@ public struct SourceDocumentDecoder: Sendable {
         if let priceUnit, priceUnit.significand <= 0 {
             throw record.problem(Key.priceUnit, "price unit must be positive")
         }
+        let resourceType =
+            record.optionalString(Key.resourceType) == nil
+            ? nil : try record.choice(Key.resourceType, ResourceType.self)
+        // Hours and expenses name no material: the DIP profile maps them to the material billed.
+        let material =
+            resourceType == .hours || resourceType == .expense
+            ? record.optionalString(Key.material) ?? "" : try record.string(Key.material)
+        if resourceType == nil, let activity = record.field(Key.activityType), !activity.value.isEmpty {
+            throw record.problem(Key.activityType, "an activity type needs a resource_type (hours, material, expense)")
+        }
         return SourceItem(
-            number: try record.integer(Key.itemNumber), material: try record.string(Key.material),
+            number: try record.integer(Key.itemNumber), material: material,
             description: record.optionalString(Key.description),
             quantity: try record.decimal(Key.quantity, maxScale: 6), unit: record.optionalString(Key.unit),
             unitPrice: try record.optionalDecimal(Key.unitPrice, maxScale: 6), priceUnit: priceUnit,
             taxCode: record.optionalString(Key.taxCode),
-            orderedQuantity: try record.optionalDecimal(Key.orderedQuantity, maxScale: 6))
+            orderedQuantity: try record.optionalDecimal(Key.orderedQuantity, maxScale: 6),
+            profitCenter: record.optionalString(Key.profitCenter), costCenter: record.optionalString(Key.costCenter),
+            plant: record.optionalString(Key.plant), resourceType: resourceType,
+            activityType: record.optionalString(Key.activityType))
     }
 }

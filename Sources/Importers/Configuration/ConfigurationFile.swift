@@ -94,8 +94,54 @@ public enum ConfigurationFile {
             variants.append(
                 GroupingVariant(id: variant.id, description: variant.description, characteristics: characteristics))
         }
-        let configuration = InvoicingConfiguration(
+        var configuration = InvoicingConfiguration(
             processes: processes, types: types, categories: categories, groupingVariants: variants, rounding: rounding)
+        configuration.plants = Dictionary(
+            (document.plants ?? []).map { ($0.id, Plant(id: $0.id, companyCode: $0.companyCode)) },
+            uniquingKeysWith: { _, last in last })
+        for (index, entry) in (document.intercompany ?? []).enumerated() {
+            let path = "intercompany[\(index)].transferPricePercent"
+            let percent = try entry.transferPricePercent.map {
+                (text: String) throws(ImportDiagnostic) -> FixedDecimal in
+                guard let value = try? FixedDecimal.parse(text), value.scale <= 4, !value.isNegative else {
+                    throw problem(path, "\"\(text)\" is not a percentage with at most 4 decimals")
+                }
+                return value
+            }
+            configuration.intercompany.append(
+                IntercompanyAgreement(
+                    deliveringCompanyCode: entry.deliveringCompanyCode, sellingCompanyCode: entry.sellingCompanyCode,
+                    internalAccount: entry.internalAccount, transferPricePercent: percent))
+        }
+        for (index, entry) in (document.dipProfiles ?? []).enumerated() {
+            var sources: [DIPProfile.Source] = []
+            for (position, source) in entry.sources.enumerated() {
+                let path = "dipProfiles[\(index)].sources[\(position)]"
+                guard let type = ResourceType(rawValue: source.resourceType) else {
+                    throw problem(
+                        "\(path).resourceType", "\"\(source.resourceType)\" is not one of hours, material, expense")
+                }
+                guard let pricing = DIPProfile.Pricing(rawValue: source.pricing ?? "conditions") else {
+                    throw problem("\(path).pricing", "\"\(source.pricing ?? "")\" is not one of conditions, cost")
+                }
+                let markup = try source.markupPercent.map { (text: String) throws(ImportDiagnostic) -> FixedDecimal in
+                    guard let value = try? FixedDecimal.parse(text), value.scale <= 4, !value.isNegative else {
+                        throw problem(
+                            "\(path).markupPercent", "\"\(text)\" is not a percentage with at most 4 decimals")
+                    }
+                    return value
+                }
+                if type != .material && source.material == nil {
+                    throw problem("\(path).material", "a source of \(type.rawValue) names the material billed")
+                }
+                sources.append(
+                    DIPProfile.Source(
+                        resourceType: type, activityType: source.activityType, material: source.material,
+                        pricing: pricing, markupPercent: markup ?? .zero))
+            }
+            configuration.dipProfiles[entry.id] = DIPProfile(
+                id: entry.id, description: entry.description, sources: sources)
+        }
         if let first = configuration.problems().first { throw problem("invoicingProcesses", first) }
         return configuration
     }
@@ -162,6 +208,35 @@ public enum ConfigurationFile {
         var invoicingTypes: [TypeEntry]
         var invoicingCategories: [CategoryEntry]
         var groupingVariants: [VariantEntry]
+        var plants: [PlantEntry]?
+        var intercompany: [IntercompanyEntry]?
+        var dipProfiles: [ProfileEntry]?
+    }
+
+    struct PlantEntry: Decodable {
+        var id: String
+        var companyCode: String
+    }
+
+    struct IntercompanyEntry: Decodable {
+        var deliveringCompanyCode: String
+        var sellingCompanyCode: String
+        var internalAccount: String
+        var transferPricePercent: String?
+    }
+
+    struct ProfileEntry: Decodable {
+        struct Source: Decodable {
+            var resourceType: String
+            var activityType: String?
+            var material: String?
+            var pricing: String?
+            var markupPercent: String?
+        }
+
+        var id: String
+        var description: String
+        var sources: [Source]
     }
 
     struct Process: Decodable {

@@ -10,6 +10,12 @@ public struct InvoicingConfiguration: Sendable, Hashable {
     public var groupingVariants: [String: GroupingVariant]
     /// How line amounts, conditions and tax are rounded.
     public var rounding: RoundingRule
+    /// Plants by id, with the company code each belongs to (intercompany billing).
+    public var plants: [String: Plant] = [:]
+    /// The agreements under which one company code delivers for another.
+    public var intercompany: [IntercompanyAgreement] = []
+    /// DIP profiles by id: how consumed resources become billable items.
+    public var dipProfiles: [String: DIPProfile] = [:]
 
     /// Creates a configuration from lists of its parts; a later part with the same id replaces an earlier one.
     public init(
@@ -39,6 +45,10 @@ public struct InvoicingConfiguration: Sendable, Hashable {
             for rule in process.typeRules where types[rule.invoicingType] == nil {
                 problems.append("process \(process.id): type rule names undefined invoicing type \(rule.invoicingType)")
             }
+        }
+        for agreement in intercompany where agreement.deliveringCompanyCode == agreement.sellingCompanyCode {
+            problems.append(
+                "intercompany: company code \(agreement.sellingCompanyCode) cannot deliver to itself")
         }
         return problems
     }

@@ -8,6 +8,8 @@ public enum NumberRangeKind: String, Sendable, Hashable, CaseIterable {
     case creditMemo = "CM"
     /// Debit memos.
     case debitMemo = "DM"
+    /// Intercompany invoices, numbered by the delivering company code.
+    case intercompany = "IC"
 
     /// The range that numbers documents of `kind`.
     public init(documentKind kind: Invoice.Kind) {
@@ -16,6 +18,7 @@ public enum NumberRangeKind: String, Sendable, Hashable, CaseIterable {
         case .cancellation: self = .cancellation
         case .creditMemo: self = .creditMemo
         case .debitMemo: self = .debitMemo
+        case .intercompany: self = .intercompany
         }
     }
 

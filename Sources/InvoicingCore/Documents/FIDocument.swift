@@ -69,11 +69,16 @@ public struct FILine: Sendable, Codable, Hashable {
     public var text: String
     /// The rebate agreement a rebate accrual line accrues for.
     public var rebateAgreement: String? = nil
+    /// The profit centre of a revenue, deduction or surcharge line (CO assignment), if the source gave one.
+    public var profitCenter: String? = nil
+    /// The cost centre of a revenue, deduction or surcharge line (CO assignment), if the source gave one.
+    public var costCenter: String? = nil
 
     /// Creates an FI line from its fields, e.g. as a store reads it back.
     public init(
         number: Int, glAccount: String, side: Side, amount: Money, accountKey: AccountKey?, taxCode: String?,
-        contractAccount: String?, text: String, rebateAgreement: String? = nil
+        contractAccount: String?, text: String, rebateAgreement: String? = nil, profitCenter: String? = nil,
+        costCenter: String? = nil
     ) {
         self.number = number
         self.glAccount = glAccount
@@ -84,5 +89,7 @@ public struct FILine: Sendable, Codable, Hashable {
         self.contractAccount = contractAccount
         self.text = text
         self.rebateAgreement = rebateAgreement
+        self.profitCenter = profitCenter
+        self.costCenter = costCenter
     }
 }

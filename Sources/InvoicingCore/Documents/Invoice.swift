@@ -9,6 +9,8 @@ public struct Invoice: Sendable, Codable, Hashable {
         case creditMemo = "CREDIT_MEMO"
         /// A debit memo: a further amount the buyer owes.
         case debitMemo = "DEBIT_MEMO"
+        /// An intercompany invoice: from the company code that delivered to the one that sold.
+        case intercompany = "INTERCOMPANY"
     }
 
     /// Gap-free number; empty until the store assigns one, a placeholder in a simulation.
@@ -185,13 +187,20 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
     public var taxRate: FixedDecimal
     /// G/L account of the base amount (account key ERL).
     public var revenueAccount: String
+    /// The profit centre the line's revenue is assigned to, from the source item.
+    public var profitCenter: String? = nil
+    /// The cost centre the line's revenue is assigned to, from the source item.
+    public var costCenter: String? = nil
+    /// The plant that delivered the billed item, if the source names one.
+    public var plant: String? = nil
 
     /// Creates an invoice line from its fields.
     public init(
         number: Int, sourceDocument: String, sourceItem: Int, referenceOrder: String?, referenceDelivery: String?,
         material: String, description: String, quantity: FixedDecimal, unit: String, unitPrice: FixedDecimal,
         priceUnit: FixedDecimal, priceSource: PriceSource, baseAmount: Money, conditions: [AppliedCondition],
-        netAmount: Money, taxCode: String, taxCategory: TaxCategory, taxRate: FixedDecimal, revenueAccount: String
+        netAmount: Money, taxCode: String, taxCategory: TaxCategory, taxRate: FixedDecimal, revenueAccount: String,
+        profitCenter: String? = nil, costCenter: String? = nil, plant: String? = nil
     ) {
         self.number = number
         self.sourceDocument = sourceDocument
@@ -212,6 +221,9 @@ public struct InvoiceLine: Sendable, Codable, Hashable {
         self.taxCategory = taxCategory
         self.taxRate = taxRate
         self.revenueAccount = revenueAccount
+        self.profitCenter = profitCenter
+        self.costCenter = costCenter
+        self.plant = plant
     }
 }
 

@@ -20,6 +20,8 @@ public enum SourceCategory: String, Sendable, Codable, Hashable, CaseIterable, C
     case creditMemoRequest = "CMR"
     /// Debit memo request: a further amount to be charged.
     case debitMemoRequest = "DMR"
+    /// Resource-related billing request: consumed hours, material and expenses, priced by a DIP profile.
+    case resourceRelated = "RRB"
 
     /// Whether documents of this category are requests that correct an invoice, invoiced as a
     /// credit or debit memo, one per request.

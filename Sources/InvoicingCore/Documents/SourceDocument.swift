@@ -28,6 +28,8 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
     public var billingBlock: Bool
     /// The invoice a credit or debit memo request corrects.
     public var referenceInvoice: String? = nil
+    /// The DIP profile that turns the document's resource items into billable items.
+    public var dipProfile: String? = nil
     /// The document's items.
     public var items: [SourceItem]
 
@@ -36,7 +38,7 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
         id: String, category: SourceCategory, type: String, companyCode: String, account: String,
         currency: Currency, documentDate: CalendarDate, billingDate: CalendarDate, referenceOrder: String? = nil,
         referenceDelivery: String? = nil, paymentTerms: String? = nil, invoicingType: String? = nil,
-        billingBlock: Bool = false, referenceInvoice: String? = nil, items: [SourceItem]
+        billingBlock: Bool = false, referenceInvoice: String? = nil, dipProfile: String? = nil, items: [SourceItem]
     ) {
         self.id = id
         self.category = category
@@ -52,6 +54,7 @@ public struct SourceDocument: Sendable, Codable, Hashable, Identifiable {
         self.invoicingType = invoicingType
         self.billingBlock = billingBlock
         self.referenceInvoice = referenceInvoice
+        self.dipProfile = dipProfile
         self.items = items
     }
 }
@@ -76,12 +79,23 @@ public struct SourceItem: Sendable, Codable, Hashable {
     public var taxCode: String?
     /// The quantity ordered, when the sending system knows it; the billed `quantity` may differ.
     public var orderedQuantity: FixedDecimal? = nil
+    /// The profit centre the item's revenue is assigned to (CO), if the sending system gives one.
+    public var profitCenter: String? = nil
+    /// The cost centre the item's revenue is assigned to (CO), if the sending system gives one.
+    public var costCenter: String? = nil
+    /// The plant that delivered the item; a plant of another company code makes an intercompany invoice.
+    public var plant: String? = nil
+    /// What the item consumed, for resource-related billing; nil for an ordinary item.
+    public var resourceType: ResourceType? = nil
+    /// The activity type of hours, or the expense type of expenses.
+    public var activityType: String? = nil
 
     /// Creates a source item from its fields.
     public init(
         number: Int, material: String, description: String? = nil, quantity: FixedDecimal, unit: String? = nil,
         unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil,
-        orderedQuantity: FixedDecimal? = nil
+        orderedQuantity: FixedDecimal? = nil, profitCenter: String? = nil, costCenter: String? = nil,
+        plant: String? = nil, resourceType: ResourceType? = nil, activityType: String? = nil
     ) {
         self.number = number
         self.material = material
@@ -92,5 +106,10 @@ public struct SourceItem: Sendable, Codable, Hashable {
         self.priceUnit = priceUnit
         self.taxCode = taxCode
         self.orderedQuantity = orderedQuantity
+        self.profitCenter = profitCenter
+        self.costCenter = costCenter
+        self.plant = plant
+        self.resourceType = resourceType
+        self.activityType = activityType
     }
 }

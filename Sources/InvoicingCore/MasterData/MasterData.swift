@@ -12,7 +12,7 @@ public struct MasterData: Sendable {
     public private(set) var taxCodes: [String: TaxCode] = [:]
     /// The tax code id for each country, customer tax class and material tax class.
     public private(set) var taxDetermination: [TaxDeterminationKey: String] = [:]
-    /// The account determination rows; where several match, the most specific one wins.
+    /// The account determination rows; where several match, the access sequence decides.
     public private(set) var accountDetermination: [AccountDeterminationRule] = []
     /// Conditions by material; account-wide conditions (no material) under the empty key.
     public private(set) var priceConditions: [String: [PriceCondition]] = [:]
@@ -42,7 +42,8 @@ public struct MasterData: Sendable {
     public mutating func add(_ value: AccountDeterminationRule) {
         accountDetermination.removeAll {
             $0.chartOfAccounts == value.chartOfAccounts && $0.salesOrganisation == value.salesOrganisation
-                && $0.accountGroup == value.accountGroup && $0.materialGroup == value.materialGroup
+                && $0.companyCode == value.companyCode && $0.accountGroup == value.accountGroup
+                && $0.materialGroup == value.materialGroup
                 && $0.accountKey == value.accountKey
         }
         accountDetermination.append(value)
@@ -60,20 +61,19 @@ public struct MasterData: Sendable {
         taxDetermination[TaxDeterminationKey(country: country, account: accountClass, material: materialClass)]
     }
 
-    /// The G/L account for a key; the most specific matching row wins.
-    public func glAccount(
-        chartOfAccounts: String, salesOrganisation: String, accountGroup: String, materialGroup: String,
-        key: AccountKey
-    ) -> String? {
-        accountDetermination
-            .filter {
-                $0.chartOfAccounts == chartOfAccounts && $0.salesOrganisation == salesOrganisation
-                    && $0.accountKey == key
-                    && ($0.accountGroup == AccountDeterminationRule.wildcard || $0.accountGroup == accountGroup)
-                    && ($0.materialGroup == AccountDeterminationRule.wildcard || $0.materialGroup == materialGroup)
+    /// The G/L account for a posting line: the row of the first access of the access sequence
+    /// (``AccountDeterminationAccess/sequence``) that has one for the request's key fields.
+    public func accountDetermination(_ request: AccountDeterminationRequest) -> AccountDeterminationMatch? {
+        let candidates = accountDetermination.filter {
+            $0.accountKey == request.key && $0.chartOfAccounts == request.chartOfAccounts
+                && $0.salesOrganisation == request.salesOrganisation
+        }
+        for access in AccountDeterminationAccess.sequence {
+            if let rule = candidates.first(where: { request.matches($0, in: access) }) {
+                return AccountDeterminationMatch(glAccount: rule.glAccount, access: access)
             }
-            .max { $0.specificity < $1.specificity }?
-            .glAccount
+        }
+        return nil
     }
 }
 

@@ -9,14 +9,14 @@ struct PostingBuilder {
         var lines: [FILine] = []
         func add(
             _ gl: String, natural side: FILine.Side, _ amount: Money, key: AccountKey?, taxCode: String?,
-            account: String?, text: String
+            account: String?, text: String, co: COAssignment = COAssignment()
         ) {
             guard !amount.isZero else { return }
             lines.append(
                 FILine(
                     number: lines.count + 1, glAccount: gl, side: amount.isNegative ? side.opposite : side,
                     amount: amount.magnitude, accountKey: key, taxCode: taxCode, contractAccount: account,
-                    text: text))
+                    text: text, profitCenter: co.profitCenter, costCenter: co.costCenter))
         }
         if let installments = invoice.installments, !installments.isEmpty {
             // One receivable per installment; they add up to the gross total by construction.
@@ -32,30 +32,35 @@ struct PostingBuilder {
                 account: invoice.buyer.id, text: "Receivable \(invoice.buyer.id)")
         }
 
-        // Revenue and conditions, summed per G/L account, account key and tax code.
+        // Revenue and conditions, summed per G/L account, account key, tax code and CO assignment.
         struct RevenueKey: Hashable, Comparable {
             var gl: String
             var key: AccountKey
             var taxCode: String
+            var co: COAssignment
             static func < (lhs: RevenueKey, rhs: RevenueKey) -> Bool {
-                (lhs.gl, lhs.key.rawValue, lhs.taxCode) < (rhs.gl, rhs.key.rawValue, rhs.taxCode)
+                (lhs.gl, lhs.key.rawValue, lhs.taxCode, lhs.co.profitCenter ?? "", lhs.co.costCenter ?? "") < (
+                    rhs.gl, rhs.key.rawValue, rhs.taxCode, rhs.co.profitCenter ?? "", rhs.co.costCenter ?? ""
+                )
             }
         }
         var revenue: [RevenueKey: Int64] = [:]
         for line in invoice.lines {
-            revenue[RevenueKey(gl: line.revenueAccount, key: .revenue, taxCode: line.taxCode), default: 0] +=
+            let co = COAssignment(profitCenter: line.profitCenter, costCenter: line.costCenter)
+            revenue[RevenueKey(gl: line.revenueAccount, key: .revenue, taxCode: line.taxCode, co: co), default: 0] +=
                 line.baseAmount.minorUnits
             for condition in line.conditions {
                 revenue[
-                    RevenueKey(gl: condition.glAccount, key: condition.accountKey, taxCode: line.taxCode), default: 0] +=
-                    condition.amount.minorUnits
+                    RevenueKey(gl: condition.glAccount, key: condition.accountKey, taxCode: line.taxCode, co: co),
+                    default: 0] += condition.amount.minorUnits
             }
         }
         for (key, minor) in revenue.sorted(by: { $0.key < $1.key }) {
             add(
                 key.gl, natural: .credit, Money(minorUnits: minor, currency: invoice.currency), key: key.key,
                 taxCode: key.taxCode, account: nil,
-                text: key.key == .revenue ? "Revenue" : key.key == .deductions ? "Sales deductions" : "Surcharges")
+                text: key.key == .revenue ? "Revenue" : key.key == .deductions ? "Sales deductions" : "Surcharges",
+                co: key.co)
         }
         for tax in invoice.taxes {
             add(

@@ -54,7 +54,8 @@ struct LinePricer {
                 material: material.id, description: item.description ?? material.description,
                 quantity: item.quantity, unit: unit, unitPrice: unitPrice, priceUnit: priceUnit,
                 priceSource: priceSource, baseAmount: base, conditions: conditions, netAmount: net,
-                taxCode: taxCode.id, taxCategory: taxCode.category, taxRate: taxCode.rate, revenueAccount: revenue)
+                taxCode: taxCode.id, taxCategory: taxCode.category, taxRate: taxCode.rate, revenueAccount: revenue,
+                profitCenter: item.profitCenter, costCenter: item.costCenter, plant: item.plant)
         } catch let error as ArithmeticError {
             throw fail(.arithmeticOverflow, error.description)
         } catch let failure as UnitFailure {
@@ -145,17 +146,15 @@ struct LinePricer {
     func glAccount(
         _ key: AccountKey, material: Material?, fail: (UnitFailure.Code, String) -> UnitFailure
     ) throws(UnitFailure) -> String {
-        let materialGroup = material?.accountAssignmentGroup ?? ""
-        guard
-            let gl = masterData.glAccount(
-                chartOfAccounts: company.chartOfAccounts, salesOrganisation: company.salesOrganisation,
-                accountGroup: account.accountAssignmentGroup, materialGroup: materialGroup, key: key)
-        else {
+        let request = AccountDeterminationRequest(
+            company: company, accountGroup: account.accountAssignmentGroup,
+            materialGroup: material?.accountAssignmentGroup ?? "", key: key)
+        guard let match = masterData.accountDetermination(request) else {
             throw fail(
                 .missingAccountDetermination,
-                "no G/L account for key \(key.rawValue) (chart \(company.chartOfAccounts), sales org \(company.salesOrganisation), account group \(account.accountAssignmentGroup), material group \(materialGroup.isEmpty ? "*" : materialGroup))"
+                "no account determination for \(request): no row in any of the \(AccountDeterminationAccess.sequence.count) accesses, from \(AccountDeterminationAccess.sequence[0]) to \(AccountDeterminationAccess.sequence.last?.description ?? "")"
             )
         }
-        return gl
+        return match.glAccount
     }
 }

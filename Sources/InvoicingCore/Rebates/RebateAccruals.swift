@@ -118,9 +118,11 @@ public struct RebateAccruals: Sendable {
         agreement: String
     ) throws(UnitFailure) -> String {
         guard
-            let gl = masterData.glAccount(
-                chartOfAccounts: company.chartOfAccounts, salesOrganisation: company.salesOrganisation,
-                accountGroup: account.accountAssignmentGroup, materialGroup: "", key: key)
+            let gl = masterData.accountDetermination(
+                AccountDeterminationRequest(
+                    companyCode: company.id, chartOfAccounts: company.chartOfAccounts,
+                    salesOrganisation: company.salesOrganisation, accountGroup: account.accountAssignmentGroup,
+                    materialGroup: "", key: key))?.glAccount
         else {
             throw UnitFailure(
                 .missingAccountDetermination,

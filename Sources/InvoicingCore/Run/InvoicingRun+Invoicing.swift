@@ -42,10 +42,17 @@ extension InvoicingRun {
         let pricer = LinePricer(
             masterData: masterData, company: company, account: account, currency: currency,
             mode: type.pricingMode, rounding: configuration.rounding)
+        // Items at cost (resource-related billing) keep their price whatever the type's mode.
+        let costPricer = LinePricer(
+            masterData: masterData, company: company, account: account, currency: currency, mode: .copyUnchanged,
+            rounding: configuration.rounding)
         var lines: [InvoiceLine] = []
         for order in unit.orders {
             for item in order.document.items.sorted(by: { $0.number < $1.number }) {
-                lines.append(try pricer.price(item, of: order.document, lineNumber: (lines.count + 1) * 10))
+                let (billable, atCost) = try billableItem(item, of: order.document)
+                lines.append(
+                    try (atCost ? costPricer : pricer).price(
+                        billable, of: order.document, lineNumber: (lines.count + 1) * 10))
             }
         }
         do {
@@ -80,7 +87,12 @@ extension InvoicingRun {
                 invoice: invoice, receivableAccount: receivable, held: unit.isActive(.postingBlock)
             )
             .build()
-            return InvoiceDraft(invoice: invoice, posting: posting)
+            var draft = InvoiceDraft(invoice: invoice, posting: posting)
+            let documents = Dictionary(
+                unit.orders.map { ($0.document.id, $0.document) }, uniquingKeysWith: { first, _ in first })
+            draft.intercompany = try intercompanyDrafts(
+                of: invoice, documents: documents, held: unit.isActive(.postingBlock))
+            return draft
         } catch let failure as UnitFailure {
             throw failure
         } catch {
@@ -95,7 +107,7 @@ extension InvoicingRun {
     /// rounded; when several codes share a category and rate, the group's rounding difference
     /// (at most one minor unit per code) goes to the code with the largest base (first code id on
     /// a tie), so the codes add up to the group's tax exactly.
-    private func taxSubtotals(of lines: [InvoiceLine], currency: Currency) throws(UnitFailure) -> [TaxSubtotal] {
+    func taxSubtotals(of lines: [InvoiceLine], currency: Currency) throws(UnitFailure) -> [TaxSubtotal] {
         do {
             var bases: [String: Money] = [:]
             for line in lines {

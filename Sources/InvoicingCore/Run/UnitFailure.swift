@@ -14,6 +14,9 @@ public struct UnitFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case missingTaxDetermination
         case unknownTaxCode
         case missingAccountDetermination
+        case missingDIPProfile
+        case unknownPlant
+        case missingIntercompanyAgreement
         case arithmeticOverflow
     }
 

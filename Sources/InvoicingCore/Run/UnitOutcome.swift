@@ -14,6 +14,11 @@ public struct InvoiceDraft: Sendable, Hashable {
     public var invoice: Invoice
     /// The FI document that posts the invoice, not yet numbered.
     public var posting: FIDocument
+    /// On an intercompany invoice: the FI document of the selling company code that receives it
+    /// (intercompany expense and input tax against the payable), not yet numbered.
+    public var receiverPosting: FIDocument? = nil
+    /// On a customer invoice: the intercompany invoices of the company codes that delivered for it.
+    public var intercompany: [InvoiceDraft] = []
 
     /// Pairs an invoice with the FI document that posts it (a stored one, to render it again).
     public init(invoice: Invoice, posting: FIDocument) {

@@ -72,8 +72,20 @@ extension InvoiceRunCommand {
                 try layouts.render(InvoicePrintModelBuilder(layouts: layouts).model(cancellation)),
                 to: "invoices/\(cancellation.number).txt")
             try folder.write(try InvoiceXML.render(cancellation), to: "invoices/\(cancellation.number).xml")
-            try folder.write(PostingCSV.render([draft.posting]), to: "postings.csv")
-            try folder.write(try PostingXML.render([draft.posting], runID: cancellation.runID), to: "postings.xml")
+            // The cancellations of its intercompany invoices, and their postings in both company codes.
+            for icInvoice in draft.intercompany {
+                let own = library.layouts(forCompanyCode: icInvoice.invoice.seller.id)
+                try folder.write(
+                    try own.render(InvoicePrintModelBuilder(layouts: own).model(icInvoice.invoice)),
+                    to: "invoices/\(icInvoice.invoice.number).txt")
+                try folder.write(
+                    try InvoiceXML.render(icInvoice.invoice), to: "invoices/\(icInvoice.invoice.number).xml")
+            }
+            let postings =
+                [draft.posting]
+                + draft.intercompany.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) }
+            try folder.write(PostingCSV.render(postings), to: "postings.csv")
+            try folder.write(try PostingXML.render(postings, runID: cancellation.runID), to: "postings.xml")
             let seller = cancellation.seller
             let journal = PostingJournalBuilder(
                 page: layouts.page, language: layouts.language(PrintLanguage.forCountry(seller.country).code)
@@ -97,6 +109,11 @@ extension InvoiceRunCommand {
                 \(original.sourceDocuments.joined(separator: ", "))
                 Outputs: \(folder.root)
                 """)
+            for icInvoice in draft.intercompany {
+                print(
+                    "\(icInvoice.invoice.reference ?? "") cancelled by \(icInvoice.invoice.number) (\(icInvoice.invoice.grossTotal)), "
+                        + "FI documents \(icInvoice.posting.number) and \(icInvoice.receiverPosting?.number ?? "-")")
+            }
         }
     }
 }

@@ -93,6 +93,19 @@ struct InvoicingJob {
                             invoiceNumber: placeholder(
                                 NumberRangeKind(documentKind: draft.invoice.kind), draft.invoice),
                             postingNumber: placeholder(.posting, draft.invoice))
+                        var intercompany: [InvoiceDraft] = []
+                        for var internalDraft in draft.intercompany {
+                            internalDraft = internalDraft.numbered(
+                                invoiceNumber: placeholder(.intercompany, internalDraft.invoice),
+                                postingNumber: placeholder(.posting, internalDraft.invoice))
+                            internalDraft.invoice.runID = runID
+                            internalDraft.invoice.reference = draft.invoice.number
+                            // Received at the customer invoice's seller, in that company code's range.
+                            internalDraft.receiverPosting?.number = placeholder(.posting, draft.invoice)
+                            internalDraft.receiverPosting?.reference = internalDraft.invoice.number
+                            intercompany.append(internalDraft)
+                        }
+                        draft.intercompany = intercompany
                         outcomes.append((unit, .invoiced(draft)))
                     } else {
                         outcomes.append((unit, nil))  // filled in by the commit below
@@ -155,8 +168,11 @@ struct InvoicingJob {
     /// Step 8: writes every output the units' functions ask for, then the run log and manifest.
     func render(_ report: inout Report, into outputRoot: String, imported: ImportReport?) throws {
         var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
-        let entries = report.results.compactMap { result in
-            result.draft.map { RenderEntry(draft: $0, isActive: { result.unit.isActive($0) }) }
+        // Intercompany invoices follow the customer invoice they belong to, with its functions.
+        let entries = report.results.flatMap { result in
+            (result.draft.map { [$0] + $0.intercompany } ?? []).map {
+                RenderEntry(draft: $0, isActive: { result.unit.isActive($0) })
+            }
         }
         let printed = try writeDocuments(
             entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors,
@@ -224,7 +240,8 @@ struct InvoicingJob {
         try Self.writeInstallmentSchedules(
             entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
             errors: &errors)
-        let postings = drafts.map(\.posting) + otherPostings.map(\.posting)
+        let postings =
+            drafts.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) } + otherPostings.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
@@ -317,10 +334,19 @@ struct InvoicingJob {
         _ drafts: [InvoiceDraft], _ others: [(posting: FIDocument, company: CompanyCode)]
     ) -> [(CompanyCode, [FIDocument])] {
         var byCode: [String: (CompanyCode, [FIDocument])] = [:]
-        for (posting, seller) in drafts.map({ ($0.posting, $0.invoice.seller) })
-            + others.map({ ($0.posting, $0.company) })
-        {
-            byCode[seller.id, default: (seller, [])].1.append(posting)
+        let sellers = Dictionary(
+            drafts.map { ($0.invoice.seller.id, $0.invoice.seller) }, uniquingKeysWith: { a, _ in a })
+        for draft in drafts {
+            let seller = draft.invoice.seller
+            byCode[seller.id, default: (seller, [])].1.append(draft.posting)
+            // The selling company code's side of an intercompany invoice: a customer invoice of
+            // it is in the same run, so its company code is known.
+            if let receiver = draft.receiverPosting, let company = sellers[receiver.companyCode] {
+                byCode[company.id, default: (company, [])].1.append(receiver)
+            }
+        }
+        for (posting, company) in others {
+            byCode[company.id, default: (company, [])].1.append(posting)
         }
         return byCode.keys.sorted().compactMap { byCode[$0] }
     }

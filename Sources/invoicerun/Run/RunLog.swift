@@ -72,6 +72,11 @@ enum RunLog {
         )
         if !invoiced.isEmpty {
             lines.append("Invoices: " + ranges(invoiced.map(\.invoice.number)))
+            // Internal invoices between company codes: outside the customer totals below.
+            let intercompany = invoiced.flatMap(\.intercompany)
+            if !intercompany.isEmpty {
+                lines.append("Intercompany invoices: " + ranges(intercompany.map(\.invoice.number)))
+            }
             lines.append("Totals per currency:")
             for (currency, drafts) in Dictionary(grouping: invoiced, by: \.invoice.currency).sorted(by: {
                 $0.key < $1.key

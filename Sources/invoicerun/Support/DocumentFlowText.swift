@@ -40,6 +40,16 @@ enum DocumentFlowText {
         for link in try store.flowLinks(of: document.number) where link.preceding == document.number {
             guard let subsequent = try store.invoice(number: link.subsequent) else { continue }
             text += row(subsequent, indent: indent + "└ ")
+            if subsequent.kind == .intercompany {
+                // Internal: billed between company codes, so it changes nothing the customer owes.
+                let receiver = try store.receiverPosting(of: subsequent.number)
+                text +=
+                    "\(indent)    internal invoice of company code \(subsequent.seller.id) to \(document.seller.id)"
+                    + (receiver.map { ", received there by FI \($0.number)" } ?? "") + "\n"
+                var internalRemains = subsequent.grossTotal
+                try corrections(of: subsequent, depth: depth + 1, store: store, text: &text, remains: &internalRemains)
+                continue
+            }
             if subsequent.kind == .cancellation {
                 text +=
                     "\(indent)    by \(link.createdBy) at \(link.createdAt)" + (link.reason.map { ": \($0)" } ?? "")

@@ -110,9 +110,14 @@ extension Watcher {
         for invoice in invoices {
             guard let posting = try store.posting(of: invoice) else { continue }
             let functions = engine.decideFunctions(account: invoice.buyer.id, invoicingType: invoice.invoicingType)
+            var draft = InvoiceDraft(invoice: invoice, posting: posting)
+            if invoice.kind == .intercompany {
+                // Its second FI document, at the company code that received it.
+                draft.receiverPosting = try store.receiverPosting(of: invoice.number)
+            }
             entries.append(
                 .init(
-                    draft: InvoiceDraft(invoice: invoice, posting: posting),
+                    draft: draft,
                     isActive: { function in functions.contains { $0.function == function && $0.active } }))
         }
         let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters(accounts: nil))

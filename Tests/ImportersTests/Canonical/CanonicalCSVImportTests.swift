@@ -92,7 +92,7 @@ struct CanonicalCSVImportTests {
                 "docs.csv:3:45: quantity: \"x\" is not a number: unexpected 'x' at position 1",
                 "docs.csv:5:21: account: document D2 has \"A2\" here but \"A1\" on line 4",
                 "docs.csv:7:39: item_number: document D3 has item 10 twice",
-                "docs.csv:8:4: category: \"WHAT\" is not one of INVBI, VBRK, SD, COLBI, ACTIT, SUBIN, CYCLE, ADHOC, CMR, DMR",
+                "docs.csv:8:4: category: \"WHAT\" is not one of INVBI, VBRK, SD, COLBI, ACTIT, SUBIN, CYCLE, ADHOC, CMR, DMR, RRB",
             ])
         #expect(batch.documents.map(\.document.id) == ["D5"])
         let items = try #require(batch.documents.first).document.items

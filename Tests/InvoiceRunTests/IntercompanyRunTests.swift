@@ -1,0 +1,119 @@
+import Foundation
+import InvoiceStore
+import Testing
+
+/// The sample run end to end for intercompany and resource-related billing: the internal
+/// invoice and its postings in both company codes, the document flow, the cancellation of both,
+/// and the priced resources, with the store's invariants after each step.
+@Suite
+struct IntercompanyRunTests {
+    static let samples = CommandLineTool.repositoryRoot.appendingPathComponent("Samples").path
+
+    private func run(_ tool: CommandLineTool) throws {
+        let result = try tool.run([
+            "run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Intercompany invoices: IC-1000-2026-000001\n"))
+        #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
+    }
+
+    @Test func theSampleRunMakesAnInternalInvoicePostedInBothCompanyCodesAndShowsItInTheFlow() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        try run(tool)
+        let outputs = try tool.tree("out/RUN-000001")
+        #expect(outputs["invoices/IC-1000-2026-000001.txt"] != nil)
+        let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
+        // IC revenue at the delivering company code 1000: 2 wall boxes at 80 % of 749.00.
+        #expect(
+            postings.contains(
+                "FI-1000-2026-000012,1000,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,841000,C,1198.40,ERL,S19,,Revenue,,"
+            ))
+        // IC expense, input tax and payable at the selling company code 1100.
+        for line in [
+            "FI-1100-2026-000003,1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,1,541000,D,1198.40,ICE,S19",
+            "FI-1100-2026-000003,1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,157600,D,227.70,VST,S19",
+            "FI-1100-2026-000003,1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,3,161000,C,1426.10,ICP,",
+        ] {
+            #expect(postings.contains(line), "\(line)")
+        }
+        // The customer invoice's revenue carries the profit centre of its items.
+        #expect(postings.contains(",800000,C,1498.00,ERL,S19,,Revenue,PC-EMOBILITY,"))
+        let flow = try tool.run(["show", "IC-1000-2026-000001", "--flow", "--store", "s.sqlite"])
+        #expect(flow.status == 0, "\(flow.error)")
+        #expect(flow.output.hasPrefix("Document flow of IN-1100-2026-000002\n"))
+        #expect(
+            flow.output.contains(
+                "  └ IC-1000-2026-000001  INTERCOMPANY  2026-11-30      1426.10 EUR  FI FI-1000-2026-000012\n"))
+        #expect(
+            flow.output.contains(
+                "      internal invoice of company code 1000 to 1100, received there by FI FI-1100-2026-000003\n"))
+        #expect(flow.output.hasSuffix("Remains billed: 2232.44 EUR\n"))
+    }
+
+    @Test func cancellingTheCustomerInvoiceCancelsTheInternalOne() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        try run(tool)
+        let alone = try tool.run([
+            "cancel", "IC-1000-2026-000001", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
+        ])
+        #expect(alone.status == 1)
+        #expect(
+            alone.error
+                == "error: IC-1000-2026-000001 is an intercompany invoice; it is cancelled with its customer invoice IN-1100-2026-000002\n"
+        )
+        let cancelled = try tool.run([
+            "cancel", "IN-1100-2026-000002", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
+        ])
+        #expect(cancelled.status == 0, "\(cancelled.error)")
+        #expect(
+            cancelled.output.contains(
+                "IC-1000-2026-000001 cancelled by CN-1000-2026-000001 (-1426.10 EUR), FI documents FI-1000-2026-000013 and FI-1100-2026-000005"
+            ))
+        let outputs = try tool.tree("out/RUN-000002")
+        #expect(outputs["invoices/CN-1000-2026-000001.txt"] != nil)
+        let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
+        #expect(
+            postings.contains(
+                "FI-1100-2026-000005,1100,2026-12-01,2026-12-01,CN-1000-2026-000001,EUR,false,3,161000,D,1426.10"))
+        #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
+    }
+
+    @Test func aSimulationNumbersTheInternalInvoiceWithPlaceholders() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let result = try tool.run([
+            "run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30", "--simulate",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Intercompany invoices: SIM-IC-1000-2026-000001\n"))
+        let outputs = try tool.tree("out/SIM-2026-11-30")
+        #expect(outputs["invoices/SIM-IC-1000-2026-000001.txt"] != nil)
+        let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
+        #expect(postings.contains("SIM-FI-1000-2026-000012,1000,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
+        #expect(postings.contains("SIM-FI-1100-2026-000003,1100,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
+    }
+
+    @Test func resourcesArePricedByTheDIPProfile() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        try run(tool)
+        let xml = String(
+            decoding: try #require(try tool.tree("out/RUN-000001")["invoices/IN-1100-2026-000001.xml"]), as: UTF8.self)
+        // Senior hours as M-1007 at 120.00, field hours as M-1008 at 85.00, material at its price
+        // with its surcharge, travel at cost + 10 %, the hotel at cost.
+        for fragment in [
+            "<material>M-1007</material>", "<material>M-1008</material>", "<unitPrice>200.695000</unitPrice>",
+            "<netAmount>200.70</netAmount>", "<netAmount>178.00</netAmount>", "<netAmount>2538.70</netAmount>",
+        ] {
+            #expect(xml.contains(fragment), "\(fragment)")
+        }
+        let postings = String(decoding: try #require(try tool.tree("out/RUN-000001")["postings.csv"]), as: UTF8.self)
+        // Project customers (group 03) of company code 1100 post revenue to 845000: an access by
+        // company code and account group before the chart's rows by material group.
+        #expect(postings.contains(",845000,C,2146.00,ERL,S19,,Revenue,PC-PROJECTS,"))
+        #expect(postings.contains(",845000,C,378.70,ERL,S19,,Revenue,,CC-FIELD"))
+    }
+}
