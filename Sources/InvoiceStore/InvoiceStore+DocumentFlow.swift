@@ -93,6 +93,14 @@ extension InvoiceStore {
                 throw StoreError(
                     .refused, "\(number) is corrected by \(memo); an invoice with memos cannot be cancelled")
             }
+            if original.kind == .proForma {
+                throw StoreError(
+                    .refused, "\(number) is a pro forma invoice; it was never numbered or posted, so nothing to cancel")
+            }
+            if let final = try Self.clearingFinal(of: number, db: db) {
+                throw StoreError(
+                    .refused, "\(number) is deducted by the final invoice \(final); cancel \(final) first")
+            }
             guard let posting = try Self.postingDocument(original.postingNumber, db: db) else {
                 throw StoreError(.corrupt, "FI document \(original.postingNumber) of \(number) is missing")
             }
@@ -127,6 +135,7 @@ extension InvoiceStore {
                     FROM invoicing_order WHERE invoice_number = ? AND status = 'invoiced' ORDER BY id
                     """,
                 arguments: [cancellationNumber, number])
+            try Self.markDeliveredAgain(cancelled: number, db: db)
             return draft
         }
     }

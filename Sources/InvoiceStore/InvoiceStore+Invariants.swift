@@ -53,7 +53,7 @@ extension InvoiceStore {
                     SELECT f.subsequent, f.kind, p.kind AS preceding_kind FROM document_flow f
                     JOIN invoice s ON s.number = f.subsequent JOIN invoice p ON p.number = f.preceding
                     WHERE s.kind <> f.kind OR p.kind = 'CANCELLATION'
-                        OR (f.kind <> 'CANCELLATION' AND p.kind <> 'INVOICE')
+                        OR (f.kind <> 'CANCELLATION' AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY'))
                     """)
             {
                 violations.append(
@@ -99,7 +99,8 @@ extension InvoiceStore {
             // Gap-free ranges: the numbers stored per range are exactly 1...last.
             var used: [String: [Int64]] = [:]
             for number in try String.fetchAll(
-                db, sql: "SELECT number FROM invoice UNION ALL SELECT number FROM fi_document")
+                db,
+                sql: "SELECT number FROM invoice WHERE kind <> 'PRO_FORMA' UNION ALL SELECT number FROM fi_document")
             {
                 guard let dash = number.lastIndex(of: "-"), let sequence = Int64(number[number.index(after: dash)...])
                 else { continue }
@@ -114,6 +115,7 @@ extension InvoiceStore {
                 }
             }
             for key in used.keys.sorted() { violations.append("documents numbered in \(key), a range never drawn") }
+            violations += try Self.specialInvoiceViolations(db)
             return violations
         }
     }

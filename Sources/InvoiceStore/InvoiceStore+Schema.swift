@@ -87,6 +87,7 @@ extension InvoiceStore {
         registerDropFolderMigrations(&migrator)
         registerDocumentFlowMigrations(&migrator)
         registerScheduleMigrations(&migrator)
+        registerDeliveryMigrations(&migrator)
         return migrator
     }
 }
