@@ -115,8 +115,16 @@ public struct EInvoiceDocument: Sendable {
         buyerAddress = invoice.buyer.electronicAddress ?? invoice.buyer.vatID.flatMap(ElectronicAddress.init(vatID:))
     }
 
-    /// The document type code (BT-3): 380 commercial invoice or 381 credit note.
-    public var typeCode: String { isCreditNote ? "381" : "380" }
+    /// The document type code (BT-3): 381 credit note; else 386 prepayment invoice for advance
+    /// and prepayment invoices, 384 corrected invoice for a corrective invoice, 380 commercial invoice.
+    public var typeCode: String {
+        if isCreditNote { return "381" }
+        switch invoice.kind {
+        case .advance, .prepayment: return "386"
+        case .corrective: return "384"
+        default: return "380"
+        }
+    }
 
     /// The order all lines refer to (BT-13), when they refer to exactly one.
     public var orderReference: String? { single(\.referenceOrder) }
