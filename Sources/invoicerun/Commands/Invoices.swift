@@ -15,9 +15,12 @@ extension InvoiceRunCommand {
         func run() throws {
             let store = try InvoiceStore(path: storeOptions.store)
             let invoices = try store.invoiceSummaries()
+            let width = invoices.map(\.kind.rawValue.count).max() ?? 0
             for invoice in invoices {
+                let kind = invoice.kind.rawValue + String(repeating: " ", count: width - invoice.kind.rawValue.count)
                 print(
-                    "\(invoice.number)  \(invoice.invoiceDate)  \(invoice.account)  \(invoice.gross)  \(invoice.runID)")
+                    "\(invoice.number)  \(kind)  \(invoice.invoiceDate)  \(invoice.account)  \(invoice.gross)  \(invoice.runID)"
+                )
             }
             let orders = try store.orderCounts()
             print("\(invoices.count) invoices; invoicing orders: \(orders.open) open, \(orders.invoiced) invoiced")

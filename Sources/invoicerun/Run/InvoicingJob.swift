@@ -55,45 +55,63 @@ struct InvoicingJob {
                     companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
         }
         var results: [UnitResult] = []
+        // Advances not yet deducted, per account: a final invoice deducts those of its orders.
+        // An advance made earlier in this run is deducted too, once it is stored (or, in a
+        // simulation, with its placeholder number).
+        var advances = Dictionary(grouping: try store.openAdvances(accounts: parameters.accounts), by: \.buyer.id)
+        var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
+        var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
+        var pendingAdvanceAccounts: Set<String> = []
         // Units are priced one by one and committed in batches: one transaction (one fsync) per
         // batch, a savepoint per invoice, so a unit that fails to store fails alone.
-        for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
-            let batch = units[start..<min(start + Self.commitBatchSize, units.count)]
-            var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
-            var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
-            for unit in batch {
-                switch engine.invoice(unit) {
-                case .invoiced(var draft):
-                    draft.invoice.runID = runID
-                    if parameters.simulate {
-                        draft = draft.numbered(
-                            invoiceNumber: placeholder(
-                                NumberRangeKind(documentKind: draft.invoice.kind), draft.invoice),
-                            postingNumber: placeholder(.posting, draft.invoice))
-                        outcomes.append((unit, .invoiced(draft)))
-                    } else {
-                        outcomes.append((unit, nil))  // filled in by the commit below
-                        pending.append((draft, unit.orders.map(\.id)))
-                    }
-                case .postponed(let reason):
-                    outcomes.append((unit, .postponed(reason)))
-                case .failed(let failure):
-                    outcomes.append((unit, .failed(failure.description)))
-                }
-            }
+        func flush() throws {
             var stored = try store.commit(pending, runID: runID).makeIterator()
             for (unit, outcome) in outcomes {
                 if let outcome {
                     results.append(UnitResult(unit: unit, outcome: outcome))
                 } else if let result = stored.next() {
                     switch result {
-                    case .success(let draft): results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
+                    case .success(let draft):
+                        results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
+                        if draft.invoice.kind.isAdvance { advances[unit.account, default: []].append(draft.invoice) }
                     case .failure(let error):
                         results.append(UnitResult(unit: unit, outcome: .failed("not stored: \(error)")))
                     }
                 }
             }
+            outcomes = []
+            pending = []
+            pendingAdvanceAccounts = []
         }
+        for unit in units {
+            // A final invoice needs the numbers of the advances made before it in this run.
+            if pendingAdvanceAccounts.contains(unit.account) { try flush() }
+            switch engine.invoice(unit, advances: advances[unit.account] ?? []) {
+            case .invoiced(var draft):
+                draft.invoice.runID = runID
+                let cleared = Set(draft.invoice.advanceClearings.map(\.number))
+                if !cleared.isEmpty { advances[unit.account]?.removeAll { cleared.contains($0.number) } }
+                if parameters.simulate {
+                    let kind = draft.invoice.kind
+                    draft = draft.numbered(
+                        invoiceNumber: kind == .proForma
+                            ? "SIM-PF-\(unit.index)" : placeholder(NumberRangeKind(documentKind: kind), draft.invoice),
+                        postingNumber: kind == .proForma ? "" : placeholder(.posting, draft.invoice))
+                    if kind.isAdvance { advances[unit.account, default: []].append(draft.invoice) }
+                    outcomes.append((unit, .invoiced(draft)))
+                } else {
+                    outcomes.append((unit, nil))  // filled in by the commit below
+                    pending.append((draft, unit.orders.map(\.id)))
+                    if draft.invoice.kind.isAdvance { pendingAdvanceAccounts.insert(unit.account) }
+                }
+            case .postponed(let reason):
+                outcomes.append((unit, .postponed(reason)))
+            case .failed(let failure):
+                outcomes.append((unit, .failed(failure.description)))
+            }
+            if outcomes.count >= Self.commitBatchSize { try flush() }
+        }
+        try flush()
         var report = Report(runID: runID, selection: selection, results: results)
         report.rounding = configuration.rounding
         return report
@@ -121,6 +139,11 @@ struct InvoicingJob {
         try folder.publish()
         if !parameters.simulate && !printed.isEmpty {
             try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
+        }
+        if !parameters.simulate {
+            // The posting files are out: the posted delivery lines are 80 ledgers updated.
+            try store.markLedgersUpdated(
+                postings: entries.map(\.draft.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number))
         }
     }
 
@@ -154,7 +177,8 @@ struct InvoicingJob {
                 if entry.isActive(.xmlOutput) {
                     try folder.write(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml")
                 }
-                for format in invoice.buyer.invoiceFormats {
+                // A pro forma is no invoice: no e-invoice is made of it.
+                for format in invoice.buyer.invoiceFormats where invoice.kind != .proForma {
                     try folder.write(
                         try format.render(invoice, check: EN16931Check(rounding: rounding)),
                         to: "invoices/\(invoice.number).\(format.fileSuffix)")
@@ -172,14 +196,16 @@ struct InvoicingJob {
         try Self.writeInstallmentSchedules(
             entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
             errors: &errors)
-        let postings = drafts.map(\.posting)
+        // A pro forma posts nothing.
+        let posted = drafts.filter { $0.invoice.kind != .proForma }
+        let postings = posted.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
         } catch {
             errors.append("postings.xml: \(error)")
         }
-        for (companyCode, documents) in journals(drafts) {
+        for (companyCode, documents) in journals(posted) {
             do {
                 let own = layouts.layouts(forCompanyCode: companyCode.id)
                 let language = own.language(PrintLanguage.forCountry(companyCode.country).code)

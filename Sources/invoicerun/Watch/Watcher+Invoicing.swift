@@ -108,7 +108,10 @@ extension Watcher {
         // The same rendering as the run's own, so a recovered run leaves the same output set.
         var entries: [InvoicingJob.RenderEntry] = []
         for invoice in invoices {
-            guard let posting = try store.posting(of: invoice) else { continue }
+            let unposted = FIDocument(
+                number: "", companyCode: invoice.seller.id, postingDate: invoice.invoiceDate,
+                documentDate: invoice.invoiceDate, reference: "", currency: invoice.currency, held: false, lines: [])
+            guard let posting = invoice.kind == .proForma ? unposted : try store.posting(of: invoice) else { continue }
             let functions = engine.decideFunctions(account: invoice.buyer.id, invoicingType: invoice.invoicingType)
             entries.append(
                 .init(
