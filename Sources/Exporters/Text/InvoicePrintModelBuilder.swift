@@ -57,9 +57,12 @@ public struct InvoicePrintModelBuilder: Sendable {
             let tax = (try? clearing.taxAmount).map { language.format($0) } ?? "?"
             rows.append(
                 total(
-                    "\(language.label("lessAdvance")) \(clearing.number) (\(language.label("net")) "
-                        + "\(language.format(clearing.netAmount)), \(language.label("taxTotal")) \(tax))",
+                    "\(language.label("lessAdvance")) \(clearing.number) \(language.format(clearing.invoiceDate))",
                     clearing.grossAmount.negated, language: language))
+            // Its net and tax under it, so the VAT already invoiced can be read off the final invoice.
+            let detail =
+                "(\(language.label("net")) \(language.format(clearing.netAmount)), \(language.label("taxTotal")) \(tax))"
+            rows.append(InvoicePrintModel.Row(text: TextColumns.right(detail, amountEnd - 13)))
         }
         rows.append(total(language.label("gross"), due, language: language))
         return rows

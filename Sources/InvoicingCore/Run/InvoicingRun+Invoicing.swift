@@ -1,11 +1,16 @@
 extension InvoicingRun {
+    /// Steps 4 and 6 for a unit with no advances to deduct; see ``invoice(_:advances:)``.
+    public func invoice(_ unit: InvoicingUnit) -> UnitOutcome {
+        invoice(unit, advances: [])
+    }
+
     /// Steps 4 and 6: prices, taxes and posts one unit; numbers are left to the store (step 5).
     ///
     /// The number fields of the draft are empty; a simulation fills them with placeholders.
     /// `advances` are the stored advance and prepayment invoices not yet deducted: a final
     /// invoice deducts those of its account, currency and company code that bill one of its
     /// source documents' orders (see ``advancesCleared(by:from:)``).
-    public func invoice(_ unit: InvoicingUnit, advances: [Invoice] = []) -> UnitOutcome {
+    public func invoice(_ unit: InvoicingUnit, advances: [Invoice]) -> UnitOutcome {
         do {
             let draft = try makeDraft(unit, advances: advances)
             if unit.isActive(.minimumAmount),

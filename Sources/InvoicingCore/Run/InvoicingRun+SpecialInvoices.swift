@@ -13,7 +13,8 @@ extension InvoicingRun {
     }
 
     /// The lines of a summary invoice: one per source document and tax code, quantity 1, its
-    /// net amount the sum of the detailed lines' (conditions included), numbered 10, 20, ...
+    /// net amount the sum of the detailed lines' (conditions included), numbered 10, 20, ...; the
+    /// delivery (else the document) stands where a material would.
     static func summaryLines(of lines: [InvoiceLine], currency: Currency) throws(ArithmeticError) -> [InvoiceLine] {
         var groups: [[InvoiceLine]] = []
         var index: [String: Int] = [:]
@@ -39,7 +40,8 @@ extension InvoicingRun {
                 InvoiceLine(
                     number: (result.count + 1) * 10, sourceDocument: first.sourceDocument,
                     sourceItem: first.sourceItem, referenceOrder: first.referenceOrder,
-                    referenceDelivery: first.referenceDelivery, material: first.sourceDocument,
+                    referenceDelivery: first.referenceDelivery,
+                    material: first.referenceDelivery ?? first.sourceDocument,
                     description: "\(what): \(group.count) item\(group.count == 1 ? "" : "s")", quantity: .one,
                     unit: "C62", unitPrice: net.decimal, priceUnit: .one, priceSource: .document, baseAmount: net,
                     conditions: [], netAmount: net, taxCode: first.taxCode, taxCategory: first.taxCategory,

@@ -92,7 +92,9 @@ public struct InvoicingRun: Sendable {
                 index: offset + 1,
                 account: account,
                 invoicingType: type,
-                characteristics: zip(names, key).map { InvoicingUnit.Characteristic(name: $0, value: $1) },
+                // An empty material-group split is no split: not listed, so unsplit units read as before.
+                characteristics: zip(names, key).filter { $0.0 != "separateMaterialGroup" || !$0.1.isEmpty }
+                    .map { InvoicingUnit.Characteristic(name: $0, value: $1) },
                 orders: ordersByKey[key] ?? [],
                 functions: decideFunctions(account: account, invoicingType: type)
             )
