@@ -115,12 +115,14 @@ public struct EInvoiceDocument: Sendable {
         buyerAddress = invoice.buyer.electronicAddress ?? invoice.buyer.vatID.flatMap(ElectronicAddress.init(vatID:))
     }
 
-    /// The document type code (BT-3): 381 credit note; else 386 prepayment invoice for advance
-    /// and prepayment invoices, 384 corrected invoice for a corrective invoice, 380 commercial invoice.
+    /// The document type code (BT-3): 381 credit note; else 326 partial invoice for an advance
+    /// invoice (German rules, DE-R-017, warn on 386 there), 386 prepayment invoice, 384 corrected
+    /// invoice for a corrective invoice, 380 commercial invoice.
     public var typeCode: String {
         if isCreditNote { return "381" }
         switch invoice.kind {
-        case .advance, .prepayment: return "386"
+        case .advance: return "326"
+        case .prepayment: return "386"
         case .corrective: return "384"
         default: return "380"
         }
