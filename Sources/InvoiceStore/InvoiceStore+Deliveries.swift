@@ -46,8 +46,9 @@ extension InvoiceStore {
     static func registerDeliveryMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4-delivery-status") { db in
             // One row per item of a source document that refers to a delivery. Rows of documents
-            // stored before this migration are made from what the store knows: open again → 60,
-            // invoiced with the FI document held → 70, else posted and written out → 80.
+            // stored before this migration are made from what the store knows: open again (or
+            // only in a pro forma) → 60, invoiced with the FI document held → 70, else posted and
+            // written out → 80.
             try db.execute(
                 sql: """
                     CREATE TABLE delivery_status (
@@ -61,9 +62,9 @@ extension InvoiceStore {
                     INSERT INTO delivery_status (source_document_id, item, delivery, material, status, invoice_number)
                     SELECT d.id, json_extract(i.value, '$.number'), json_extract(d.payload, '$.referenceDelivery'),
                         json_extract(i.value, '$.material'),
-                        CASE WHEN o.invoice_number IS NULL THEN 60
+                        CASE WHEN o.invoice_number IS NULL OR v.kind = 'PRO_FORMA' THEN 60
                              WHEN f.held = 1 THEN 70 ELSE 80 END,
-                        o.invoice_number
+                        CASE WHEN v.kind = 'PRO_FORMA' THEN NULL ELSE o.invoice_number END
                     FROM source_document d JOIN json_each(d.payload, '$.items') i
                     LEFT JOIN invoicing_order o ON o.id = (SELECT MAX(id) FROM invoicing_order x
                         WHERE x.source_document_id = d.id AND x.status = 'invoiced'
