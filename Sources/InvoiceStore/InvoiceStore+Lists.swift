@@ -40,6 +40,7 @@ extension InvoiceStore {
                         db,
                         sql: """
                             SELECT payload FROM invoice WHERE account = ? AND invoice_date <= ?
+                              AND kind <> 'PRO_FORMA'
                               AND number NOT IN (SELECT invoice_number FROM invoice_list_item)
                             ORDER BY invoice_date, number
                             """,
