@@ -100,7 +100,10 @@ extension InvoiceStore {
             var used: [String: [Int64]] = [:]
             for number in try String.fetchAll(
                 db,
-                sql: "SELECT number FROM invoice WHERE kind <> 'PRO_FORMA' UNION ALL SELECT number FROM fi_document")
+                sql: """
+                    SELECT number FROM invoice WHERE kind <> 'PRO_FORMA' UNION ALL SELECT number FROM fi_document
+                    UNION ALL SELECT number FROM invoice_list
+                    """)
             {
                 guard let dash = number.lastIndex(of: "-"), let sequence = Int64(number[number.index(after: dash)...])
                 else { continue }

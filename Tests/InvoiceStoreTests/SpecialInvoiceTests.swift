@@ -135,4 +135,18 @@ struct SpecialInvoiceTests {
         }
         #expect(try store.invariantViolations() == [])
     }
+
+    @Test func aProFormaStaysOffInvoiceLists() throws {
+        let store = try InvoiceStore()
+        var batch = BillingWorld.masterData
+        batch.accounts[0].invoiceListCalendar = .monthly
+        try store.save(batch)
+        try BillingWorld.importing(
+            [BillingWorld.document("PF-1", type: "PF"), BillingWorld.document("D-1")], into: store)
+        try BillingWorld.run(store)
+        let lists = try store.createInvoiceLists(on: Self.later)
+        #expect(lists.map { $0.documents.map(\.kind) } == [[.invoice]])
+        let violations = try store.invariantViolations()
+        #expect(violations == [], "\(violations)")
+    }
 }
