@@ -128,6 +128,9 @@ extension Watcher {
             + errors.map { "output error: \($0)" }
         try folder.write(lines.joined(separator: "\n") + "\n", to: "run.log")
         try folder.publish()
+        // As after a run: the posting files are out, so the posted delivery lines are 80.
+        try store.markLedgersUpdated(
+            postings: entries.map(\.draft.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number))
     }
 
     func parameters(accounts: Set<String>?, date: CalendarDate? = nil) -> RunParameters {
