@@ -11,12 +11,13 @@ public struct AdvanceClearing: Sendable, Codable, Hashable {
     public var netAmount: Money
     /// Its gross total: what was prepaid.
     public var grossAmount: Money
-    /// Its net amounts per G/L account and tax code, as its FI document credited them.
+    /// Its net amounts per G/L account and tax code, as its FI document credited them (a
+    /// discount as a negative amount on its deductions account).
     public var revenue: [Revenue]
     /// Its tax per tax code, as its FI document credited it.
     public var taxes: [TaxSubtotal]
 
-    /// The net amount of an advance on one G/L account and tax code.
+    /// The amount of an advance on one G/L account and tax code.
     public struct Revenue: Sendable, Codable, Hashable {
         /// The G/L account credited by the advance (customer advances received).
         public var glAccount: String
@@ -40,18 +41,21 @@ public struct AdvanceClearing: Sendable, Codable, Hashable {
         invoiceDate = advance.invoiceDate
         netAmount = advance.netTotal
         grossAmount = advance.grossTotal
-        var sums: [String: Money] = [:]
-        var order: [String] = []
+        // What its FI document credited: each line's base amount on its revenue account and each
+        // condition on its own account, summed per G/L account and tax code in first-named order.
+        var revenue: [Revenue] = []
+        func add(_ glAccount: String, _ taxCode: String, _ amount: Money) throws(ArithmeticError) {
+            if let index = revenue.firstIndex(where: { $0.glAccount == glAccount && $0.taxCode == taxCode }) {
+                revenue[index].amount = try revenue[index].amount.adding(amount)
+            } else {
+                revenue.append(Revenue(glAccount: glAccount, taxCode: taxCode, amount: amount))
+            }
+        }
         for line in advance.lines {
-            let key = line.revenueAccount + "\u{1F}" + line.taxCode
-            if sums[key] == nil { order.append(key) }
-            sums[key] = try (sums[key] ?? .zero(advance.currency)).adding(line.netAmount)
+            try add(line.revenueAccount, line.taxCode, line.baseAmount)
+            for condition in line.conditions { try add(condition.glAccount, line.taxCode, condition.amount) }
         }
-        revenue = order.map { key in
-            let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            // swift-format-ignore: NeverForceUnwrap
-            return Revenue(glAccount: parts[0], taxCode: parts[1], amount: sums[key]!)
-        }
+        self.revenue = revenue
         taxes = advance.taxes
     }
 

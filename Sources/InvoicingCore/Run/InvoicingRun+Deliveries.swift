@@ -20,13 +20,19 @@ extension InvoicingRun {
         }
         var delivered: [Key: FixedDecimal] = [:]
         var ordered: [Key: FixedDecimal] = [:]
+        // A sum past the largest quantity is past any ordered quantity: delivered in full.
+        var overflowed: Set<Key> = []
         for candidate in candidates where defers(candidate.document) {
             let document = candidate.document
             // swift-format-ignore: NeverForceUnwrap
             let order = document.referenceOrder!  // defers() checked it
             for item in document.items {
                 let key = Key(account: document.account, order: order, material: item.material)
-                delivered[key] = (try? (delivered[key] ?? .zero).adding(item.quantity)) ?? item.quantity
+                do {
+                    delivered[key] = try (delivered[key] ?? .zero).adding(item.quantity)
+                } catch {
+                    overflowed.insert(key)
+                }
                 if let quantity = item.orderedQuantity, quantity > (ordered[key] ?? .zero) {
                     ordered[key] = quantity
                 }
@@ -35,7 +41,7 @@ extension InvoicingRun {
         var complete: [String: Bool] = [:]
         for (key, quantity) in ordered {
             let id = key.account + "\u{1F}" + key.order
-            complete[id] = (complete[id] ?? true) && (delivered[key] ?? .zero) >= quantity
+            complete[id] = (complete[id] ?? true) && (overflowed.contains(key) || (delivered[key] ?? .zero) >= quantity)
         }
         return eligible.filter { order in
             let document = order.document
