@@ -95,6 +95,37 @@ struct SpecialInvoiceRunTests {
         #expect(cancelled.advanceClearings.map(\.grossAmount) == [advance.grossTotal.negated])
     }
 
+    @Test func anAdvanceWithADiscountAndASurchargeClearsEveryAccountItPostedTo() throws {
+        // HOUR: 80.00 with a 10 % discount and a 2.50 surcharge, priced anew: three revenue accounts.
+        var configuration = TestWorld.configuration()
+        configuration.types["NEW"]?.documentKind = .advance
+        let advanceRun = try InvoicingRun(
+            configuration: configuration, masterData: TestWorld.masterData(),
+            parameters: RunParameters(process: "NEWPRICE", runDate: TestWorld.runDate))
+        let advance = try advanceRun.singleDraft([
+            document("ADV", order: "O1", items: [TestWorld.item(10, "HOUR", "3", unit: "HUR")])
+        ]).numbered(invoiceNumber: "IN-1000-2026-000001", postingNumber: "FI-1000-2026-000001")
+        #expect(advance.invoice.lines[0].conditions.count == 2)
+        let engine = try run()
+        let delivery = document("D1", order: "O1", items: [TestWorld.item(10, "BOOK", "10", price: "30.00")])
+        let unit = try #require(engine.group(engine.select(TestWorld.orders([delivery]))).first)
+        guard case .invoiced(let final) = engine.invoice(unit, advances: [advance.invoice]) else {
+            Issue.record("no final invoice")
+            return
+        }
+        // The clearing lines undo the advance's lines, account by account (the receivable aside).
+        var balances: [String: Int64] = [:]
+        let cleared = final.posting.lines.filter { $0.text.hasPrefix("Advance") }
+        for line in advance.posting.lines.filter({ $0.accountKey != .receivable }) + cleared {
+            balances[line.glAccount, default: 0] +=
+                line.side == .debit ? line.amount.minorUnits : -line.amount.minorUnits
+        }
+        #expect(Set(cleared.map(\.glAccount)).count >= 3, "revenue, deductions, surcharges and tax: \(cleared)")
+        #expect(balances.values.allSatisfy { $0 == 0 }, "\(balances)")
+        #expect(final.posting.balance == .zero(.eur))
+        #expect(try final.invoice.amountDue == final.invoice.grossTotal.subtracting(advance.invoice.grossTotal))
+    }
+
     @Test func deliveriesOfADeferringOrderTypeWaitUntilEveryOrderedQuantityIsDelivered() throws {
         func delivery(_ id: String, _ quantity: String, ordered: String, blocked: Bool = false) -> SourceDocument {
             var document = document(
