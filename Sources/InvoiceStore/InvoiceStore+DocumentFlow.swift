@@ -111,6 +111,14 @@ extension InvoiceStore {
                 throw StoreError(
                     .refused, "\(number) is corrected by \(memo); an invoice with memos cannot be cancelled")
             }
+            if original.kind == .proForma {
+                throw StoreError(
+                    .refused, "\(number) is a pro forma invoice; it was never numbered or posted, so nothing to cancel")
+            }
+            if let final = try Self.clearingFinal(of: number, db: db) {
+                throw StoreError(
+                    .refused, "\(number) is deducted by the final invoice \(final); cancel \(final) first")
+            }
             guard let posting = try Self.postingDocument(original.postingNumber, db: db) else {
                 throw StoreError(.corrupt, "FI document \(original.postingNumber) of \(number) is missing")
             }
@@ -148,6 +156,7 @@ extension InvoiceStore {
             draft.intercompany = try cancelIntercompany(
                 of: number, on: date, reason: reason, createdAt: createdAt, createdBy: createdBy, runKey: runKey, db: db
             )
+            try Self.markDeliveredAgain(cancelled: number, db: db)
             return draft
         }
     }

@@ -76,8 +76,11 @@ extension InvoiceStore {
     /// Open invoicing orders of the given categories (all when nil), oldest due first.
     public func openOrders(categories: Set<SourceCategory>? = nil) throws(StoreError) -> [InvoicingOrder] {
         try read { db in
+            // An order a cancellation re-created carries the invoice cancelled, for a corrective invoice.
             var sql = """
-                SELECT o.id, d.payload FROM invoicing_order o JOIN source_document d ON d.id = o.source_document_id
+                SELECT o.id, d.payload, f.preceding FROM invoicing_order o
+                JOIN source_document d ON d.id = o.source_document_id
+                LEFT JOIN document_flow f ON f.subsequent = o.reopened_by AND f.kind = 'CANCELLATION'
                 WHERE o.status = 'open'
                 """
             var arguments: StatementArguments = []
@@ -87,7 +90,7 @@ extension InvoiceStore {
             }
             sql += " ORDER BY o.account, o.due_date, o.source_document_id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws in
-                InvoicingOrder(id: row[0], document: try Self.decode(SourceDocument.self, row[1]))
+                InvoicingOrder(id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
             }
         }
     }
@@ -191,6 +194,7 @@ public final class DocumentImportSession {
         bind(order, 3, document.account)
         bind(order, 4, billingDate)
         try step(order)
+        if document.referenceDelivery != nil { try InvoiceStore.insertDeliveryLines(of: document, db: db) }
         inserted.insert(document.id)
         return nil
     }
@@ -225,6 +229,7 @@ public final class DocumentImportSession {
     public func withdraw(_ id: String) throws -> Bool {
         guard inserted.remove(id) != nil else { return false }
         try deleteOrder.execute(arguments: [id])
+        try db.execute(sql: "DELETE FROM delivery_status WHERE source_document_id = ?", arguments: [id])
         try deleteDocument.execute(arguments: [id])
         return db.changesCount == 1
     }

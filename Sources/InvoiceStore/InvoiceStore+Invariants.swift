@@ -54,7 +54,7 @@ extension InvoiceStore {
                     SELECT f.subsequent, f.kind, p.kind AS preceding_kind FROM document_flow f
                     JOIN invoice s ON s.number = f.subsequent JOIN invoice p ON p.number = f.preceding
                     WHERE s.kind <> f.kind OR p.kind = 'CANCELLATION'
-                        OR (f.kind <> 'CANCELLATION' AND p.kind <> 'INVOICE')
+                        OR (f.kind <> 'CANCELLATION' AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY'))
                     """)
             {
                 violations.append(
@@ -136,7 +136,7 @@ extension InvoiceStore {
             for number in try String.fetchAll(
                 db,
                 sql: """
-                    SELECT number FROM invoice UNION ALL SELECT number FROM fi_document
+                    SELECT number FROM invoice WHERE kind <> 'PRO_FORMA' UNION ALL SELECT number FROM fi_document
                     UNION ALL SELECT number FROM invoice_list
                     """)
             {
@@ -153,6 +153,7 @@ extension InvoiceStore {
                 }
             }
             for key in used.keys.sorted() { violations.append("documents numbered in \(key), a range never drawn") }
+            violations += try Self.specialInvoiceViolations(db)
             return violations
         }
     }

@@ -43,6 +43,7 @@ extension InvoiceStore {
                         db,
                         sql: """
                             SELECT payload FROM invoice WHERE account = ? AND invoice_date <= ?
+                              AND kind <> 'PRO_FORMA'
                               AND number NOT IN (SELECT invoice_number FROM invoice_list_item)
                               AND NOT EXISTS (SELECT 1 FROM document_flow f
                                   WHERE f.kind = 'CANCELLATION' AND f.preceding = invoice.number)

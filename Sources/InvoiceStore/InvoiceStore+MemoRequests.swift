@@ -91,7 +91,7 @@ extension InvoiceStore {
             throw StoreError(.refused, "request \(request) corrects invoice \(reference), which is not in the store")
         }
         let invoice = try Self.decode(Invoice.self, payload)
-        guard invoice.kind == .invoice else {
+        guard [.invoice, .corrective, .summary].contains(invoice.kind) else {
             throw StoreError(
                 .refused,
                 "request \(request) corrects \(reference), which is not an invoice; only invoices are corrected")

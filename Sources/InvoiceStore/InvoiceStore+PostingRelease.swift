@@ -42,6 +42,7 @@ extension InvoiceStore {
                     VALUES (?, ?, ?, ?)
                     """,
                 arguments: [postingNumber, runKey, releasedAt, releasedBy])
+            try Self.markPosted(postingNumber: postingNumber, db: db)
             posting.held = false
             return (Self.runID(runKey), posting)
         }

@@ -14,6 +14,8 @@ extension InvoiceStore {
         public var gross: Money
         /// The id of the invoicing run that made the invoice.
         public var runID: String
+        /// What kind of document it is.
+        public var kind: Invoice.Kind
     }
 
     /// Stored invoices, by number.
@@ -21,15 +23,22 @@ extension InvoiceStore {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT number, account, invoice_date, gross_minor, currency, run_id FROM invoice ORDER BY number"
+                sql: """
+                    SELECT number, account, invoice_date, gross_minor, currency, run_id, kind FROM invoice ORDER BY number
+                    """
             ).map { row throws in
                 let code: String = row["currency"]
                 guard let currency = Currency(code: code) else {
                     throw StoreError(.corrupt, "unknown currency \(code)")
                 }
+                let kindText: String = row["kind"]
+                guard let kind = Invoice.Kind(rawValue: kindText) else {
+                    throw StoreError(.corrupt, "unknown document kind \(kindText)")
+                }
                 return InvoiceSummary(
                     number: row["number"], account: row["account"], invoiceDate: row["invoice_date"],
-                    gross: Money(minorUnits: row["gross_minor"], currency: currency), runID: Self.runID(row["run_id"]))
+                    gross: Money(minorUnits: row["gross_minor"], currency: currency), runID: Self.runID(row["run_id"]),
+                    kind: kind)
             }
         }
     }

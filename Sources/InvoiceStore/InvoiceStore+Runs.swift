@@ -56,10 +56,19 @@ extension InvoiceStore {
     private func commitOne(_ draft: InvoiceDraft, orders: [Int64], runID: String, db: Database) throws -> InvoiceDraft {
         let invoice = draft.invoice
         let year = invoice.invoiceDate.year
-        let number = try Self.nextNumber(
-            db, NumberRangeKind(documentKind: invoice.kind), companyCode: invoice.seller.id, year: year)
-        let posting = try Self.nextNumber(db, .posting, companyCode: invoice.seller.id, year: year)
-        var numbered = draft.numbered(invoiceNumber: number, postingNumber: posting)
+        var numbered: InvoiceDraft
+        let number: String
+        if invoice.kind == .proForma {
+            // No number from any range and no posting: an id made of the run and its first order.
+            number = "PF-\(runID)-\(orders.min() ?? 0)"
+            numbered = draft
+            numbered.invoice.number = number
+        } else {
+            number = try Self.nextNumber(
+                db, NumberRangeKind(documentKind: invoice.kind), companyCode: invoice.seller.id, year: year)
+            let posting = try Self.nextNumber(db, .posting, companyCode: invoice.seller.id, year: year)
+            numbered = draft.numbered(invoiceNumber: number, postingNumber: posting)
+        }
         numbered.invoice.runID = runID
         for order in orders {
             try db.cachedStatement(
@@ -72,6 +81,8 @@ extension InvoiceStore {
         }
         try insert(numbered, runKey: Self.runKey(runID), db: db)
         try linkMemo(numbered.invoice, db: db)
+        try Self.recordClearings(numbered.invoice, db: db)
+        try Self.markInvoiced(numbered.invoice, held: numbered.posting.held, db: db)
         var intercompany: [InvoiceDraft] = []
         for icInvoice in numbered.intercompany {
             intercompany.append(try commitIntercompany(icInvoice, of: numbered.invoice, runID: runID, db: db))
@@ -105,7 +116,8 @@ extension InvoiceStore {
                     line.quantity.description, line.unit, line.netAmount.minorUnits, line.taxCode,
                 ])
         }
-        try Self.insert(draft.posting, db: db)
+        // A pro forma posts nothing.
+        if invoice.kind != .proForma { try Self.insert(draft.posting, db: db) }
     }
 
     /// Stores a numbered FI document and its lines (an invoice's, or one of its own such as an

@@ -90,6 +90,7 @@ extension InvoiceStore {
         registerRebateMigrations(&migrator)
         registerLedgerMigrations(&migrator)
         registerIntercompanyMigrations(&migrator)
+        registerDeliveryMigrations(&migrator)
         return migrator
     }
 }

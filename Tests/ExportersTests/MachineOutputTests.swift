@@ -58,7 +58,7 @@ struct MachineOutputTests {
         #expect(rows.filter { $0.hasPrefix("T,") }.count == invoice.taxes.count)
         #expect(
             rows[1].hasSuffix(
-                ",\(invoice.netTotal.decimal),,,\(invoice.taxTotal.decimal),\(invoice.grossTotal.decimal)"))
+                ",\(invoice.netTotal.decimal),,,\(invoice.taxTotal.decimal),\(invoice.grossTotal.decimal),INVOICE"))
         #expect(
             rows.allSatisfy {
                 $0.split(separator: ",", omittingEmptySubsequences: false).count == InvoiceCSV.header.count

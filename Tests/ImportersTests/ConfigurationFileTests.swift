@@ -72,6 +72,44 @@ struct ConfigurationFileTests {
         }
     }
 
+    @Test func documentKindsOrderTypesAndSeparateMaterialGroupsAreRead() throws {
+        let text = Self.valid
+            .replacingOccurrences(
+                of: "\"pricingMode\": \"newPricing\"",
+                with: "\"pricingMode\": \"newPricing\", \"documentKind\": \"ADVANCE\""
+            )
+            .replacingOccurrences(
+                of: "\"characteristics\": [\"referenceDelivery\"]",
+                with: "\"characteristics\": [\"referenceDelivery\"], \"separateMaterialGroups\": [\"LIC\"]"
+            )
+            .replacingOccurrences(
+                of: "\"groupingVariants\":",
+                with:
+                    "\"orderTypes\": [{\"id\": \"TA\", \"description\": \"d\", \"deferUntilFullyDelivered\": true}], \"groupingVariants\":"
+            )
+        let configuration = try decode(text)
+        #expect(configuration.types["STD"]?.documentKind == .advance)
+        #expect(configuration.groupingVariants["V"]?.separateMaterialGroups == ["LIC"])
+        #expect(configuration.orderTypes["TA"]?.deferUntilFullyDelivered == true)
+        #expect(try decode(Self.valid).types["STD"]?.documentKind == .invoice)
+    }
+
+    @Test(arguments: ["CANCELLATION", "CREDIT_MEMO", "CORRECTIVE", "BILL"])
+    func aTypeCannotMakeCorrectionsOrUnknownKinds(kind: String) {
+        let text = Self.valid.replacingOccurrences(
+            of: "\"pricingMode\": \"newPricing\"",
+            with: "\"pricingMode\": \"newPricing\", \"documentKind\": \"\(kind)\"")
+        do {
+            _ = try decode(text)
+            Issue.record("accepted document kind \(kind)")
+        } catch {
+            #expect(
+                error.description
+                    == "config.json: invoicingTypes[0].documentKind: \"\(kind)\" is not one of INVOICE, ADVANCE, PREPAYMENT, SUMMARY, PRO_FORMA"
+            )
+        }
+    }
+
     @Test func invalidJSONIsNamedAsSuch() {
         do {
             _ = try decode("{ not json")

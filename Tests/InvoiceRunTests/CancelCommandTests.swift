@@ -30,7 +30,7 @@ struct CancelCommandTests {
         #expect(cancelled.status == 0, "\(cancelled.error)")
         #expect(
             cancelled.output == """
-                IN-1000-2026-000001 cancelled by CN-1000-2026-000001 (-2648.58 EUR), FI document FI-1000-2026-000013 reverses FI-1000-2026-000001
+                IN-1000-2026-000001 cancelled by CN-1000-2026-000001 (-2648.58 EUR), FI document FI-1000-2026-000018 reverses FI-1000-2026-000001
                 3 invoicing orders open again for INVBI-2026-0001, VBRK-90004711, ACTIT-2026-0001
                 Outputs: out/RUN-000002
 
@@ -63,11 +63,11 @@ struct CancelCommandTests {
 
         let rerun = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
         #expect(rerun.status == 0, "\(rerun.error)")
-        #expect(rerun.output.contains("Invoices: IN-1000-2026-000012 … 000013 (2)\n"), "\(rerun.output)")
+        #expect(rerun.output.contains("Invoices: IN-1000-2026-000017 … 000018 (2)\n"), "\(rerun.output)")
         let flow = try tool.run(["show", "CN-1000-2026-000001", "--store", "s.sqlite", "--flow"])
         #expect(
             flow.output.contains(
-                "  INVBI-2026-0001      INVBI  order invoiced by IN-1000-2026-000012, re-created by CN-1000-2026-000001"
+                "  INVBI-2026-0001      INVBI  order invoiced by IN-1000-2026-000017, re-created by CN-1000-2026-000001"
             ), "\(flow.output)")
         #expect(flow.output.contains("  └ CN-1000-2026-000001  CANCELLATION  2026-12-01     -2648.58 EUR"))
         #expect(flow.output.contains(": wrong tariff\n"))

@@ -38,7 +38,7 @@ struct CommandErrorTests {
         #expect(
             lines.contains("error: bad.csv:7:59: unit_price: \"NaN\" is not a number: unexpected 'N' at position 1"))
         // X-7 is good and was invoiced with the samples.
-        #expect(result.output.contains("Imported: 21 files"))
+        #expect(result.output.contains("Imported: 22 files"))
         let manifest = String(decoding: try #require(try tool.tree("out")["RUN-000001/manifest.json"]), as: UTF8.self)
         #expect(manifest.contains("\"X-7\""))
         #expect(!result.error.contains("Fatal error"))
@@ -158,7 +158,7 @@ struct CommandErrorTests {
     @Test func partnerFilesAreImportedThroughTheirMappingAndSkippedInAFolderWalk() throws {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
-        #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).output.contains("36 source documents"))
+        #expect(try tool.run(["import", Self.samples, "--store", "s.sqlite"]).output.contains("44 source documents"))
         let partner = "\(Self.samples)/partners/mueller-energie"
         let result = try tool.run([
             "import", partner, "--mapping", "\(partner)/mueller-energie.mapping.yaml", "--store", "s.sqlite",

@@ -16,7 +16,8 @@ import Testing
 
     @Test(arguments: [
         "IN-1000-2026-000002.ubl.xml", "IN-1000-2026-000003.ubl.xml", "IN-1000-2026-000004.ubl.xml",
-        "IN-2000-2026-000003.ubl.xml",
+        "IN-2000-2026-000003.ubl.xml", "IN-1000-2026-000012.ubl.xml", "IN-1000-2026-000013.ubl.xml",
+        "IN-1000-2026-000014.ubl.xml", "IN-1000-2026-000016.ubl.xml",
     ])
     func ublReadAndWrittenAgainIsTheSameDocument(name: String) throws {
         let text = try Self.golden(name)
@@ -37,6 +38,22 @@ import Testing
         #expect(fromCII.notCarried.isEmpty, "\(fromCII.notCarried)")
         #expect(try UBLInvoice.render(fromCII.invoice, check: Self.check) == ubl)
         #expect(try CIIInvoice.render(fromCII.invoice, check: Self.check) == cii)
+    }
+
+    @Test(arguments: [("IN-1000-2026-000012.ubl.xml", "326"), ("IN-1000-2026-000013.ubl.xml", "386")])
+    func advanceAndPrepaymentInvoicesKeepTheirTypeCodeAndAFinalInvoiceItsPrepaidAmount(
+        name: String, code: String
+    ) throws {
+        let text = try Self.golden(name)
+        #expect(text.contains("<cbc:InvoiceTypeCode>\(code)</cbc:InvoiceTypeCode>"))
+        let kind = try UBLReader.read(text, fileName: name).invoice.kind
+        #expect(kind == (code == "326" ? .advance : .prepayment))
+        let final = try UBLReader.read(try Self.golden("IN-1000-2026-000014.ubl.xml"), fileName: "final").invoice
+        #expect(final.prepaidAmount == Money(minorUnits: 119000, currency: .eur))
+        #expect(try final.amountDue == Money(minorUnits: 87882, currency: .eur))
+        // The canonical XML of the final invoice carries the prepaid amount too.
+        let xml = try InvoiceXML.render(final)
+        #expect(xml.contains("<prepaidAmount>1190.00</prepaidAmount>"))
     }
 
     @Test func thePrecedingInvoiceOfACorrectionTravelsInBothSyntaxes() throws {

@@ -28,7 +28,7 @@ struct IntercompanyRunTests {
         // IC revenue at the delivering company code 1000: 2 wall boxes at 80 % of 749.00.
         #expect(
             postings.contains(
-                "FI-1000-2026-000012,1000,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,841000,C,1198.40,ERL,S19,,Revenue,,"
+                "FI-1000-2026-000017,1000,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,841000,C,1198.40,ERL,S19,,Revenue,,"
             ))
         // IC expense, input tax and payable at the selling company code 1100.
         for line in [
@@ -45,7 +45,7 @@ struct IntercompanyRunTests {
         #expect(flow.output.hasPrefix("Document flow of IN-1100-2026-000002\n"))
         #expect(
             flow.output.contains(
-                "  └ IC-1000-2026-000001  INTERCOMPANY  2026-11-30      1426.10 EUR  FI FI-1000-2026-000012\n"))
+                "  └ IC-1000-2026-000001  INTERCOMPANY  2026-11-30      1426.10 EUR  FI FI-1000-2026-000017\n"))
         #expect(
             flow.output.contains(
                 "      internal invoice of company code 1000 to 1100, received there by FI FI-1100-2026-000003\n"))
@@ -70,7 +70,7 @@ struct IntercompanyRunTests {
         #expect(cancelled.status == 0, "\(cancelled.error)")
         #expect(
             cancelled.output.contains(
-                "IC-1000-2026-000001 cancelled by CN-1000-2026-000001 (-1426.10 EUR), FI documents FI-1000-2026-000013 and FI-1100-2026-000005"
+                "IC-1000-2026-000001 cancelled by CN-1000-2026-000001 (-1426.10 EUR), FI documents FI-1000-2026-000018 and FI-1100-2026-000005"
             ))
         let outputs = try tool.tree("out/RUN-000002")
         #expect(outputs["invoices/CN-1000-2026-000001.txt"] != nil)
@@ -92,7 +92,7 @@ struct IntercompanyRunTests {
         let outputs = try tool.tree("out/SIM-2026-11-30")
         #expect(outputs["invoices/SIM-IC-1000-2026-000001.txt"] != nil)
         let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
-        #expect(postings.contains("SIM-FI-1000-2026-000012,1000,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
+        #expect(postings.contains("SIM-FI-1000-2026-000017,1000,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
         #expect(postings.contains("SIM-FI-1100-2026-000003,1100,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
     }
 

@@ -64,7 +64,7 @@ struct ListsCommandTests {
         ])
         #expect(lists.status == 0, "\(lists.error)")
         // 3609.35 × 2.5 % = 90.23375 → 90.23; 3096.76 × 2.5 % = 77.419 → 77.42.
-        #expect(lists.output.contains("discount 90.23 EUR (FI-1000-2026-000013)  payable 3519.12 EUR"))
+        #expect(lists.output.contains("discount 90.23 EUR (FI-1000-2026-000018)  payable 3519.12 EUR"))
         #expect(lists.output.contains("discount 77.42 GBP (FI-2000-2026-000010)  payable 3019.34 GBP"))
         let outputs = try tool.tree("out/LISTS-2026-11-30")
         let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)

@@ -51,7 +51,7 @@ struct PlanCommandTests {
                 milestone plan PROJ-1011: account CA-100011, company code 1000, material M-1006
                 total 9999.99 EUR, Smart-Meter-Rollout Lindenhof
                 1  Planung abgenommen  30 %  3000.00 EUR  reached 2026-10-20  PROJ-1011-M1 IN-1000-2026-000011
-                2  Zähler installiert  40 %  4000.00 EUR  reached 2026-12-10  PROJ-1011-M2 IN-1000-2026-000013
+                2  Zähler installiert  40 %  4000.00 EUR  reached 2026-12-10  PROJ-1011-M2 IN-1000-2026-000018
                 3  Abnahme  30 %  2999.99 EUR  not reached  not billed
 
                 """)

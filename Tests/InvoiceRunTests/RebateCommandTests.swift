@@ -153,12 +153,12 @@ struct RebateCommandTests {
         // The next run catches up in an FI document of its own, though it invoices nothing to CA-100002.
         let catchUp = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
         #expect(catchUp.status == 0, "\(catchUp.error)")
-        #expect(catchUp.output.contains("Rebate accrual caught up: REB-2026-001 46.65 EUR (FI-1000-2026-000014)"))
+        #expect(catchUp.output.contains("Rebate accrual caught up: REB-2026-001 46.65 EUR (FI-1000-2026-000019)"))
         let caughtUp = String(
             decoding: try #require(try tool.tree("out/RUN-000002")["postings.csv"]), as: UTF8.self)
         #expect(
             caughtUp.contains(
-                "FI-1000-2026-000014,1000,2026-12-01,2026-12-01,REB-2026-001,EUR,false,1,889500,D,46.65,ERB,,,"
+                "FI-1000-2026-000019,1000,2026-12-01,2026-12-01,REB-2026-001,EUR,false,1,889500,D,46.65,ERB,,,"
                     + "Rebate accrual REB-2026-001"), "\(catchUp.output)")
         let again = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-02"])
         #expect(!again.output.contains("Rebate accrual caught up"))

@@ -1,13 +1,14 @@
 public import InvoicingCore
 
 /// Invoices as CSV rows: `H` one header row per invoice with its totals, `I` one row per line,
-/// `T` one row per tax subtotal; the same columns throughout, empty where they do not apply.
+/// `T` one row per tax subtotal; the same columns throughout, empty where they do not apply. The
+/// last column, `kind`, is the document kind (`INVOICE`, `ADVANCE`, `PRO_FORMA`, ...) on every row.
 public enum InvoiceCSV {
     /// The column names, in order, of the header row.
     public static let header = [
         "record", "invoice_number", "invoice_date", "due_date", "company_code", "account", "currency", "line",
         "source_document", "source_item", "material", "description", "quantity", "unit", "unit_price", "price_unit",
-        "net_amount", "tax_code", "tax_rate", "tax_amount", "gross_amount",
+        "net_amount", "tax_code", "tax_rate", "tax_amount", "gross_amount", "kind",
     ]
 
     /// The rows of `invoices`, header first.
@@ -26,7 +27,7 @@ public enum InvoiceCSV {
             ["H"] + common + Array(repeating: "", count: 9)
                 + [
                     invoice.netTotal.decimal.description, "", "", invoice.taxTotal.decimal.description,
-                    invoice.grossTotal.decimal.description,
+                    invoice.grossTotal.decimal.description, invoice.kind.rawValue,
                 ])
         for line in invoice.lines {
             writer.append(
@@ -35,7 +36,7 @@ public enum InvoiceCSV {
                         String(line.number), line.sourceDocument, String(line.sourceItem), line.material,
                         line.description, line.quantity.description, line.unit, line.unitPrice.description,
                         line.priceUnit.description, line.netAmount.decimal.description, line.taxCode,
-                        line.taxRate.description, "", "",
+                        line.taxRate.description, "", "", invoice.kind.rawValue,
                     ])
         }
         for tax in invoice.taxes {
@@ -43,7 +44,7 @@ public enum InvoiceCSV {
                 ["T"] + common + Array(repeating: "", count: 9)
                     + [
                         tax.taxableAmount.decimal.description, tax.taxCode, tax.rate.description,
-                        tax.taxAmount.decimal.description, "",
+                        tax.taxAmount.decimal.description, "", invoice.kind.rawValue,
                     ])
         }
     }

@@ -115,8 +115,18 @@ public struct EInvoiceDocument: Sendable {
         buyerAddress = invoice.buyer.electronicAddress ?? invoice.buyer.vatID.flatMap(ElectronicAddress.init(vatID:))
     }
 
-    /// The document type code (BT-3): 380 commercial invoice or 381 credit note.
-    public var typeCode: String { isCreditNote ? "381" : "380" }
+    /// The document type code (BT-3): 381 credit note; else 326 partial invoice for an advance
+    /// invoice (German rules, DE-R-017, warn on 386 there), 386 prepayment invoice, 384 corrected
+    /// invoice for a corrective invoice, 380 commercial invoice.
+    public var typeCode: String {
+        if isCreditNote { return "381" }
+        switch invoice.kind {
+        case .advance: return "326"
+        case .prepayment: return "386"
+        case .corrective: return "384"
+        default: return "380"
+        }
+    }
 
     /// The order all lines refer to (BT-13), when they refer to exactly one.
     public var orderReference: String? { single(\.referenceOrder) }

@@ -56,6 +56,9 @@ public struct InvoicePrintModel: Sendable {
     public var taxes: [Row]
     /// The gross total: due, credited or cancelled, by kind.
     public var grossTotal: Row
+    /// The advance and prepayment invoices a final invoice deducts, and the amount still due;
+    /// empty on other documents.
+    public var deductions: [Row] = []
     /// The closing block: where and how to pay for an invoice, the refund note for a credit memo.
     public var closing: [Row]
     /// The seller's name and VAT ID, left in the footer of every page.

@@ -37,11 +37,35 @@ public struct InvoicePrintModelBuilder: Sendable {
             items: items(invoice, language: language),
             netTotal: total(language.label("net"), invoice.netTotal, language: language),
             taxes: taxes(invoice, language: language),
-            grossTotal: total(language.label("gross", for: kind), invoice.grossTotal, language: language),
+            grossTotal: total(
+                invoice.advanceClearings.isEmpty
+                    ? language.label("gross", for: kind) : language.label("grossBeforePrepaid"),
+                invoice.grossTotal, language: language),
             closing: closing(invoice, kind: kind, language: language))
-        return assemble(
+        var model = assemble(
             body, kind: kind, edition: edition, language: language, number: invoice.number, seller: invoice.seller,
             buyer: invoice.buyer, currency: invoice.currency, simulated: invoice.simulated)
+        model.deductions = deductions(invoice, language: language)
+        return model
+    }
+
+    /// The advances a final invoice deducts, each with its net and tax, and the amount still due.
+    func deductions(_ invoice: Invoice, language: PrintLanguage) -> [InvoicePrintModel.Row] {
+        guard !invoice.advanceClearings.isEmpty, let due = try? invoice.amountDue else { return [] }
+        var rows: [InvoicePrintModel.Row] = []
+        for clearing in invoice.advanceClearings {
+            let tax = (try? clearing.taxAmount).map { language.format($0) } ?? "?"
+            rows.append(
+                total(
+                    "\(language.label("lessAdvance")) \(clearing.number) \(language.format(clearing.invoiceDate))",
+                    clearing.grossAmount.negated, language: language))
+            // Its net and tax under it, so the VAT already invoiced can be read off the final invoice.
+            let detail =
+                "(\(language.label("net")) \(language.format(clearing.netAmount)), \(language.label("taxTotal")) \(tax))"
+            rows.append(InvoicePrintModel.Row(text: TextColumns.right(detail, amountEnd - 13)))
+        }
+        rows.append(total(language.label("gross"), due, language: language))
+        return rows
     }
 
     /// What differs between the kinds of documents: everything from the document header down.
@@ -180,8 +204,12 @@ public struct InvoicePrintModelBuilder: Sendable {
             "\(language.label("vatID")) \(invoice.seller.vatID) · \(language.label("posting")) \(invoice.postingNumber)"
         let rows: [String]
         switch kind {
-        case .invoice, .debitMemo, .installmentSchedule:
+        case .invoice, .debitMemo, .installmentSchedule, .advanceInvoice, .prepaymentInvoice, .summaryInvoice:
             rows = payment(invoice.seller, reference: invoice.number, kind: kind, language: language) + [posting]
+        case .correctiveInvoice:
+            rows =
+                [reference] + payment(invoice.seller, reference: invoice.number, kind: kind, language: language)
+                + [posting]
         case .invoiceList:
             rows = payment(invoice.seller, reference: invoice.number, kind: kind, language: language)
         case .creditMemo, .cancellation:

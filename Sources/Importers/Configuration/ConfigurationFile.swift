@@ -67,11 +67,16 @@ public enum ConfigurationFile {
                     throw problem("\(path).minimumAmounts.\(code)", error.description)
                 }
             }
+            let kind = Invoice.Kind(rawValue: type.documentKind ?? Invoice.Kind.invoice.rawValue)
+            guard let kind, InvoicingType.documentKinds.contains(kind) else {
+                let allowed = InvoicingType.documentKinds.map(\.rawValue).joined(separator: ", ")
+                throw problem("\(path).documentKind", "\"\(type.documentKind ?? "")\" is not one of \(allowed)")
+            }
             types.append(
                 InvoicingType(
                     id: type.id, description: type.description, pricingMode: mode,
                     functions: try statuses(type.functions ?? [:], path: "\(path).functions", problem: problem),
-                    minimumAmounts: minimums))
+                    minimumAmounts: minimums, documentKind: kind))
         }
         var categories: [InvoicingCategory] = []
         for (index, category) in document.invoicingCategories.enumerated() {
@@ -92,10 +97,17 @@ public enum ConfigurationFile {
                 characteristics.append(characteristic)
             }
             variants.append(
-                GroupingVariant(id: variant.id, description: variant.description, characteristics: characteristics))
+                GroupingVariant(
+                    id: variant.id, description: variant.description, characteristics: characteristics,
+                    separateMaterialGroups: variant.separateMaterialGroups ?? []))
+        }
+        let orderTypes = (document.orderTypes ?? []).map {
+            OrderType(
+                id: $0.id, description: $0.description, deferUntilFullyDelivered: $0.deferUntilFullyDelivered ?? false)
         }
         var configuration = InvoicingConfiguration(
-            processes: processes, types: types, categories: categories, groupingVariants: variants, rounding: rounding)
+            processes: processes, types: types, categories: categories, groupingVariants: variants, rounding: rounding,
+            orderTypes: orderTypes)
         configuration.plants = Dictionary(
             (document.plants ?? []).map { ($0.id, Plant(id: $0.id, companyCode: $0.companyCode)) },
             uniquingKeysWith: { _, last in last })
@@ -211,6 +223,7 @@ public enum ConfigurationFile {
         var plants: [PlantEntry]?
         var intercompany: [IntercompanyEntry]?
         var dipProfiles: [ProfileEntry]?
+        var orderTypes: [OrderTypeEntry]?
     }
 
     struct PlantEntry: Decodable {
@@ -237,6 +250,12 @@ public enum ConfigurationFile {
         var id: String
         var description: String
         var sources: [Source]
+    }
+
+    struct OrderTypeEntry: Decodable {
+        var id: String
+        var description: String
+        var deferUntilFullyDelivered: Bool?
     }
 
     struct Process: Decodable {
@@ -266,6 +285,7 @@ public enum ConfigurationFile {
         var pricingMode: String
         var functions: [String: Int]?
         var minimumAmounts: [String: String]?
+        var documentKind: String?
     }
 
     struct CategoryEntry: Decodable {
@@ -278,5 +298,6 @@ public enum ConfigurationFile {
         var id: String
         var description: String
         var characteristics: [String]
+        var separateMaterialGroups: [String]?
     }
 }

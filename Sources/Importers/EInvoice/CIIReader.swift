@@ -144,7 +144,8 @@ struct CIIDocumentReader {
         }
         let terms = try query.text(settlement + "ram:SpecifiedTradePaymentTerms/ram:Description", in: root) ?? ""
         let invoice = Invoice(
-            number: number, kind: .invoice, runID: "", process: "", invoicingType: "", invoiceDate: issued,
+            number: number, kind: Invoice.Kind(eInvoiceTypeCode: typeCode), runID: "", process: "", invoicingType: "",
+            invoiceDate: issued,
             dueDate: due, seller: try seller(currency: currency), buyer: try buyer(currency: currency),
             currency: currency,
             paymentTerms: PaymentTerms(id: "", description: terms, netDays: due.daysSinceEpoch - issued.daysSinceEpoch),

@@ -128,7 +128,8 @@ struct UBLDocumentReader {
         let totals = "cac:LegalMonetaryTotal/"
         let terms = try query.text("cac:PaymentTerms/cbc:Note", in: root) ?? ""
         let invoice = Invoice(
-            number: number, kind: .invoice, runID: "", process: "", invoicingType: "", invoiceDate: issued,
+            number: number, kind: Invoice.Kind(eInvoiceTypeCode: try query.text("cbc:InvoiceTypeCode", in: root)),
+            runID: "", process: "", invoicingType: "", invoiceDate: issued,
             dueDate: due, seller: try seller(currency: currency), buyer: try buyer(currency: currency),
             currency: currency,
             paymentTerms: PaymentTerms(id: "", description: terms, netDays: due.daysSinceEpoch - issued.daysSinceEpoch),

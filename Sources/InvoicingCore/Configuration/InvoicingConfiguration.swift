@@ -16,17 +16,20 @@ public struct InvoicingConfiguration: Sendable, Hashable {
     public var intercompany: [IntercompanyAgreement] = []
     /// DIP profiles by id: how consumed resources become billable items.
     public var dipProfiles: [String: DIPProfile] = [:]
+    /// Delivery rules per source document type (the order type of the sending system), by type.
+    public var orderTypes: [String: OrderType]
 
     /// Creates a configuration from lists of its parts; a later part with the same id replaces an earlier one.
     public init(
         processes: [InvoicingProcess], types: [InvoicingType], categories: [InvoicingCategory],
-        groupingVariants: [GroupingVariant], rounding: RoundingRule = .halfUp
+        groupingVariants: [GroupingVariant], rounding: RoundingRule = .halfUp, orderTypes: [OrderType] = []
     ) {
         self.processes = Dictionary(processes.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.types = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.categories = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.groupingVariants = Dictionary(groupingVariants.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.rounding = rounding
+        self.orderTypes = Dictionary(orderTypes.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Problems that make the configuration unusable, each naming what is wrong.
@@ -49,6 +52,11 @@ public struct InvoicingConfiguration: Sendable, Hashable {
         for agreement in intercompany where agreement.deliveringCompanyCode == agreement.sellingCompanyCode {
             problems.append(
                 "intercompany: company code \(agreement.sellingCompanyCode) cannot deliver to itself")
+        }
+        for type in types.values.sorted(by: { $0.id < $1.id })
+        where !InvoicingType.documentKinds.contains(type.documentKind) {
+            problems.append(
+                "invoicing type \(type.id): a run cannot make documents of kind \(type.documentKind.rawValue)")
         }
         return problems
     }
@@ -133,17 +141,25 @@ public struct InvoicingType: Sendable, Hashable, Identifiable {
     public var functions: [InvoicingFunction: ActivationStatus]
     /// Minimum gross amount per currency for the minimum-amount function.
     public var minimumAmounts: [Currency: Money]
+    /// The kind of document units of this type become: an invoice (the default), an advance,
+    /// prepayment, summary or pro forma invoice. Memo requests make memos whatever the type says.
+    public var documentKind: Invoice.Kind
+
+    /// The kinds an invoicing type may make.
+    public static let documentKinds: [Invoice.Kind] = [.invoice, .advance, .prepayment, .summary, .proForma]
 
     /// Creates an invoicing type from its fields.
     public init(
         id: String, description: String, pricingMode: PricingMode,
-        functions: [InvoicingFunction: ActivationStatus] = [:], minimumAmounts: [Currency: Money] = [:]
+        functions: [InvoicingFunction: ActivationStatus] = [:], minimumAmounts: [Currency: Money] = [:],
+        documentKind: Invoice.Kind = .invoice
     ) {
         self.id = id
         self.description = description
         self.pricingMode = pricingMode
         self.functions = functions
         self.minimumAmounts = minimumAmounts
+        self.documentKind = documentKind
     }
 }
 
@@ -172,11 +188,47 @@ public struct GroupingVariant: Sendable, Hashable, Identifiable {
     public var description: String
     /// The fields whose values must agree for orders to share an invoicing unit.
     public var characteristics: [GroupingCharacteristic]
+    /// Material groups marked for separate invoicing: a document with items of such a group is
+    /// invoiced apart from the account's other documents (one invoice per marked group).
+    public var separateMaterialGroups: [String]
 
     /// Creates a grouping variant from its fields.
-    public init(id: String, description: String, characteristics: [GroupingCharacteristic]) {
+    public init(
+        id: String, description: String, characteristics: [GroupingCharacteristic],
+        separateMaterialGroups: [String] = []
+    ) {
         self.id = id
         self.description = description
         self.characteristics = characteristics
+        self.separateMaterialGroups = separateMaterialGroups
+    }
+
+    /// The invoicing method the variant amounts to, in words: one invoice per delivery, per
+    /// source document, or a collective invoice (split by the other characteristics).
+    public var invoicingMethod: String {
+        if characteristics.contains(.referenceDelivery) { return "one invoice per delivery" }
+        if characteristics.contains(.sourceDocument) { return "one invoice per source document" }
+        return separateMaterialGroups.isEmpty
+            ? "collective invoice"
+            : "collective invoice, split by material groups \(separateMaterialGroups.joined(separator: ", "))"
+    }
+}
+
+/// The delivery rules of an order type (a source document type of the sending system, e.g. `TA`).
+public struct OrderType: Sendable, Hashable, Identifiable {
+    /// The source document type the rules apply to.
+    public var id: String
+    /// The text that describes the order type.
+    public var description: String
+    /// Whether the deliveries of an order of this type wait until the order is fully delivered:
+    /// every ordered item's deliveries reach its ordered quantity. Otherwise each delivery is
+    /// invoiced as it comes, for what it delivered.
+    public var deferUntilFullyDelivered: Bool
+
+    /// Creates an order type from its fields.
+    public init(id: String, description: String, deferUntilFullyDelivered: Bool) {
+        self.id = id
+        self.description = description
+        self.deferUntilFullyDelivered = deferUntilFullyDelivered
     }
 }

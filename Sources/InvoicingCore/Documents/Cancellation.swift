@@ -17,6 +17,10 @@ public enum Cancellation {
             throw DocumentFlowError(
                 .notCancellable, "\(original.number) is a cancellation; a cancellation cannot be cancelled")
         }
+        guard original.kind != .proForma else {
+            throw DocumentFlowError(
+                .notCancellable, "\(original.number) is a pro forma invoice; it was never posted, so nothing to cancel")
+        }
         guard !original.simulated else {
             throw DocumentFlowError(.notCancellable, "\(original.number) is a simulation; it was never stored")
         }
@@ -86,6 +90,8 @@ extension Invoice {
         netTotal = netTotal.negated
         taxTotal = taxTotal.negated
         grossTotal = grossTotal.negated
+        prepaidAmount = prepaidAmount?.negated
+        advanceClearings = advanceClearings.map { $0.negated }
     }
 }
 

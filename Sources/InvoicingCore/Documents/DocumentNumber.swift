@@ -14,7 +14,9 @@ public enum NumberRangeKind: String, Sendable, Hashable, CaseIterable {
     /// The range that numbers documents of `kind`.
     public init(documentKind kind: Invoice.Kind) {
         switch kind {
-        case .invoice: self = .invoice
+        // Advance, prepayment, corrective and summary invoices are invoices: one gap-free range.
+        // A pro forma takes no number from any range; the store never draws one for it.
+        case .invoice, .advance, .prepayment, .corrective, .summary, .proForma: self = .invoice
         case .cancellation: self = .cancellation
         case .creditMemo: self = .creditMemo
         case .debitMemo: self = .debitMemo

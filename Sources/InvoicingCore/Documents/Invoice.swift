@@ -11,6 +11,20 @@ public struct Invoice: Sendable, Codable, Hashable {
         case debitMemo = "DEBIT_MEMO"
         /// An intercompany invoice: from the company code that delivered to the one that sold.
         case intercompany = "INTERCOMPANY"
+        /// An advance invoice: part of an order's price billed before delivery; the final invoice
+        /// of the order deducts it (``Invoice/advanceClearings``).
+        case advance = "ADVANCE"
+        /// A prepayment invoice: the whole price billed before delivery; deducted like an advance.
+        case prepayment = "PREPAYMENT"
+        /// A corrective invoice: bills again what a cancelled invoice billed, and names it.
+        case corrective = "CORRECTIVE"
+        /// A summary invoice: one line per source document (delivery) and tax code, posted in detail.
+        case summary = "SUMMARY"
+        /// A preliminary (pro forma) invoice: rendered with a mark, never numbered from a range, never posted.
+        case proForma = "PRO_FORMA"
+
+        /// Whether documents of this kind bill in advance of delivery and are deducted later.
+        public var isAdvance: Bool { self == .advance || self == .prepayment }
     }
 
     /// Gap-free number; empty until the store assigns one, a placeholder in a simulation.
@@ -68,6 +82,9 @@ public struct Invoice: Sendable, Codable, Hashable {
     public var reference: String? = nil
     /// The installments the total is paid in, when the payment terms have an installment plan.
     public var installments: [Installment]?
+    /// The advance and prepayment invoices this (final) invoice deducts; their gross sum is the
+    /// prepaid amount (BT-113).
+    public var advanceClearings: [AdvanceClearing] = []
 
     /// Ids of the source documents invoiced, in line order.
     public var sourceDocuments: [String] {
@@ -138,6 +155,7 @@ extension Invoice {
             roundingAmount: try values.decodeIfPresent(Money.self, forKey: .roundingAmount),
             reference: try values.decodeIfPresent(String.self, forKey: .reference),
             installments: try values.decodeIfPresent([Installment].self, forKey: .installments))
+        advanceClearings = try values.decodeIfPresent([AdvanceClearing].self, forKey: .advanceClearings) ?? []
     }
 }
 

@@ -4,11 +4,15 @@ public struct InvoicingOrder: Sendable, Hashable, Identifiable {
     public var id: Int64
     /// The source document waiting to be invoiced.
     public var document: SourceDocument
+    /// The invoice whose cancellation re-created this order, if one did: the next invoice of the
+    /// document is a corrective invoice that names it.
+    public var corrects: String?
 
     /// Creates an order for `document` with its store key.
-    public init(id: Int64, document: SourceDocument) {
+    public init(id: Int64, document: SourceDocument, corrects: String? = nil) {
         self.id = id
         self.document = document
+        self.corrects = corrects
     }
 
     /// The contract account to be invoiced.

@@ -7,6 +7,9 @@ struct PostingBuilder {
 
     func build() -> FIDocument {
         var lines: [FILine] = []
+        // The gross total less what the advances prepaid; the run summed both exactly already.
+        let prepaid = invoice.prepaidAmount?.minorUnits ?? 0
+        let receivable = Money(minorUnits: invoice.grossTotal.minorUnits - prepaid, currency: invoice.currency)
         func add(
             _ gl: String, natural side: FILine.Side, _ amount: Money, key: AccountKey?, taxCode: String?,
             account: String?, text: String, co: COAssignment = COAssignment()
@@ -28,8 +31,24 @@ struct PostingBuilder {
             }
         } else {
             add(
-                receivableAccount, natural: .debit, invoice.grossTotal, key: .receivable, taxCode: nil,
+                receivableAccount, natural: .debit, receivable, key: .receivable, taxCode: nil,
                 account: invoice.buyer.id, text: "Receivable \(invoice.buyer.id)")
+        }
+        // A final invoice clears its advances: their net back off the advances account and their
+        // tax off the tax accounts (the invoice's own tax lines carry the full tax), so the
+        // receivable is what is still due.
+        for clearing in invoice.advanceClearings {
+            for revenue in clearing.revenue {
+                add(
+                    revenue.glAccount, natural: .debit, revenue.amount, key: nil, taxCode: revenue.taxCode,
+                    account: nil,
+                    text: "Advance cleared \(clearing.number)")
+            }
+            for tax in clearing.taxes {
+                add(
+                    tax.glAccount, natural: .debit, tax.taxAmount, key: nil, taxCode: tax.taxCode, account: nil,
+                    text: "Advance tax cleared \(clearing.number) \(tax.taxCode)")
+            }
         }
 
         // Revenue and conditions, summed per G/L account, account key, tax code and CO assignment.

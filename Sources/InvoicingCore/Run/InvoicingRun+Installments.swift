@@ -4,7 +4,7 @@ extension InvoicingRun {
         guard let terms = invoice.paymentTerms.installments, !terms.isEmpty else { return nil }
         do {
             return try InstallmentTerm.split(
-                invoice.grossTotal, by: terms, invoiceDate: invoice.invoiceDate, rounding: configuration.rounding)
+                try invoice.amountDue, by: terms, invoiceDate: invoice.invoiceDate, rounding: configuration.rounding)
         } catch {
             throw UnitFailure(
                 .unknownPaymentTerms, "payment terms \(invoice.paymentTerms.id): \(error)", document: document)

@@ -1,10 +1,18 @@
 extension InvoicingRun {
+    /// Steps 4 and 6 for a unit with no advances to deduct; see ``invoice(_:advances:)``.
+    public func invoice(_ unit: InvoicingUnit) -> UnitOutcome {
+        invoice(unit, advances: [])
+    }
+
     /// Steps 4 and 6: prices, taxes and posts one unit; numbers are left to the store (step 5).
     ///
     /// The number fields of the draft are empty; a simulation fills them with placeholders.
-    public func invoice(_ unit: InvoicingUnit) -> UnitOutcome {
+    /// `advances` are the stored advance and prepayment invoices not yet deducted: a final
+    /// invoice deducts those of its account, currency and company code that bill one of its
+    /// source documents' orders (see ``advancesCleared(by:from:)``).
+    public func invoice(_ unit: InvoicingUnit, advances: [Invoice]) -> UnitOutcome {
         do {
-            let draft = try makeDraft(unit)
+            let draft = try makeDraft(unit, advances: advances)
             if unit.isActive(.minimumAmount),
                 let minimum = configuration.types[unit.invoicingType]?.minimumAmounts[draft.invoice.currency],
                 draft.invoice.grossTotal.magnitude < minimum.magnitude
@@ -18,7 +26,7 @@ extension InvoicingRun {
         }
     }
 
-    private func makeDraft(_ unit: InvoicingUnit) throws(UnitFailure) -> InvoiceDraft {
+    private func makeDraft(_ unit: InvoicingUnit, advances: [Invoice]) throws(UnitFailure) -> InvoiceDraft {
         // swift-format-ignore: NeverForceUnwrap
         let first = unit.orders.first!.document  // a unit always has an order
         guard let account = masterData.accounts[unit.account] else {
@@ -60,7 +68,7 @@ extension InvoicingRun {
             let net = try lines.map(\.netAmount).sum(in: currency)
             let tax = try taxes.map(\.taxAmount).sum(in: currency)
             var invoice = Invoice(
-                number: "", kind: .invoice, runID: "", process: process.id, invoicingType: type.id,
+                number: "", kind: type.documentKind, runID: "", process: process.id, invoicingType: type.id,
                 invoiceDate: parameters.runDate, dueDate: dueDate, seller: company,
                 buyer: account, currency: currency, paymentTerms: terms, lines: lines, taxes: taxes, netTotal: net,
                 taxTotal: tax, grossTotal: try net.adding(tax), postingNumber: "", simulated: parameters.simulate)
@@ -75,23 +83,48 @@ extension InvoicingRun {
                 invoice.kind = .debitMemo
                 invoice.reference = first.referenceInvoice
             default:
-                break
+                if invoice.kind == .invoice, let corrected = unit.orders.compactMap(\.corrects).min() {
+                    // Billed again after its invoice was cancelled: a corrective invoice that names it.
+                    invoice.kind = .corrective
+                    invoice.reference = corrected
+                }
             }
-            if invoice.kind == .invoice {
+            if [.invoice, .corrective, .summary].contains(invoice.kind) {
+                invoice.advanceClearings = try Self.advancesCleared(by: invoice, from: advances).map {
+                    try AdvanceClearing(of: $0)
+                }
+                if !invoice.advanceClearings.isEmpty {
+                    invoice.prepaidAmount = try invoice.advanceClearings.map(\.grossAmount).sum(in: currency)
+                }
+            }
+            if [.invoice, .corrective, .summary].contains(invoice.kind) {
                 invoice.installments = try installments(of: invoice, document: first.id)
             }
             let receivable = try pricer.glAccount(.receivable, material: nil) { code, message in
                 UnitFailure(code, message, document: first.id)
             }
+            guard invoice.kind != .proForma else {
+                // Not posted: an FI document with no lines, which the store never keeps.
+                let none = FIDocument(
+                    number: "", companyCode: company.id, postingDate: invoice.invoiceDate,
+                    documentDate: invoice.invoiceDate, reference: "", currency: currency, held: false, lines: [])
+                return InvoiceDraft(invoice: invoice, posting: none)
+            }
             let posting = PostingBuilder(
                 invoice: invoice, receivableAccount: receivable, held: unit.isActive(.postingBlock)
             )
             .build()
-            var draft = InvoiceDraft(invoice: invoice, posting: posting)
             let documents = Dictionary(
                 unit.orders.map { ($0.document.id, $0.document) }, uniquingKeysWith: { first, _ in first })
-            draft.intercompany = try intercompanyDrafts(
+            // Intercompany invoices are made from the detailed lines, before a summary condenses them.
+            let intercompany = try intercompanyDrafts(
                 of: invoice, documents: documents, held: unit.isActive(.postingBlock))
+            if invoice.kind == .summary {
+                // Posted from the detailed lines above; shown with one line per document and tax code.
+                invoice.lines = try Self.summaryLines(of: invoice.lines, currency: currency)
+            }
+            var draft = InvoiceDraft(invoice: invoice, posting: posting)
+            draft.intercompany = intercompany
             return draft
         } catch let failure as UnitFailure {
             throw failure

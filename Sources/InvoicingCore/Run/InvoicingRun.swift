@@ -54,6 +54,7 @@ public struct InvoicingRun: Sendable {
                 eligible.append(order)
             }
         }
+        eligible = deferUntilFullyDelivered(eligible, candidates: candidates, skipped: &skipped)
         let qualified = Set(eligible.filter { mainCategories.contains($0.category) }.map(\.account))
         var selected: [InvoicingOrder] = []
         for order in eligible {
@@ -82,7 +83,8 @@ public struct InvoicingRun: Sendable {
         keys.sort { $0.lexicographicallyPrecedes($1) }
         let names =
             ["account", "invoicingType"] + Self.fixedCharacteristics.map(\.rawValue)
-            + variableCharacteristics.map(\.rawValue) + ["memoRequest"]
+            + variableCharacteristics.map(\.rawValue)
+            + (groupingVariant.separateMaterialGroups.isEmpty ? [] : ["separateMaterialGroup"]) + ["memoRequest"]
         return keys.enumerated().map { offset, key in
             let account = key[0]
             let type = key[1]
@@ -90,7 +92,9 @@ public struct InvoicingRun: Sendable {
                 index: offset + 1,
                 account: account,
                 invoicingType: type,
-                characteristics: zip(names, key).map { InvoicingUnit.Characteristic(name: $0, value: $1) },
+                // An empty material-group split is no split: not listed, so unsplit units read as before.
+                characteristics: zip(names, key).filter { $0.0 != "separateMaterialGroup" || !$0.1.isEmpty }
+                    .map { InvoicingUnit.Characteristic(name: $0, value: $1) },
                 orders: ordersByKey[key] ?? [],
                 functions: decideFunctions(account: account, invoicingType: type)
             )
@@ -113,7 +117,16 @@ public struct InvoicingRun: Sendable {
         return [document.account, invoicingType(of: document)]
             + (Self.fixedCharacteristics + variableCharacteristics).map {
                 $0.value(of: document, paymentTerms: paymentTerms, salesOrganisation: salesOrganisation)
-            } + (document.category.isMemoRequest ? [document.id] : [])
+            } + separateMaterialGroupKey(of: document) + (document.category.isMemoRequest ? [document.id] : [])
+    }
+
+    /// The invoice split by material group: the marked groups of a document's items, or nothing
+    /// when the variant marks none (so other variants' keys stay as they were).
+    private func separateMaterialGroupKey(of document: SourceDocument) -> [String] {
+        let marked = groupingVariant.separateMaterialGroups
+        guard !marked.isEmpty else { return [] }
+        let groups = Set(document.items.compactMap { masterData.materials[$0.material]?.materialGroup })
+        return [marked.filter(groups.contains).joined(separator: "+")]
     }
 
     /// Fields an invoice has exactly one of, so every unit is split by them whatever the variant says.

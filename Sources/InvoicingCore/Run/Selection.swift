@@ -17,6 +17,7 @@ public struct SkippedOrder: Sendable, Hashable {
         case categoryNotInProcess = "category not in process"
         case accountNotSelected = "account not selected"
         case noMainSelectionOrder = "account has no due order of a main-selection category"
+        case notFullyDelivered = "order not fully delivered (its order type defers invoicing)"
     }
 
     /// The order passed over.

@@ -15,9 +15,15 @@ extension InvoiceRunCommand {
         func run() throws {
             let store = try InvoiceStore(path: storeOptions.store)
             let invoices = try store.invoiceSummaries()
+            func padded(_ text: String, _ width: Int) -> String {
+                text + String(repeating: " ", count: max(0, width - text.count))
+            }
+            let numberWidth = invoices.map(\.number.count).max() ?? 0
+            let kindWidth = invoices.map(\.kind.rawValue.count).max() ?? 0
             for invoice in invoices {
                 print(
-                    "\(invoice.number)  \(invoice.invoiceDate)  \(invoice.account)  \(invoice.gross)  \(invoice.runID)")
+                    "\(padded(invoice.number, numberWidth))  \(padded(invoice.kind.rawValue, kindWidth))  "
+                        + "\(invoice.invoiceDate)  \(invoice.account)  \(invoice.gross)  \(invoice.runID)")
             }
             let orders = try store.orderCounts()
             print("\(invoices.count) invoices; invoicing orders: \(orders.open) open, \(orders.invoiced) invoiced")

@@ -67,6 +67,7 @@ extension InvoiceRunCommand {
                 try folder.write(try layouts.render(journal), to: "journal-\(seller.id).txt")
             }
             try folder.publish()
+            try store.markLedgersUpdated(postings: [posting.number])
             print(
                 """
                 \(posting.number) (posts \(posting.reference)) released

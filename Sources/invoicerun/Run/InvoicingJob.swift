@@ -68,15 +68,50 @@ struct InvoicingJob {
         var accruals = RebateAccruals(
             positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
             rounding: configuration.rounding)
-        // Units are priced one by one and committed in batches: one transaction (one fsync) per
-        // batch, a savepoint per invoice, so a unit that fails to store fails alone.
+        // Advances not yet deducted, per account: a final invoice deducts those of its orders.
+        // An advance made earlier in this run is deducted too, once it is stored (or, in a
+        // simulation, with its placeholder number).
+        var advances = Dictionary(grouping: try store.openAdvances(accounts: parameters.accounts), by: \.buyer.id)
+        var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
+        var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
+        var pendingAdvanceAccounts: Set<String> = []
+        // Units are committed in batches: one transaction (one fsync) per batch, a savepoint per
+        // invoice, so a unit that fails to store fails alone.
+        func flush() throws {
+            var stored = try store.commit(pending, runID: runID).makeIterator()
+            for (unit, outcome) in outcomes {
+                if let outcome {
+                    results.append(UnitResult(unit: unit, outcome: outcome))
+                } else if let result = stored.next() {
+                    switch result {
+                    case .success(let draft):
+                        results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
+                        if draft.invoice.kind.isAdvance { advances[unit.account, default: []].append(draft.invoice) }
+                    case .failure(let error):
+                        results.append(UnitResult(unit: unit, outcome: .failed("not stored: \(error)")))
+                    }
+                }
+            }
+            outcomes = []
+            pending = []
+            pendingAdvanceAccounts = []
+            progress.update(results.count)
+        }
+        // Units are priced on every core a window at a time, each with its account's advances as
+        // they stood when the window began. Only units of one account depend on each other (an
+        // advance, then the final invoice that deducts it), so a unit whose account's advances
+        // changed inside the window is priced again, in order, with the advances as they are now.
         for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
-            let batch = units[start..<min(start + Self.commitBatchSize, units.count)]
-            var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
-            var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
-            // Units are independent: priced on every core, then taken in order.
-            let priced = parallel.map(Array(batch)) { engine.invoice($0) }
-            for (unit, outcome) in zip(batch, priced) {
+            let window = Array(units[start..<min(start + Self.commitBatchSize, units.count)])
+            let snapshot = advances
+            let priced = parallel.map(window) { engine.invoice($0, advances: snapshot[$0.account] ?? []) }
+            var changed: Set<String> = []
+            for (unit, speculative) in zip(window, priced) {
+                // A final invoice needs the numbers of the advances made before it in this run.
+                if pendingAdvanceAccounts.contains(unit.account) { try flush() }
+                let outcome =
+                    changed.contains(unit.account)
+                    ? engine.invoice(unit, advances: advances[unit.account] ?? []) : speculative
                 switch outcome {
                 case .invoiced(var draft):
                     draft.invoice.runID = runID
@@ -88,11 +123,19 @@ struct InvoicingJob {
                             continue
                         }
                     }
+                    let cleared = Set(draft.invoice.advanceClearings.map(\.number))
+                    if !cleared.isEmpty {
+                        advances[unit.account]?.removeAll { cleared.contains($0.number) }
+                        changed.insert(unit.account)
+                    }
+                    if draft.invoice.kind.isAdvance { changed.insert(unit.account) }
                     if parameters.simulate {
+                        let kind = draft.invoice.kind
                         draft = draft.numbered(
-                            invoiceNumber: placeholder(
-                                NumberRangeKind(documentKind: draft.invoice.kind), draft.invoice),
-                            postingNumber: placeholder(.posting, draft.invoice))
+                            invoiceNumber: kind == .proForma
+                                ? "SIM-PF-\(unit.index)"
+                                : placeholder(NumberRangeKind(documentKind: kind), draft.invoice),
+                            postingNumber: kind == .proForma ? "" : placeholder(.posting, draft.invoice))
                         var intercompany: [InvoiceDraft] = []
                         for var internalDraft in draft.intercompany {
                             internalDraft = internalDraft.numbered(
@@ -106,10 +149,12 @@ struct InvoicingJob {
                             intercompany.append(internalDraft)
                         }
                         draft.intercompany = intercompany
+                        if kind.isAdvance { advances[unit.account, default: []].append(draft.invoice) }
                         outcomes.append((unit, .invoiced(draft)))
                     } else {
                         outcomes.append((unit, nil))  // filled in by the commit below
                         pending.append((draft, unit.orders.map(\.id)))
+                        if draft.invoice.kind.isAdvance { pendingAdvanceAccounts.insert(unit.account) }
                     }
                 case .postponed(let reason):
                     outcomes.append((unit, .postponed(reason)))
@@ -117,19 +162,7 @@ struct InvoicingJob {
                     outcomes.append((unit, .failed(failure.description)))
                 }
             }
-            var stored = try store.commit(pending, runID: runID).makeIterator()
-            for (unit, outcome) in outcomes {
-                if let outcome {
-                    results.append(UnitResult(unit: unit, outcome: outcome))
-                } else if let result = stored.next() {
-                    switch result {
-                    case .success(let draft): results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
-                    case .failure(let error):
-                        results.append(UnitResult(unit: unit, outcome: .failed("not stored: \(error)")))
-                    }
-                }
-            }
-            progress.update(results.count)
+            try flush()
         }
         var report = Report(runID: runID, selection: selection, results: results)
         report.rounding = configuration.rounding
@@ -186,6 +219,11 @@ struct InvoicingJob {
         if !parameters.simulate && !printed.isEmpty {
             try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
         }
+        if !parameters.simulate {
+            // The posting files are out: the posted delivery lines are 80 ledgers updated.
+            try store.markLedgersUpdated(
+                postings: entries.map(\.draft.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number))
+        }
     }
 
     /// Writes each document's outputs as its functions ask (print with spool and the combined
@@ -240,15 +278,17 @@ struct InvoicingJob {
         try Self.writeInstallmentSchedules(
             entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
             errors: &errors)
+        // A pro forma posts nothing.
+        let posted = drafts.filter { $0.invoice.kind != .proForma }
         let postings =
-            drafts.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) } + otherPostings.map(\.posting)
+            posted.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) } + otherPostings.map(\.posting)
         try folder.write(PostingCSV.render(postings), to: "postings.csv")
         do {
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
         } catch {
             errors.append("postings.xml: \(error)")
         }
-        for (companyCode, documents) in journals(drafts, otherPostings) {
+        for (companyCode, documents) in journals(posted, otherPostings) {
             do {
                 let own = layouts.layouts(forCompanyCode: companyCode.id)
                 let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
@@ -301,7 +341,8 @@ struct InvoicingJob {
                 document.files.append(
                     RenderedFile(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml"))
             }
-            for format in invoice.buyer.invoiceFormats {
+            // A pro forma is no invoice: no e-invoice is made of it.
+            for format in invoice.buyer.invoiceFormats where invoice.kind != .proForma {
                 let check = EN16931Check(rounding: rounding)
                 let name = "\(invoice.number).\(format.fileSuffix)"
                 let interchange: EDIInterchange?

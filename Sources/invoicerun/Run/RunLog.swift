@@ -27,6 +27,10 @@ enum RunLog {
             let head =
                 "unit \(unit.index) account \(unit.account) type \(unit.invoicingType) orders \(unit.orders.map(\.document.id).joined(separator: ","))"
             switch result.outcome {
+            case .invoiced(let draft) where draft.invoice.kind == .proForma:
+                lines.append(
+                    "\(head): pro forma \(draft.invoice.number), no number, not posted, gross \(draft.invoice.grossTotal)"
+                )
             case .invoiced(let draft):
                 lines.append(
                     "\(head): invoiced \(draft.invoice.number) posting \(draft.posting.number)\(draft.posting.held ? " (held)" : "") gross \(draft.invoice.grossTotal)"
@@ -70,15 +74,18 @@ enum RunLog {
         lines.append(
             "Invoicing units: \(report.results.count): \(invoiced.count) invoiced, \(postponed.count) postponed, \(failed.count) failed"
         )
-        if !invoiced.isEmpty {
-            lines.append("Invoices: " + ranges(invoiced.map(\.invoice.number)))
+        // A pro forma is listed apart and counts in no total: it bills nothing.
+        let proFormas = invoiced.filter { $0.invoice.kind == .proForma }.map(\.invoice.number)
+        let numbered = invoiced.filter { $0.invoice.kind != .proForma }
+        if !numbered.isEmpty {
+            lines.append("Invoices: " + ranges(numbered.map(\.invoice.number)))
             // Internal invoices between company codes: outside the customer totals below.
-            let intercompany = invoiced.flatMap(\.intercompany)
+            let intercompany = numbered.flatMap(\.intercompany)
             if !intercompany.isEmpty {
                 lines.append("Intercompany invoices: " + ranges(intercompany.map(\.invoice.number)))
             }
             lines.append("Totals per currency:")
-            for (currency, drafts) in Dictionary(grouping: invoiced, by: \.invoice.currency).sorted(by: {
+            for (currency, drafts) in Dictionary(grouping: numbered, by: \.invoice.currency).sorted(by: {
                 $0.key < $1.key
             }) {
                 let invoices = drafts.map(\.invoice)
@@ -87,6 +94,9 @@ enum RunLog {
                 let gross = (try? invoices.map(\.grossTotal).sum(in: currency))?.decimal.description ?? "overflow"
                 lines.append("  \(currency.code)  net \(net)  tax \(tax)  gross \(gross)  (\(invoices.count) invoices)")
             }
+        }
+        if !proFormas.isEmpty {
+            lines.append("Pro forma invoices (no number, not posted): \(proFormas.joined(separator: ", "))")
         }
         lines += report.rebatePostings.map { "Rebate accrual caught up: \(accrualLine($0.posting))" }
         for result in postponed {

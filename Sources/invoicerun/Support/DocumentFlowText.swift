@@ -26,7 +26,23 @@ enum DocumentFlowText {
             let origin = trace.reopenedBy.map { ", re-created by \($0)" } ?? ""
             text += "  \(pad(trace.sourceDocument, 20)) \(pad(trace.category.rawValue, 6)) order \(state)\(origin)\n"
         }
+        let deliveries = try store.deliveryLines(sourceDocuments: root.sourceDocuments)
+        if !deliveries.isEmpty {
+            text += "\nDelivery lines\n"
+            for line in deliveries {
+                text +=
+                    "  \(pad(line.delivery, 12)) \(pad(line.sourceDocument, 20)) item \(pad(String(line.item), 5)) "
+                    + "\(pad(line.material, 10)) \(pad(line.status.description, 19))"
+                    + (line.invoiceNumber.map { " \($0)" } ?? "") + "\n"
+            }
+        }
         text += "\nDocuments\n" + row(root, indent: "  ")
+        for clearing in root.advanceClearings {
+            text += "    deducts \(clearing.kind.rawValue.lowercased()) \(clearing.number) \(clearing.grossAmount)\n"
+        }
+        if root.kind.isAdvance, let final = try store.clearingFinal(of: root.number) {
+            text += "    deducted by the final invoice \(final)\n"
+        }
         var remains = root.grossTotal
         try corrections(of: root, depth: 1, store: store, text: &text, remains: &remains)
         return text + "\nRemains billed: \(remains)\n"

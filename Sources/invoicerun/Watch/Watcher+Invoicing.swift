@@ -108,7 +108,10 @@ extension Watcher {
         // The same rendering as the run's own, so a recovered run leaves the same output set.
         var entries: [InvoicingJob.RenderEntry] = []
         for invoice in invoices {
-            guard let posting = try store.posting(of: invoice) else { continue }
+            let unposted = FIDocument(
+                number: "", companyCode: invoice.seller.id, postingDate: invoice.invoiceDate,
+                documentDate: invoice.invoiceDate, reference: "", currency: invoice.currency, held: false, lines: [])
+            guard let posting = invoice.kind == .proForma ? unposted : try store.posting(of: invoice) else { continue }
             let functions = engine.decideFunctions(account: invoice.buyer.id, invoicingType: invoice.invoicingType)
             var draft = InvoiceDraft(invoice: invoice, posting: posting)
             if invoice.kind == .intercompany {
@@ -131,6 +134,9 @@ extension Watcher {
             + errors.map { "output error: \($0)" } + notes.map { "output note: \($0)" }
         try folder.write(lines.joined(separator: "\n") + "\n", to: "run.log")
         try folder.publish()
+        // As after a run: the posting files are out, so the posted delivery lines are 80.
+        try store.markLedgersUpdated(
+            postings: entries.map(\.draft.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number))
     }
 
     func parameters(accounts: Set<String>?, date: CalendarDate? = nil) -> RunParameters {
