@@ -18,4 +18,20 @@ import Testing
         let accounts = try String(contentsOf: tool.url("bench/data/accounts.csv"), encoding: .utf8)
         #expect(accounts.split(separator: "\n").count == 5)
     }
+
+    @Test func benchLinesPrintsTheTimePerLineOfBothSizesAndTheirRatio() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let result = try tool.run([
+            "bench", "lines", "--small", "20", "--large", "60", "--work-directory", tool.url("lines").path,
+        ])
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.contains("20 lines: import "))
+        #expect(result.output.contains("60 lines: import "))
+        #expect(result.output.contains("time per line, 60 against 20 lines: import "))
+        // Each size is one invoice of that many lines for the one generated account.
+        let xml = try String(
+            contentsOf: tool.url("lines/lines-60/out/RUN-000001/invoices/IN-1000-2026-000001.xml"), encoding: .utf8)
+        #expect(xml.components(separatedBy: "<Line>").count - 1 == 60)
+    }
 }

@@ -39,43 +39,20 @@ extension InvoiceRunCommand.Bench {
                 ?? manager.temporaryDirectory.appendingPathComponent(
                     "invoicerun-bench-run-\(ProcessInfo.processInfo.processIdentifier)"
                 ).path
-            try? manager.removeItem(atPath: folder + "/data")
-            try? manager.removeItem(atPath: folder + "/out")
-            try? manager.removeItem(atPath: folder + "/store.sqlite")
-            try manager.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
             defer { if workDirectory == nil { try? manager.removeItem(atPath: folder) } }
             print("generating \(items) items (\(items / 5) documents) over \(accounts) accounts in \(folder)")
-            try BenchRunData.write(items: items, accounts: accounts, format: format, into: folder + "/data")
-            let store = folder + "/store.sqlite"
-            let samples = resources.root + "/Samples"
-            // Set-up, not timed: the sample company's master data and configuration.
-            _ = try Self.child(
-                [
-                    "import", samples + "/master-data", samples + "/config", "--store", store, "--resources",
-                    resources.root,
-                ]
-            )
-            let input = try Self.size(of: folder + "/data")
-            let imported = try Self.child(
-                ["import", folder + "/data", "--store", store, "--resources", resources.root])
+            let figures = try Self.measure(
+                items: items, accounts: accounts, format: format, folder: folder, resources: resources)
+            let (imported, invoiced, outputs, invoiceCount) =
+                (figures.imported, figures.invoiced, figures.outputs, figures.invoices)
             Self.report(
-                "import", imported, items: items, invoices: nil, read: input, written: try Self.size(of: store))
+                "import", imported, items: items, invoices: nil, read: figures.input, written: figures.store)
             if format == .xml {
                 let documents = folder + "/data/documents.xml"
                 try InvoiceRunCommand.Bench.Import.xmllintReference(
                     documents, size: Double(try Self.size(of: documents)), ours: imported.seconds,
                     schema: resources.schemas + "/source-documents.xsd")
             }
-            let invoiced = try Self.child(
-                [
-                    "run", "--store", store, "--output", folder + "/out", "--date", "2026-11-30", "--resources",
-                    resources.root,
-                ])
-            let outputs = try Self.files(under: folder + "/out")
-            // One canonical XML file per invoice (the UBL files end in .ubl.xml).
-            let invoiceCount = outputs.filter {
-                $0.path.hasSuffix(".xml") && !$0.path.hasSuffix(".ubl.xml") && $0.path.contains("/invoices/IN-")
-            }.count
             Self.report(
                 "run (invoice, store, render every output)", invoiced, items: items, invoices: invoiceCount,
                 read: nil, written: outputs.reduce(0) { $0 + $1.size })
@@ -91,6 +68,57 @@ extension InvoiceRunCommand.Bench {
                     format:
                         "file-system floor: %d files of the same sizes created in %.2f s; the run took %.1f× that",
                     outputs.count, floor, invoiced.seconds / floor))
+        }
+
+        /// What one generated dataset cost: import and run, each in a child process.
+        struct Figures {
+            var imported: Measurement
+            var invoiced: Measurement
+            /// Every output file of the run with its size.
+            var outputs: [(path: String, size: Int)]
+            /// Invoices written (one canonical XML file each).
+            var invoices: Int
+            /// Bytes of generated input and of the store after the import.
+            var input: Int
+            var store: Int
+        }
+
+        /// Generates `items` items over `accounts` accounts into `folder`, imports them into a fresh
+        /// store after the sample company's master data and configuration (not timed), and runs
+        /// the invoicing run with every output.
+        static func measure(
+            items: Int, accounts: Int, format: BenchRunData.Format, folder: String, resources: ResourceLocation
+        ) throws -> Figures {
+            let manager = FileManager.default
+            try? manager.removeItem(atPath: folder + "/data")
+            try? manager.removeItem(atPath: folder + "/out")
+            try? manager.removeItem(atPath: folder + "/store.sqlite")
+            try manager.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+            try BenchRunData.write(items: items, accounts: accounts, format: format, into: folder + "/data")
+            let store = folder + "/store.sqlite"
+            let samples = resources.root + "/Samples"
+            _ = try child(
+                [
+                    "import", samples + "/master-data", samples + "/config", "--store", store, "--resources",
+                    resources.root,
+                ]
+            )
+            let input = try size(of: folder + "/data")
+            let imported = try child(["import", folder + "/data", "--store", store, "--resources", resources.root])
+            let storeSize = try size(of: store)
+            let invoiced = try child(
+                [
+                    "run", "--store", store, "--output", folder + "/out", "--date", "2026-11-30", "--resources",
+                    resources.root,
+                ])
+            let outputs = try files(under: folder + "/out")
+            // One canonical XML file per invoice (the UBL files end in .ubl.xml).
+            let invoices = outputs.filter {
+                $0.path.hasSuffix(".xml") && !$0.path.hasSuffix(".ubl.xml") && $0.path.contains("/invoices/IN-")
+            }.count
+            return Figures(
+                imported: imported, invoiced: invoiced, outputs: outputs, invoices: invoices, input: input,
+                store: storeSize)
         }
 
         /// Seconds and peak RSS (kB) of one child process.
@@ -118,7 +146,7 @@ extension InvoiceRunCommand.Bench {
         }
 
         /// Runs `invoicerun ARGUMENTS`, silencing its output; its peak RSS comes from `wait4`.
-        private static func child(_ arguments: [String]) throws -> Measurement {
+        static func child(_ arguments: [String]) throws -> Measurement {
             guard let executable = Bundle.main.executablePath else { throw ValidationError("cannot find myself") }
             var pid: pid_t = 0
             let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -147,7 +175,7 @@ extension InvoiceRunCommand.Bench {
                 cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime))
         }
 
-        private static func files(under root: String) throws -> [(path: String, size: Int)] {
+        static func files(under root: String) throws -> [(path: String, size: Int)] {
             guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
             var found: [(String, Int)] = []
             while let relative = walker.nextObject() as? String {
@@ -160,7 +188,7 @@ extension InvoiceRunCommand.Bench {
             return found
         }
 
-        private static func size(of path: String) throws -> Int {
+        static func size(of path: String) throws -> Int {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return 0 }
             if !isFolder.boolValue {

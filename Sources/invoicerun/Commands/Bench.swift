@@ -6,7 +6,7 @@ extension InvoiceRunCommand {
     /// Benchmarks that print figures (never run as tests).
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print benchmark figures.", subcommands: [Money.self, Import.self, Run.self])
+            abstract: "Print benchmark figures.", subcommands: [Money.self, Import.self, Run.self, Lines.self])
 
         /// Fixed-point money against Foundation.Decimal on the engine's hottest operation.
         struct Money: ParsableCommand {
