@@ -75,7 +75,10 @@ CSV
 
 mapfile -t ubl < <(find "$work/samples" "$work/every" -name '*.ubl.xml' | sort)
 mapfile -t cii < <(find "$work/samples" "$work/every" -name '*.cii.xml' | sort)
-invoices=$(find "$work/every" -path '*/invoices/*' -name 'IN-*.xml' ! -name '*.ubl.xml' ! -name '*.cii.xml' | wc -l)
+# Every numbered document of the run (invoices, special invoices, intercompany invoices); a pro
+# forma (PF-...) is no invoice and gets no e-invoice.
+invoices=$(find "$work/every" -path '*/invoices/*' -name '*.xml' ! -name '*.ubl.xml' ! -name '*.cii.xml' ! -name 'PF-*' \
+    | wc -l)
 credits=$(grep -l '<CreditNote ' "${ubl[@]}" | wc -l)
 if [ "${#ubl[@]}" -eq 0 ] || [ "${#cii[@]}" -eq 0 ] || [ "$credits" -eq 0 ]; then
     echo "conformance: the runs wrote no UBL, no CII or no credit note" >&2
