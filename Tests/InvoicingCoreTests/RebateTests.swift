@@ -4,6 +4,18 @@ import Testing
 
 /// Rebate agreements: scales, accruals with each invoice, partial and final settlements.
 @Suite struct RebateTests {
+    @Test func aSettlementLineIsWrittenInTheRecipientsLanguage() {
+        #expect(
+            RebatePosition.lineText(agreement: "Jahresbonus", final: true, sequence: 2, language: "de")
+                == "Bonus Jahresbonus, Schlussabrechnung")
+        #expect(
+            RebatePosition.lineText(agreement: "Jahresbonus", final: false, sequence: 2, language: "de")
+                == "Bonus Jahresbonus, Teilabrechnung 2")
+        #expect(
+            RebatePosition.lineText(agreement: "Annual", final: false, sequence: 1, language: "fr")
+                == "Rebate Annual, partial settlement 1")
+    }
+
     typealias W = TestWorld
 
     /// Books by volume (0.10 per piece, 0.20 from 100 pieces) and hours by value (1 %, 2 % from
@@ -185,6 +197,7 @@ import Testing
         #expect(earned.settlement.amount == W.money("5.00"))
         #expect(earned.settlement.accrualReversed.isZero)  // nothing was accrued
         #expect(earned.draft.posting.lines.map(\.side) == [.credit, .debit, .debit])
-        #expect(earned.draft.invoice.lines.map(\.description) == ["Rebate Volume rebate 2026, partial settlement 1"])
+        // The recipient is German, so is the line.
+        #expect(earned.draft.invoice.lines.map(\.description) == ["Bonus Volume rebate 2026, Teilabrechnung 1"])
     }
 }

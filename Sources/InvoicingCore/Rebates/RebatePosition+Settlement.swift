@@ -101,10 +101,12 @@ extension RebatePosition {
             // run makes credit memos: rounding is the same both ways.
             let net = amount.magnitude
             let tax = try net.percentage(taxCode.rate, rounding: rounding)
-            let text = kind == .final ? "final settlement" : "partial settlement \(sequence)"
             let line = InvoiceLine(
                 number: 10, sourceDocument: id, sourceItem: sequence, referenceOrder: nil, referenceDelivery: nil,
-                material: id, description: "Rebate \(agreement.description ?? id), \(text)", quantity: .one,
+                material: id,
+                description: Self.lineText(
+                    agreement: agreement.description ?? id, final: kind == .final, sequence: sequence,
+                    language: account.language), quantity: .one,
                 unit: "C62", unitPrice: net.decimal, priceUnit: .one, priceSource: .document, baseAmount: net,
                 conditions: [], netAmount: net, taxCode: taxCode.id, taxCategory: taxCode.category,
                 taxRate: taxCode.rate, revenueAccount: expense)
@@ -148,6 +150,19 @@ extension RebatePosition {
             return InvoiceDraft(invoice: invoice, posting: posting)
         } catch {
             throw RebateError("rebate agreement \(id): \(error)")
+        }
+    }
+}
+
+extension RebatePosition {
+    /// The settlement line's text in the recipient's language (German or English; English for
+    /// any other), as the print shows it: `Bonus Jahresbonus 2026, Schlussabrechnung`.
+    static func lineText(agreement: String, final: Bool, sequence: Int, language: String) -> String {
+        switch language {
+        case "de":
+            "Bonus \(agreement), " + (final ? "Schlussabrechnung" : "Teilabrechnung \(sequence)")
+        default:
+            "Rebate \(agreement), " + (final ? "final settlement" : "partial settlement \(sequence)")
         }
     }
 }
