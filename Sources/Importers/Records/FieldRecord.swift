@@ -33,6 +33,9 @@ public struct FieldRecord: Sendable {
     /// record. Rows of one CSV file share one `ids` array: only their values are their own.
     private var ids: [Int32] = []
     private var values: [Field] = []
+    /// The numbers in `ids`, as bits: most lookups of optional fields miss, and a miss is
+    /// then known without a scan.
+    private var present = FieldNumbers()
     /// Fields whose names are not canonical (extra CSV columns): kept, found by normalized name.
     private var other: [String: Field] = [:]
     /// Child records (the items of a document in XML).
@@ -59,6 +62,7 @@ public struct FieldRecord: Sendable {
         self.column = 1
         self.ids = ids
         self.values = values
+        for id in ids { present.insert(id) }
     }
 
     /// Sets a field; `name` is normalized.
@@ -72,11 +76,12 @@ public struct FieldRecord: Sendable {
             other[key.normalized] = field
             return
         }
-        if let index = ids.firstIndex(of: id) {
+        if present.mayContain(id), let index = ids.firstIndex(of: id) {
             values[index] = field
         } else {
             ids.append(id)
             values.append(field)
+            present.insert(id)
         }
     }
 
@@ -88,12 +93,13 @@ public struct FieldRecord: Sendable {
         }
         ids.append(id)
         values.append(field)
+        present.insert(id)
     }
 
     /// The field named `name` as it was set, empty or not.
     func rawField(_ name: FieldKey) -> Field? {
         guard let id = name.id else { return other[name.normalized] }
-        guard let index = ids.firstIndex(of: id) else { return nil }
+        guard present.mayContain(id), let index = ids.firstIndex(of: id) else { return nil }
         return values[index]
     }
 
@@ -173,4 +179,24 @@ public struct FieldKey: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
 
     /// The name as written.
     public var description: String { name }
+}
+
+/// A set of field numbers below 128 as bits; a number from 128 up may always be contained.
+private struct FieldNumbers {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    mutating func insert(_ id: Int32) {
+        if id < 64 {
+            low |= 1 << UInt64(id)
+        } else if id < 128 {
+            high |= 1 << UInt64(id - 64)
+        }
+    }
+
+    func mayContain(_ id: Int32) -> Bool {
+        if id < 64 { return low & 1 << UInt64(id) != 0 }
+        if id < 128 { return high & 1 << UInt64(id - 64) != 0 }
+        return true
+    }
 }
