@@ -22,11 +22,11 @@ extension SourceDocument {
     /// form, and a text byte takes at most 6 (`\u001f`).
     var storePayloadCapacity: Int {
         func text(_ value: String?) -> Int { value.map { 2 + 6 * $0.utf8.count } ?? 0 }
+        // Summed one by one: an array of the texts would be allocated for each document.
         var capacity = PayloadWriter.documentCapacity + items.count * PayloadWriter.itemCapacity
-        for value in [id, category.rawValue, type, companyCode, account, currency.code] { capacity += text(value) }
-        for value in [referenceOrder, referenceDelivery, paymentTerms, invoicingType, referenceInvoice] {
-            capacity += text(value)
-        }
+        capacity += text(id) + text(category.rawValue) + text(type) + text(companyCode) + text(account) + 2 + 6 * 3
+        capacity += text(referenceOrder) + text(referenceDelivery) + text(paymentTerms) + text(invoicingType)
+        capacity += text(referenceInvoice)
         for item in items {
             capacity += text(item.material) + text(item.description) + text(item.unit) + text(item.taxCode)
         }
@@ -119,12 +119,18 @@ struct PayloadWriter {
 
     /// Appends `"name":`, after a comma unless it opens an object.
     mutating func key(_ name: StaticString) {
-        if !opensObject { byte(UInt8(ascii: ",")) }
+        let length = name.utf8CodeUnitCount
+        precondition(count + length + 4 <= capacity, "payload capacity exceeded")
+        if !opensObject {
+            base[count] = UInt8(ascii: ",")
+            count += 1
+        }
         opensObject = false
-        byte(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes($0) }
-        byte(UInt8(ascii: "\""))
-        byte(UInt8(ascii: ":"))
+        base[count] = UInt8(ascii: "\"")
+        (base + count + 1).update(from: name.utf8Start, count: length)
+        base[count + 1 + length] = UInt8(ascii: "\"")
+        base[count + 2 + length] = UInt8(ascii: ":")
+        count += length + 3
     }
 
     /// Appends `"name":"value"` unless `value` is nil (an absent optional is left out).
@@ -213,19 +219,29 @@ struct PayloadWriter {
         byte(UInt8(ascii: "\""))
     }
 
-    /// Appends `value` in decimal, zero-padded to `width` digits; most significant digit first,
-    /// so nothing is written twice.
+    /// Appends `value` in decimal, zero-padded to `width` digits (at most 20, or 20 more than
+    /// the value has): the digits are counted first and written from the last, so each costs
+    /// one division by the constant 10.
     private mutating func digits(_ value: UInt64, width: Int) {
-        var power: UInt64 = 1
-        var count = 1
-        while value / power >= 10 {
-            power *= 10
-            count += 1
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
         }
-        for _ in count..<max(count, width) { byte(UInt8(ascii: "0")) }
-        while power > 0 {
-            byte(UInt8(ascii: "0") + UInt8(value / power % 10))
-            power /= 10
+        let total = max(length, width)
+        precondition(count + total <= capacity, "payload capacity exceeded")
+        var end = count + total
+        count = end
+        rest = value
+        for _ in 0..<length {
+            end -= 1
+            base[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        while end > count - total {
+            end -= 1
+            base[end] = UInt8(ascii: "0")
         }
     }
 
