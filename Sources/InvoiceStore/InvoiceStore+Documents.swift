@@ -137,6 +137,8 @@ public final class DocumentImportSession {
     private let deleteOrder: Statement
     /// Documents stored by this session: only those can be withdrawn, never one stored before.
     private var inserted: Set<String> = []
+    /// Room for the text columns and payload of the document being stored, reused for each.
+    private var scratch: [UInt8] = []
 
     init(db: Database) throws {
         self.db = db
@@ -163,23 +165,57 @@ public final class DocumentImportSession {
     public func insert(
         _ document: SourceDocument, origin: InvoiceStore.DocumentOrigin
     ) throws -> DocumentImportResult.Refusal? {
-        let billingDate = document.billingDate.description
-        // Bound through SQLite's C API: this runs once per imported document, and GRDB's
-        // argument arrays of `DatabaseValue`s cost more than the inserts themselves.
-        let statement = insertDocument.sqliteStatement
-        sqlite3_reset(statement)
-        bind(statement, 1, document.id)
-        bind(statement, 2, document.category.rawValue)
-        bind(statement, 3, document.account)
-        bind(statement, 4, document.companyCode)
-        bind(statement, 5, billingDate)
-        document.storePayloadBytes.withUnsafeBufferPointer { payload in
-            _ = sqlite3_bind_text(statement, 6, payload.baseAddress, Int32(payload.count), Self.transient)
+        let capacity =
+            document.storePayloadCapacity + 64 + document.id.utf8.count + document.category.rawValue.utf8.count
+            + document.account.utf8.count + document.companyCode.utf8.count + origin.file.utf8.count
+        if scratch.count < capacity { scratch = [UInt8](repeating: 0, count: max(capacity, 2 * scratch.count)) }
+        let stored = try scratch.withUnsafeMutableBufferPointer { buffer throws -> Bool in
+            // swift-format-ignore: NeverForceUnwrap
+            let base = buffer.baseAddress!
+            var columns = PayloadWriter(base: base, capacity: buffer.count)
+            let id = columns.text(document.id)
+            let category = columns.text(document.category.rawValue)
+            let account = columns.text(document.account)
+            let companyCode = columns.text(document.companyCode)
+            let billingDate = columns.dateText(document.billingDate)
+            let file = columns.text(origin.file)
+            let payloadStart = columns.count
+            let payload =
+                payloadStart..<payloadStart
+                + document.writeStorePayload(to: base + payloadStart, capacity: buffer.count - payloadStart)
+            // Bound where they lie (SQLITE_STATIC, a nil destructor): SQLite copies a transient
+            // text into memory of its own on every bind, which cost as much as the payload's
+            // writing. The bindings are cleared before the buffer can move.
+            func bind(_ statement: OpaquePointer, _ index: Int32, _ range: Range<Int>) {
+                let text = UnsafeRawPointer(base + range.lowerBound).assumingMemoryBound(to: CChar.self)
+                _ = sqlite3_bind_text(statement, index, text, Int32(range.count), nil)
+            }
+            let statement = insertDocument.sqliteStatement
+            let order = insertOrder.sqliteStatement
+            defer {
+                sqlite3_clear_bindings(statement)
+                sqlite3_clear_bindings(order)
+            }
+            sqlite3_reset(statement)
+            bind(statement, 1, id)
+            bind(statement, 2, category)
+            bind(statement, 3, account)
+            bind(statement, 4, companyCode)
+            bind(statement, 5, billingDate)
+            bind(statement, 6, payload)
+            bind(statement, 7, file)
+            sqlite3_bind_int64(statement, 8, Int64(origin.line))
+            try step(statement)
+            guard sqlite3_changes(db.sqliteConnection) == 1 else { return false }
+            sqlite3_reset(order)
+            bind(order, 1, id)
+            bind(order, 2, category)
+            bind(order, 3, account)
+            bind(order, 4, billingDate)
+            try step(order)
+            return true
         }
-        bind(statement, 7, origin.file)
-        sqlite3_bind_int64(statement, 8, Int64(origin.line))
-        try step(statement)
-        guard sqlite3_changes(db.sqliteConnection) == 1 else {
+        guard stored else {
             let previous = try Row.fetchOne(previousImport, arguments: [document.id])
             let file: String = previous?["source_file"] ?? "?"
             let line: Int = previous?["source_line"] ?? 0
@@ -187,32 +223,9 @@ public final class DocumentImportSession {
                 document: document.id, origin: origin,
                 message: "document \(document.id) was already imported from \(file):\(line)")
         }
-        let order = insertOrder.sqliteStatement
-        sqlite3_reset(order)
-        bind(order, 1, document.id)
-        bind(order, 2, document.category.rawValue)
-        bind(order, 3, document.account)
-        bind(order, 4, billingDate)
-        try step(order)
         if document.referenceDelivery != nil { try InvoiceStore.insertDeliveryLines(of: document, db: db) }
         inserted.insert(document.id)
         return nil
-    }
-
-    /// SQLite copies the bound bytes (`SQLITE_TRANSIENT`, a macro Swift cannot import).
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    private func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard bytes.count > 0 else {
-                _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)  // "" not NULL
-                return
-            }
-            _ = sqlite3_bind_text(
-                statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                Int32(bytes.count), Self.transient)
-        }
     }
 
     private func step(_ statement: OpaquePointer) throws {
@@ -222,6 +235,12 @@ public final class DocumentImportSession {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
+    }
+
+    /// The name a file of this content was first imported under, if one was (the processed-file
+    /// ledger, read inside this session's transaction).
+    public func processedFile(sha256: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM processed_file WHERE content_hash = ?", arguments: [sha256])
     }
 
     /// Takes back a document stored earlier in this session, with its order; returns whether

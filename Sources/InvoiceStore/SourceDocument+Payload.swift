@@ -12,8 +12,31 @@ extension SourceDocument {
     /// runs once per imported document: `JSONEncoder` took a third of an import, and building
     /// the text from interpolated strings still took a sixth.
     public var storePayloadBytes: [UInt8] {
-        var json = PayloadWriter()
-        json.bytes.reserveCapacity(160 + items.count * 96)
+        [UInt8](unsafeUninitializedCapacity: storePayloadCapacity) { buffer, count in
+            // swift-format-ignore: NeverForceUnwrap
+            count = writeStorePayload(to: buffer.baseAddress!, capacity: buffer.count)
+        }
+    }
+
+    /// The most bytes the payload can take: names, punctuation and numbers have a longest
+    /// form, and a text byte takes at most 6 (`\u001f`).
+    var storePayloadCapacity: Int {
+        func text(_ value: String?) -> Int { value.map { 2 + 6 * $0.utf8.count } ?? 0 }
+        // Summed one by one: an array of the texts would be allocated for each document.
+        var capacity = PayloadWriter.documentCapacity + items.count * PayloadWriter.itemCapacity
+        capacity += text(id) + text(category.rawValue) + text(type) + text(companyCode) + text(account) + 2 + 6 * 3
+        capacity += text(referenceOrder) + text(referenceDelivery) + text(paymentTerms) + text(invoicingType)
+        capacity += text(referenceInvoice)
+        for item in items {
+            capacity += text(item.material) + text(item.description) + text(item.unit) + text(item.taxCode)
+        }
+        return capacity
+    }
+
+    /// Writes the payload at `base`, which has room for `capacity` (at least
+    /// `storePayloadCapacity`) bytes; returns its length.
+    func writeStorePayload(to base: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        var json = PayloadWriter(base: base, capacity: capacity)
         json.raw("{")
         json.string("id", id)
         json.string("category", category.rawValue)
@@ -54,109 +77,183 @@ extension SourceDocument {
             json.raw("}")
         }
         json.raw("]}")
-        return json.bytes
+        return json.count
     }
 }
 
-/// Appends JSON to a byte buffer: keys, RFC 8259 strings, whole numbers.
+/// Writes JSON into memory sized beforehand (`SourceDocument.storePayloadCapacity`): keys,
+/// RFC 8259 strings, whole numbers. Stores through a pointer: appending to an array byte by byte
+/// checked uniqueness and capacity on every byte, a fifth of storing a document.
 struct PayloadWriter {
-    var bytes: [UInt8] = []
+    /// The longest the fixed parts of a document can take: 15 names of at most 17 bytes with
+    /// `,"":` around each, two dates of three 20-digit numbers, `false` and the brackets.
+    static let documentCapacity = 15 * 21 + 2 * 64 + 5 + 8
+    /// The same for an item: 9 names, a whole number, 4 decimals of two 20-digit parts each.
+    static let itemCapacity = 9 * 21 + 24 + 4 * 48 + 3
+
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// Bytes written.
+    private(set) var count = 0
+    /// Whether the next key opens its object (no comma before it).
+    private var opensObject = false
+
+    init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    private mutating func byte(_ value: UInt8) {
+        precondition(count < capacity, "payload capacity exceeded")
+        base[count] = value
+        count += 1
+    }
+
+    private mutating func bytes(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        precondition(count + source.count <= capacity, "payload capacity exceeded")
+        (base + count).update(from: start, count: source.count)
+        count += source.count
+    }
 
     /// Appends ASCII text as it is.
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { bytes($0) }
+        opensObject = text.utf8Start[text.utf8CodeUnitCount - 1] == UInt8(ascii: "{")
     }
 
     /// Appends `"name":`, after a comma unless it opens an object.
     mutating func key(_ name: StaticString) {
-        if let last = bytes.last, last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        raw(name)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let length = name.utf8CodeUnitCount
+        precondition(count + length + 4 <= capacity, "payload capacity exceeded")
+        if !opensObject {
+            base[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        opensObject = false
+        base[count] = UInt8(ascii: "\"")
+        (base + count + 1).update(from: name.utf8Start, count: length)
+        base[count + 1 + length] = UInt8(ascii: "\"")
+        base[count + 2 + length] = UInt8(ascii: ":")
+        count += length + 3
     }
 
     /// Appends `"name":"value"` unless `value` is nil (an absent optional is left out).
     mutating func string(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
+        guard var value else { return }
         key(name)
-        bytes.append(UInt8(ascii: "\""))
-        // Nearly every value needs no escaping: copy it whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: value.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                func hex(_ nibble: UInt8) -> UInt8 {
-                    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-                }
-                bytes.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4),
-                    hex(byte & 0xF),
-                ])
-            default: bytes.append(byte)  // UTF-8 passes through: JSON text is UTF-8
+        byte(UInt8(ascii: "\""))
+        value.withUTF8 { text in
+            // Nearly every value needs no escaping: copy it whole.
+            if !text.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes(text)
+            } else {
+                for character in text { escaped(character) }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
+    }
+
+    private mutating func escaped(_ character: UInt8) {
+        switch character {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            byte(UInt8(ascii: "\\"))
+            byte(character)
+        case UInt8(ascii: "\n"):
+            byte(UInt8(ascii: "\\"))
+            byte(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"):
+            byte(UInt8(ascii: "\\"))
+            byte(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"):
+            byte(UInt8(ascii: "\\"))
+            byte(UInt8(ascii: "t"))
+        case 0..<0x20:
+            func hex(_ nibble: UInt8) -> UInt8 {
+                nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            for part in [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")] { byte(part) }
+            byte(hex(character >> 4))
+            byte(hex(character & 0xF))
+        default: byte(character)  // UTF-8 passes through: JSON text is UTF-8
+        }
     }
 
     /// Appends `"name":"2026-11-24"` (the text of `CalendarDate.description`).
     mutating func date(_ name: StaticString, _ value: CalendarDate) {
         key(name)
-        bytes.append(UInt8(ascii: "\""))
-        digits(value.year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(value.month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(value.day, width: 2)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
+        dateText(value)
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// Appends `2026-11-24` (`CalendarDate.description`, at most 62 bytes); returns where it lies.
+    @discardableResult
+    mutating func dateText(_ value: CalendarDate) -> Range<Int> {
+        let start = count
+        digits(UInt64(value.year), width: 4)
+        byte(UInt8(ascii: "-"))
+        digits(UInt64(value.month), width: 2)
+        byte(UInt8(ascii: "-"))
+        digits(UInt64(value.day), width: 2)
+        return start..<count
+    }
+
+    /// Appends the UTF-8 of `value` as it is (not JSON: a column of its own); returns where it lies.
+    mutating func text(_ value: String) -> Range<Int> {
+        let start = count
+        var value = value
+        value.withUTF8 { bytes($0) }
+        return start..<count
     }
 
     /// Appends `"name":"-12.340"` (the text of `FixedDecimal.description`) unless `value` is nil.
     mutating func decimal(_ name: StaticString, _ value: FixedDecimal?) {
         guard let value else { return }
         key(name)
-        bytes.append(UInt8(ascii: "\""))
-        if value.significand < 0 { bytes.append(UInt8(ascii: "-")) }
+        byte(UInt8(ascii: "\""))
+        if value.significand < 0 { byte(UInt8(ascii: "-")) }
         var divisor: UInt64 = 1
         for _ in 0..<value.scale { divisor *= 10 }
         let magnitude = value.significand.magnitude
         digits(magnitude / divisor, width: 1)
         if value.scale > 0 {
-            bytes.append(UInt8(ascii: "."))
+            byte(UInt8(ascii: "."))
             digits(magnitude % divisor, width: value.scale)
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
-    /// Appends `value` in decimal, zero-padded to `width` digits; most significant digit first,
-    /// so nothing is written twice.
-    private mutating func digits(_ value: some BinaryInteger, width: Int) {
-        let value = UInt64(value)
-        var power: UInt64 = 1
-        var count = 1
-        while value / power >= 10 {
-            power *= 10
-            count += 1
+    /// Appends `value` in decimal, zero-padded to `width` digits (at most 20, or 20 more than
+    /// the value has): the digits are counted first and written from the last, so each costs
+    /// one division by the constant 10.
+    private mutating func digits(_ value: UInt64, width: Int) {
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
         }
-        for _ in count..<max(count, width) { bytes.append(UInt8(ascii: "0")) }
-        while power > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / power % 10))
-            power /= 10
+        let total = max(length, width)
+        precondition(count + total <= capacity, "payload capacity exceeded")
+        var end = count + total
+        count = end
+        rest = value
+        for _ in 0..<length {
+            end -= 1
+            base[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        while end > count - total {
+            end -= 1
+            base[end] = UInt8(ascii: "0")
         }
     }
 
     /// Appends a whole number in decimal.
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        digits(value.magnitude, width: 1)
+        if value < 0 { byte(UInt8(ascii: "-")) }
+        digits(UInt64(value.magnitude), width: 1)
     }
 }

@@ -13,6 +13,11 @@ internal import CLibXML2
 ///
 /// Unlike the text reader, every event carries a line *and column*: those just after its start
 /// tag, where the element's content (a field's value) begins.
+///
+/// The parse state is marked `@exclusivity(unchecked)`: libxml2 calls back several times per
+/// element, and the runtime's access checks on a class's properties were a tenth of the
+/// callbacks' work. The reader is used by one thread, and no callback holds an access to a
+/// property across the caller's handler.
 public final class XMLEventReader {
     /// What the reader hands over, in document order.
     public enum Event {
@@ -34,27 +39,27 @@ public final class XMLEventReader {
 
     /// Names by the address libxml2 interns them at (`xmlDict`): a name read again is looked up
     /// by pointer, in a small direct-mapped table, instead of being made into a string again.
-    private var nameSlots = [(pointer: UnsafePointer<xmlChar>?, name: Name)](
+    @exclusivity(unchecked) private var nameSlots = [(pointer: UnsafePointer<xmlChar>?, name: Name)](
         repeating: (nil, Name(text: "", id: -1)), count: 64)
-    private var nameCount = 0
+    @exclusivity(unchecked) private var nameCount = 0
     /// The elements whose end tags are still to come, to say where a truncated document stops.
-    private var open: [Name] = []
-    private var names: [String: Int] = [:]
+    @exclusivity(unchecked) private var open: [Name] = []
+    @exclusivity(unchecked) private var names: [String: Int] = [:]
 
     private let input: DocumentInput
     private let collector: DiagnosticCollector
     private let limits: XMLLimits
     private let schema: XMLSchema?
     /// Set while `parse` runs: the parser (for positions) and the caller's handler.
-    private var parser: xmlParserCtxtPtr?
-    private var handler: ((Event) -> Bool)?
-    private var depth = -1
+    @exclusivity(unchecked) private var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) private var handler: ((Event) -> Bool)?
+    @exclusivity(unchecked) private var depth = -1
     /// Text of the innermost open element, while it has no child elements.
-    private var text: [UInt8] = []
-    private var textIsLeaf = false
-    private var stopped: XMLDiagnostic?
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var textIsLeaf = false
+    @exclusivity(unchecked) private var stopped: XMLDiagnostic?
     /// Whether `stopped` is set, tested on every event without copying the diagnostic.
-    private var isStopped = false
+    @exclusivity(unchecked) private var isStopped = false
 
     /// Opens the document at `path`; with `schema`, validates it while it is read.
     public init(path: String, collectingValidityErrorsAgainst schema: XMLSchema? = nil, limits: XMLLimits = .init())
@@ -203,7 +208,7 @@ public final class XMLEventReader {
         guard !isStopped else { return }
         depth += 1
         textIsLeaf = true
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         // libxml2 stops at 256 levels itself, with its own message; a lower limit is ours.
         if depth >= limits.maxDepth && limits.maxDepth < 256 {
             stop(

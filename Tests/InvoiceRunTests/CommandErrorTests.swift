@@ -89,6 +89,24 @@ struct CommandErrorTests {
         #expect(late.output.contains("late.csv: SourceDocument, 1 read, 1 imported, 0 refused"))
     }
 
+    @Test func aDocumentFileRepeatedInOneImportIsSkippedWhileItsFirstCopyGoesIn() throws {
+        // Document files are hashed while they are read and judged at the end of their own
+        // transaction: the copy is rolled back and reported as before, in path order.
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        #expect(try tool.run(["import", "\(Self.samples)/master-data", "--store", "s.sqlite"]).status == 0)
+        let rows = "\(Self.header)\nTWICE-1,INVBI,USAGE,1000,CA-100001,EUR,2026-11-01,10,M-1001,1,0.30\n"
+        try tool.write(rows, to: "a.csv")
+        try tool.write(rows, to: "b.csv")
+        let both = try tool.run(["import", "a.csv", "b.csv", "--store", "s.sqlite"])
+        #expect(both.status == 0, "\(both.output)")
+        #expect(both.output.hasPrefix("b.csv: skipped, the same content was imported before as a.csv\n"))
+        #expect(both.output.contains("a.csv: SourceDocument, 1 read, 1 imported, 0 refused"))
+        #expect(both.output.contains("Imported 0 master data records, 1 source document"))
+        let again = try tool.run(["import", "b.csv", "--store", "s.sqlite"])
+        #expect(again.output.hasPrefix("b.csv: skipped, the same content was imported before as a.csv\n"))
+    }
+
     @Test(arguments: [
         (["run", "--process", "99", "--store", "s.sqlite"], "unknown invoicing process 99"),
         (["run", "--date", "2026-02-30", "--store", "s.sqlite"], "--date 2026-02-30 is not a date"),

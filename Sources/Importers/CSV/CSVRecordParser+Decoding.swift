@@ -19,7 +19,7 @@ extension CSVRecordParser {
             let field: String
             if span.isASCII, !span.hasDoubledQuotes {
                 // ASCII reads the same in all supported encodings.
-                field = String(decoding: content, as: UTF8.self)
+                field = ascii(content)
             } else if encoding == .utf8 {
                 if span.hasDoubledQuotes {
                     if let invalid = UTF8Validator.firstInvalidOffset(in: content) {
@@ -44,6 +44,18 @@ extension CSVRecordParser {
         }
         let fieldLines = spansOneLine ? [] : spans.map(\.line)
         return .row(CSVRow(line: line, fields: fields, columns: columns, fieldLines: fieldLines))
+    }
+
+    /// ASCII `content` as a string. Most fields fit in a small string (15 bytes), which this
+    /// fills directly: `String(decoding:as:)` validated and copied each one twice over.
+    private static func ascii(_ content: UnsafeBufferPointer<UInt8>) -> String {
+        guard let source = content.baseAddress, !content.isEmpty else { return "" }
+        guard content.count <= 15 else { return String(decoding: content, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: content.count) { buffer in
+            // swift-format-ignore: NeverForceUnwrap
+            buffer.baseAddress!.update(from: source, count: content.count)
+            return content.count
+        }
     }
 
     /// Valid UTF-8 `content` with each doubled quote collapsed to one.

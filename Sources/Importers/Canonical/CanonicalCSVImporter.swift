@@ -35,14 +35,27 @@ struct CanonicalCSVImporter {
         }
         let keys = reader.header.map { FieldKey($0) }  // once per file, not per row
         let distinct = Set(keys.map(\.normalized)).count == keys.count
+        // With distinct names, every row shares one array of field numbers (the canonical
+        // columns, in header order); the other columns are kept by name.
+        let canonicalColumns = keys.indices.filter { keys[$0].id != nil }
+        let ids = canonicalColumns.compactMap { keys[$0].id }
+        let otherColumns = keys.indices.filter { keys[$0].id == nil }
         var sink = RecordSink(deliver: deliver)
         var diagnostics: [ImportDiagnostic] = []
         let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
-            var record = FieldRecord(file: path, line: row.line, capacity: keys.count)
-            for (index, key) in keys.enumerated() {
-                let field = FieldRecord.Field(
-                    value: row.fields[index], line: row.line(ofField: index), column: row.columns[index])
-                if distinct { record.append(key, field) } else { record.set(key, field) }
+            func field(_ index: Int) -> FieldRecord.Field {
+                FieldRecord.Field(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index])
+            }
+            var record: FieldRecord
+            if distinct {
+                var values: [FieldRecord.Field] = []
+                values.reserveCapacity(ids.count)
+                for index in canonicalColumns { values.append(field(index)) }
+                record = FieldRecord(file: path, line: row.line, ids: ids, values: values)
+                for index in otherColumns { record.append(keys[index], field(index)) }
+            } else {
+                record = FieldRecord(file: path, line: row.line, capacity: keys.count)
+                for index in keys.indices { record.set(keys[index], field(index)) }
             }
             sink.add(record, as: kind, diagnostics: &diagnostics)
         }

@@ -7,13 +7,16 @@ public enum DocumentReferenceCheck {
     public static func problem(
         _ document: SourceDocument, masterData: MasterData
     ) -> (field: String, message: String)? {
-        guard masterData.companyCodes[document.companyCode] != nil else {
+        // Looked up by index, not by value: this runs for every imported document, and taking
+        // a company code or an account out of its dictionary copied every field of it.
+        guard masterData.companyCodes.index(forKey: document.companyCode) != nil else {
             return ("company_code", "unknown company code \(document.companyCode)")
         }
-        guard let account = masterData.accounts[document.account] else {
+        guard let index = masterData.accounts.index(forKey: document.account) else {
             return ("account", "unknown contract account \(document.account)")
         }
-        guard account.companyCode == document.companyCode else {
+        guard masterData.accounts.values[index].companyCode == document.companyCode else {
+            let account = masterData.accounts.values[index]
             return (
                 "company_code",
                 "account \(account.id) belongs to company code \(account.companyCode), not \(document.companyCode)"

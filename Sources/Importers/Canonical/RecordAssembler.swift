@@ -33,10 +33,11 @@ struct RecordAssembler {
                     throw XMLDiagnostic(
                         file: file, line: line, column: column, message: "unexpected element <\(name.text)>")
                 }
-                record = (FieldRecord(file: file, line: line, column: column), kind, line)
+                // Room for a document header's fields, so the record's arrays do not grow field by field.
+                record = (FieldRecord(file: file, line: line, column: column, capacity: 16), kind, line)
                 lastLine = line
             case 2 where name.text == "Item":
-                item = FieldRecord(file: file, line: line, column: column)
+                item = FieldRecord(file: file, line: line, column: column, capacity: 10)
             default:
                 field = (line, column)
             }

@@ -27,10 +27,15 @@ public struct FieldRecord: Sendable {
     public let line: Int
     /// The column where the record starts.
     public let column: Int
-    /// Fields with a canonical name, by their number in `RecordKind.vocabulary`. A record has a
-    /// dozen fields or so, so a linear scan of integers finds one faster than hashing its name;
-    /// this runs for every field of every record.
-    private var known: [(id: Int32, field: Field)] = []
+    /// The numbers in `RecordKind.vocabulary` of the fields with a canonical name, and their
+    /// values at the same index. A record has a dozen fields or so, so a linear scan of
+    /// integers finds one faster than hashing its name; this runs for every field of every
+    /// record. Rows of one CSV file share one `ids` array: only their values are their own.
+    private var ids: [Int32] = []
+    private var values: [Field] = []
+    /// The numbers in `ids`, as bits: most lookups of optional fields miss, and a miss is
+    /// then known without a scan.
+    private var present = FieldNumbers()
     /// Fields whose names are not canonical (extra CSV columns): kept, found by normalized name.
     private var other: [String: Field] = [:]
     /// Child records (the items of a document in XML).
@@ -42,7 +47,22 @@ public struct FieldRecord: Sendable {
         self.file = file
         self.line = line
         self.column = column
-        if capacity > 0 { known.reserveCapacity(capacity) }
+        if capacity > 0 {
+            ids.reserveCapacity(capacity)
+            values.reserveCapacity(capacity)
+        }
+    }
+
+    /// Creates a record of canonical fields numbered `ids` (distinct, shared by the rows of a
+    /// CSV file) with `values` at the same indices.
+    init(file: String, line: Int, ids: [Int32], values: [Field]) {
+        precondition(ids.count == values.count, "one value per field")
+        self.file = file
+        self.line = line
+        self.column = 1
+        self.ids = ids
+        self.values = values
+        for id in ids { present.insert(id) }
     }
 
     /// Sets a field; `name` is normalized.
@@ -56,10 +76,12 @@ public struct FieldRecord: Sendable {
             other[key.normalized] = field
             return
         }
-        if let index = known.firstIndex(where: { $0.id == id }) {
-            known[index].field = field
+        if present.mayContain(id), let index = ids.firstIndex(of: id) {
+            values[index] = field
         } else {
-            known.append((id, field))
+            ids.append(id)
+            values.append(field)
+            present.insert(id)
         }
     }
 
@@ -69,20 +91,46 @@ public struct FieldRecord: Sendable {
             other[key.normalized] = field
             return
         }
-        known.append((id, field))
+        ids.append(id)
+        values.append(field)
+        present.insert(id)
     }
 
     /// The field named `name` as it was set, empty or not.
     func rawField(_ name: FieldKey) -> Field? {
         guard let id = name.id else { return other[name.normalized] }
-        for entry in known where entry.id == id { return entry.field }
-        return nil
+        guard present.mayContain(id), let index = ids.firstIndex(of: id) else { return nil }
+        return values[index]
     }
 
     /// The field named `name`, if present (an empty value counts as absent).
     public func field(_ name: FieldKey) -> Field? {
         guard let field = rawField(name), !field.value.isEmpty else { return nil }
         return field
+    }
+
+    /// Whether every canonical field marked in `mask` (see `mask(of:)`) has the same value here
+    /// as in `other`, an empty value counting as absent; nil when the two records do not hold
+    /// the same canonical fields in the same order, so the caller must compare name by name.
+    ///
+    /// Rows of one CSV file always hold the same fields in the same order: the document header
+    /// fields repeated on each item row are compared in one pass over both records.
+    func sameValues(as other: FieldRecord, marked mask: [Bool]) -> Bool? {
+        guard ids == other.ids else { return nil }  // the same array for rows of one file: no scan
+        for index in ids.indices where mask[Int(ids[index])] {
+            if values[index].value != other.values[index].value { return false }
+        }
+        return true
+    }
+
+    /// A table of the vocabulary's numbers with those of `keys` set, for `sameValues(as:marked:)`.
+    static func mask(of keys: [FieldKey]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: RecordKind.vocabulary.count)
+        for key in keys {
+            guard let id = key.id else { preconditionFailure("\(key.name) is not a canonical field") }
+            mask[Int(id)] = true
+        }
+        return mask
     }
 
     /// `companyCode`, `company_code` and `Company-Code` all become `companycode`.
@@ -131,4 +179,24 @@ public struct FieldKey: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
 
     /// The name as written.
     public var description: String { name }
+}
+
+/// A set of field numbers below 128 as bits; a number from 128 up may always be contained.
+private struct FieldNumbers {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    mutating func insert(_ id: Int32) {
+        if id < 64 {
+            low |= 1 << UInt64(id)
+        } else if id < 128 {
+            high |= 1 << UInt64(id - 64)
+        }
+    }
+
+    func mayContain(_ id: Int32) -> Bool {
+        if id < 64 { return low & 1 << UInt64(id) != 0 }
+        if id < 128 { return high & 1 << UInt64(id - 64) != 0 }
+        return true
+    }
 }

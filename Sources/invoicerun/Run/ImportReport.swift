@@ -46,23 +46,29 @@ extension ImportReport {
         var report = ImportReport()
         // The ledger: content imported before is skipped, said aloud, so a second drop is a no-op.
         var expansionProblems: [ImportDiagnostic] = []
+        let expanded = importer.expand(paths, diagnostics: &expansionProblems, partnerFolders: mapping != nil)
+        // Document files are hashed on a thread of their own while they are read and stored, not
+        // before (hashing a large file took a tenth of its import). Those after the last other
+        // file are judged against the ledger at the end of their own transaction, which is rolled
+        // back for content seen before; the rest are judged here, in path order, as all files were.
+        let holdsDocuments = expanded.map { importer.holdsDocuments($0, mapping: mapping) }
+        let hashing = ContentHashing(zip(expanded, holdsDocuments).filter(\.1).map(\.0))
+        let judgedLater = (holdsDocuments.lastIndex(of: false) ?? -1) + 1
+        var ledger = Ledger()
         var fresh: [String] = []
-        var hashes: [String: String] = [:]  // path → content hash
-        var firstPathWithHash: [String: String] = [:]  // content hash → the first path that had it
-        for path in importer.expand(paths, diagnostics: &expansionProblems, partnerFolders: mapping != nil) {
-            let hash = OutputFolder.sha256(ofFile: path)
-            if let first = try store.processedFile(sha256: hash) ?? firstPathWithHash[hash] {
+        for (path, isDocumentFile) in zip(expanded, holdsDocuments).prefix(judgedLater) {
+            let hash = isDocumentFile ? hashing.hash(of: path) : OutputFolder.sha256(ofFile: path)
+            if let first = try ledger.firstImport(of: hash, path: path, processed: store.processedFile(sha256:)) {
                 report.skipped.append((path, first))
             } else {
                 fresh.append(path)
-                hashes[path] = hash
-                firstPathWithHash[hash] = path
             }
         }
         // Configuration and master data first, whatever the files' order; then each document file
         // is read, checked and stored on its own, so memory holds one file's documents at a time.
         let documentFiles = fresh.filter { importer.holdsDocuments($0, mapping: mapping) }
         let isDocumentFile = Set(documentFiles)
+        let documentFilesJudgedLater = Array(expanded[judgedLater...])
         let otherFiles = fresh.filter { !isDocumentFile.contains($0) }
         let batch =
             otherFiles.isEmpty
@@ -83,9 +89,17 @@ extension ImportReport {
             try report.stream(
                 file, into: store, importer: importer, masterData: masterData, options: (allOrNothing, mapping))
         }
+        for file in documentFilesJudgedLater {
+            try report.stream(
+                file, into: store, importer: importer, masterData: masterData, options: (allOrNothing, mapping)
+            ) { session in
+                let hash = hashing.hash(of: file)
+                return try ledger.firstImport(of: hash, path: file, processed: session.processedFile(sha256:))
+            }
+        }
         report.files = report.summaries.map { summary in
             File(
-                file: summary.path, sha256: hashes[summary.path] ?? "", content: summary.content,
+                file: summary.path, sha256: ledger.hashes[summary.path] ?? "", content: summary.content,
                 records: summary.records, refused: summary.rejectedWhole ? summary.records : summary.refused,
                 refusedWhole: summary.rejectedWhole)
         }
@@ -100,9 +114,14 @@ extension ImportReport {
     /// A document whose account or company code does not exist, or whose id is stored already,
     /// is refused with its lines. The transaction rolls back when the file is refused whole (not
     /// well-formed, or any refusal under all-or-nothing).
+    ///
+    /// - Parameter firstImport: judges the file against the ledger once it is read, inside its
+    ///   transaction: the path it was first imported under, or nil. A file seen before is
+    ///   rolled back and reported as skipped, as if it had not been read.
     private mutating func stream(
         _ file: String, into store: InvoiceStore, importer: InputImporter, masterData: MasterData,
-        options: (allOrNothing: Bool, mapping: PartnerMapping?)
+        options: (allOrNothing: Bool, mapping: PartnerMapping?),
+        firstImport: ((DocumentImportSession) throws -> String?)? = nil
     ) throws {
         var refused: [Refusal] = []
         var imported = 0
@@ -119,16 +138,21 @@ extension ImportReport {
         reader.start()
         let read: ImportBatch
         let whole: Bool
+        let skippedAs: String?
         do {
             var progress = Progress("importing \((file as NSString).lastPathComponent)", unit: "documents")
             defer { progress.finish() }
-            (read, whole) = try Self.store(
+            (read, whole, skippedAs) = try Self.store(
                 channel, into: store, masterData: masterData, allOrNothing: options.allOrNothing,
-                refused: &refused, imported: &imported, progress: &progress)
+                refused: &refused, imported: &imported, firstImport: firstImport, progress: &progress)
         } catch {
             channel.cancel()
             _ = channel.result()  // the reader reads on to the end, dropping; it is never left running
             throw error
+        }
+        if let skippedAs {
+            skipped.append((file, skippedAs))
+            return
         }
         diagnostics += read.diagnostics
         summaries += read.files
@@ -155,12 +179,14 @@ extension ImportReport {
     }
 
     /// The consuming half of `stream`: stores each document `channel` hands over, in one
-    /// transaction, and commits unless the file is refused whole; returns the file's batch and
-    /// whether it was.
+    /// transaction, and commits unless the file is refused whole or `firstImport` finds it
+    /// imported before; returns the file's batch, whether it was refused whole, and where it
+    /// was first imported from when it is skipped.
     private static func store(
         _ channel: DocumentChannel, into store: InvoiceStore, masterData: MasterData, allOrNothing: Bool,
-        refused: inout [Refusal], imported: inout Int, progress: inout Progress
-    ) throws -> (batch: ImportBatch, refusedWhole: Bool) {
+        refused: inout [Refusal], imported: inout Int, firstImport: ((DocumentImportSession) throws -> String?)?,
+        progress: inout Progress
+    ) throws -> (batch: ImportBatch, refusedWhole: Bool, skippedAs: String?) {
         try store.importingDocuments { session in
             while let chunk = channel.take() {
                 for event in chunk {
@@ -190,10 +216,11 @@ extension ImportReport {
                 progress.update(imported)
             }
             let read = channel.result()
+            if let first = try firstImport?(session) { return ((read, false, first), keep: false) }
             let refusedWhole =
                 read.files.contains(where: \.rejectedWhole)
                 || (allOrNothing && (!refused.isEmpty || read.files.contains(where: \.hasRejections)))
-            return ((read, refusedWhole), keep: !refusedWhole)
+            return ((read, refusedWhole, nil), keep: !refusedWhole)
         }
     }
 
@@ -214,5 +241,24 @@ extension ImportReport {
         guard let index = summaries.firstIndex(where: { $0.path == file }) else { return }
         summaries[index].rejectedLines.formUnion(lines)
         if whole { summaries[index].rejectedWhole = true }
+    }
+}
+
+/// The processed-file ledger as one import judges it: content hashed, and the first path of
+/// each content in this import, judged in path order.
+private struct Ledger {
+    /// Content hashes of the files found fresh, by path.
+    private(set) var hashes: [String: String] = [:]
+    private var firstPathWithHash: [String: String] = [:]
+
+    /// Where content `hash` was imported before (`processed`, the stored ledger) or first seen in
+    /// this import; nil when `path` is fresh, which it is then recorded as.
+    mutating func firstImport(
+        of hash: String, path: String, processed: (String) throws -> String?
+    ) rethrows -> String? {
+        if let first = try processed(hash) ?? firstPathWithHash[hash] { return first }
+        hashes[path] = hash
+        firstPathWithHash[hash] = path
+        return nil
     }
 }

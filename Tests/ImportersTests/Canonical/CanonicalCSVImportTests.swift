@@ -69,6 +69,22 @@ struct CanonicalCSVImportTests {
         #expect(condition.value(for: 100) == FixedDecimal(significand: 90, scale: 2))
     }
 
+    @Test func aRowDifferingInSeveralHeaderFieldsNamesTheFirstInLayoutOrder() throws {
+        let folder = try ImportFolder([
+            "docs.csv": """
+            \(Self.documentHeader)
+            D1,INVBI,USAGE,1000,A1,EUR,2026-11-01,10,M1,1
+            D1,INVBI,OTHER,1000,A1,USD,2026-11-01,20,M1,1
+
+            """
+        ])
+        defer { folder.remove() }
+        let batch = folder.read()
+        #expect(
+            folder.messages(batch) == ["docs.csv:3:10: type: document D1 has \"OTHER\" here but \"USAGE\" on line 2"])
+        #expect(batch.documents.isEmpty)
+    }
+
     @Test func aBadRowRefusesItsWholeDocumentAndNothingElse() throws {
         let folder = try ImportFolder([
             "docs.csv": """
