@@ -8,9 +8,13 @@ extension InvoiceStore {
     ///
     /// Refuses (`.refused`) an unknown number and a document that is not held (never held, or
     /// released before); nothing changes then.
+    ///
+    /// The FI documents of the invoice's intercompany invoices (one at each company code) were
+    /// held with it and are released with it, in the same run; they come after the invoice's own
+    /// in `postings`.
     public func releasePosting(
         of number: String, on date: CalendarDate, releasedAt: String, releasedBy: String
-    ) throws(StoreError) -> (runID: String, posting: FIDocument) {
+    ) throws(StoreError) -> (runID: String, postings: [FIDocument]) {
         try write { db in
             let postingNumber =
                 try String.fetchOne(
@@ -35,16 +39,32 @@ extension InvoiceStore {
                 sql: "INSERT INTO run (process, run_date, parameters, status) VALUES ('RELEASE', ?, ?, 'finished')",
                 arguments: [date.description, try Self.encode(["release": postingNumber])])
             let runKey = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE fi_document SET held = 0 WHERE number = ?", arguments: [postingNumber])
-            try db.execute(
-                sql: """
-                    INSERT INTO posting_release (document_number, run_id, released_at, released_by)
-                    VALUES (?, ?, ?, ?)
-                    """,
-                arguments: [postingNumber, runKey, releasedAt, releasedBy])
-            try Self.markPosted(postingNumber: postingNumber, db: db)
             posting.held = false
-            return (Self.runID(runKey), posting)
+            var released = [posting]
+            for intercompanyPosting in try String.fetchAll(
+                db,
+                sql: """
+                    SELECT d.number FROM document_flow f JOIN fi_document d ON d.reference = f.subsequent
+                    WHERE f.preceding = ? AND f.kind = ? AND d.held = 1 ORDER BY d.number
+                    """,
+                arguments: [posting.reference, Invoice.Kind.intercompany.rawValue])
+            {
+                if var document = try Self.postingDocument(intercompanyPosting, db: db) {
+                    document.held = false
+                    released.append(document)
+                }
+            }
+            for document in released {
+                try db.execute(sql: "UPDATE fi_document SET held = 0 WHERE number = ?", arguments: [document.number])
+                try db.execute(
+                    sql: """
+                        INSERT INTO posting_release (document_number, run_id, released_at, released_by)
+                        VALUES (?, ?, ?, ?)
+                        """,
+                    arguments: [document.number, runKey, releasedAt, releasedBy])
+                try Self.markPosted(postingNumber: document.number, db: db)
+            }
+            return (Self.runID(runKey), released)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InvoiceStore
+import InvoicingCore
 import Testing
 
 /// The sample run end to end for intercompany and resource-related billing: the internal
@@ -115,5 +116,42 @@ struct IntercompanyRunTests {
         // company code and account group before the chart's rows by material group.
         #expect(postings.contains(",845000,C,2146.00,ERL,S19,,Revenue,PC-PROJECTS,"))
         #expect(postings.contains(",845000,C,378.70,ERL,S19,,Revenue,,CC-FIELD"))
+    }
+
+    @Test func releasingAHeldCustomerInvoiceReleasesItsIntercompanyPostingsToo() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        // The posting block (status 3 for category STD) holds the customer invoice and, with it,
+        // both FI documents of its intercompany invoice.
+        let result = try tool.run([
+            "run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30", "--account",
+            "CA-110002", "--enable", "POSTING_BLOCK",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let store = try InvoiceStore(path: tool.url("s.sqlite").path)
+        let customer = try #require(try store.invoice(number: "IN-1100-2026-000001"))
+        let icInvoice = try #require(try store.invoice(number: "IC-1000-2026-000001"))
+        #expect(try store.postingDocument(customer.postingNumber)?.held == true)
+        #expect(try store.postingDocument(icInvoice.postingNumber)?.held == true)
+        let receiver = try #require(try store.receiverPosting(of: icInvoice.number))
+        #expect(receiver.held)
+
+        let released = try tool.run([
+            "release", customer.number, "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
+        ])
+        #expect(released.status == 0, "\(released.error)")
+        for number in [customer.postingNumber, icInvoice.postingNumber, receiver.number] {
+            #expect(released.output.contains("\(number) (posts "), "\(released.output)")
+            #expect(try store.postingDocument(number)?.held == false)
+        }
+        let outputs = try tool.tree("out/RUN-000002")
+        let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
+        #expect(postings.contains(icInvoice.postingNumber) && postings.contains(receiver.number))
+        // A journal for each company code the released documents post in.
+        #expect(outputs["journal-1000.txt"] != nil && outputs["journal-1100.txt"] != nil)
+        #expect(try store.invariantViolations() == [])
+        // Released with it: releasing the icInvoice invoice's own document again is refused.
+        let again = try tool.run(["release", icInvoice.postingNumber, "--store", "s.sqlite", "--output", "out"])
+        #expect(again.status == 1)
     }
 }

@@ -23,7 +23,11 @@ struct PostingReleaseTests {
     }
 
     private func release(_ number: String, _ store: InvoiceStore) throws -> (runID: String, posting: FIDocument) {
-        try store.releasePosting(of: number, on: StoreWorld.date, releasedAt: "2026-12-01T08:00:00Z", releasedBy: "eve")
+        let released = try store.releasePosting(
+            of: number, on: StoreWorld.date, releasedAt: "2026-12-01T08:00:00Z", releasedBy: "eve")
+        #expect(released.postings.count == 1)  // no intercompany invoice here
+        // swift-format-ignore: NeverForceUnwrap
+        return (released.runID, released.postings.first!)
     }
 
     @Test func aHeldPostingIsReleasedOnceByInvoiceOrFINumber() throws {

@@ -54,25 +54,26 @@ extension InvoiceRunCommand {
                 FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
                 throw ExitCode(1)
             }
-            let (runID, posting) = try outcome.get()
+            let (runID, postings) = try outcome.get()
             var folder = try OutputFolder(root: output + "/" + runID)
-            try folder.write(PostingCSV.render([posting]), to: "postings.csv")
-            try folder.write(try PostingXML.render([posting], runID: runID), to: "postings.xml")
-            if let seller = try store.invoice(number: posting.reference)?.seller {
-                let layouts = library.layouts(forCompanyCode: seller.id)
+            try folder.write(PostingCSV.render(postings), to: "postings.csv")
+            try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
+            // One journal per company code: an intercompany invoice's documents are at two.
+            let companyCodes = try store.loadMasterData().companyCodes
+            for code in Set(postings.map(\.companyCode)).sorted() {
+                guard let company = companyCodes[code] else { continue }
+                let layouts = library.layouts(forCompanyCode: company.id)
                 let journal = PostingJournalBuilder(
-                    page: layouts.page, language: layouts.language(PrintLanguage.forCountry(seller.country).code)
+                    page: layouts.page, language: layouts.language(PrintLanguage.forCountry(company.country).code)
                 )
-                .model([posting], companyCode: seller, runID: runID)
-                try folder.write(try layouts.render(journal), to: "journal-\(seller.id).txt")
+                .model(postings.filter { $0.companyCode == code }, companyCode: company, runID: runID)
+                try folder.write(try layouts.render(journal), to: "journal-\(company.id).txt")
             }
             try folder.publish()
-            try store.markLedgersUpdated(postings: [posting.number])
+            try store.markLedgersUpdated(postings: postings.map(\.number))
             print(
-                """
-                \(posting.number) (posts \(posting.reference)) released
-                Outputs: \(folder.root)
-                """)
+                postings.map { "\($0.number) (posts \($0.reference)) released" }.joined(separator: "\n")
+                    + "\nOutputs: \(folder.root)")
         }
     }
 }
