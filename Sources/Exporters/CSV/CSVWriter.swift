@@ -9,6 +9,9 @@ public struct CSVWriter: Sendable {
         append(header)
     }
 
+    /// Creates a writer without a header row, for rows that continue a file written in parts.
+    public init() {}
+
     /// Appends one row of fields, escaping each as needed.
     public mutating func append(_ fields: [String]) {
         for (index, field) in fields.enumerated() {

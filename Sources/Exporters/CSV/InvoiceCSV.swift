@@ -11,9 +11,9 @@ public enum InvoiceCSV {
         "net_amount", "tax_code", "tax_rate", "tax_amount", "gross_amount", "kind",
     ]
 
-    /// The rows of `invoices`, header first.
-    public static func render(_ invoices: [Invoice]) -> String {
-        var writer = CSVWriter(header: header)
+    /// The rows of `invoices`, header first unless `header` is false (a file written in parts).
+    public static func render(_ invoices: [Invoice], header: Bool = true) -> String {
+        var writer = header ? CSVWriter(header: Self.header) : CSVWriter()
         for invoice in invoices { append(invoice, to: &writer) }
         return writer.text
     }

@@ -9,9 +9,10 @@ public enum PostingCSV {
         "profit_center", "cost_center",
     ]
 
-    /// The lines of `documents` as CSV rows, header first.
-    public static func render(_ documents: [FIDocument]) -> String {
-        var writer = CSVWriter(header: header)
+    /// The lines of `documents` as CSV rows, header first unless `header` is false (a file
+    /// written in parts).
+    public static func render(_ documents: some Collection<FIDocument>, header: Bool = true) -> String {
+        var writer = header ? CSVWriter(header: Self.header) : CSVWriter()
         for document in documents {
             for line in document.lines {
                 writer.append([

@@ -236,7 +236,9 @@ struct InvoicingJob {
         otherPostings: [(posting: FIDocument, company: CompanyCode)] = []
     ) throws -> [String] {
         let drafts = entries.map(\.draft)
-        var csvInvoices: [Invoice] = []
+        // The run's CSV files are written as the documents are, never held whole.
+        let invoicesCSV = try folder.appending(to: "invoices.csv")
+        try invoicesCSV.append(InvoiceCSV.render([]))
         var printed: [String] = []
         // Mass printing: every printed document of the run in one file, each on a new page
         // (as `PrintLayouts.combine` joins them), written as it goes.
@@ -249,7 +251,8 @@ struct InvoicingJob {
             let slice = entries[start..<min(start + Self.renderSliceSize, entries.count)]
             let requests = slice.map { entry in
                 DocumentRequest(
-                    invoice: entry.draft.invoice, print: entry.isActive(.print), xml: entry.isActive(.xmlOutput))
+                    invoice: entry.draft.invoice, print: entry.isActive(.print), xml: entry.isActive(.xmlOutput),
+                    csv: entry.isActive(.csvOutput))
             }
             let rendered = parallel.map(requests) { render($0, rounding: rounding) }
             for (entry, document) in zip(slice, rendered) {
@@ -266,7 +269,7 @@ struct InvoicingJob {
                 } catch {
                     errors.append("\(invoice.number): \(error)")
                 }
-                if entry.isActive(.csvOutput) { csvInvoices.append(invoice) }
+                if let rows = document.csvRows { try invoicesCSV.append(rows) }
             }
             progress.update(start + slice.count)
         }
@@ -274,7 +277,7 @@ struct InvoicingJob {
             try combined.append("\n")
             try folder.finish(combined)
         }
-        try folder.write(InvoiceCSV.render(csvInvoices), to: "invoices.csv")
+        try folder.finish(invoicesCSV)
         try Self.writeInstallmentSchedules(
             entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
             errors: &errors)
@@ -282,7 +285,13 @@ struct InvoicingJob {
         let posted = drafts.filter { $0.invoice.kind != .proForma }
         let postings =
             posted.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) } + otherPostings.map(\.posting)
-        try folder.write(PostingCSV.render(postings), to: "postings.csv")
+        let postingsCSV = try folder.appending(to: "postings.csv")
+        try postingsCSV.append(PostingCSV.render([]))
+        for start in stride(from: 0, to: postings.count, by: 1_000) {
+            try postingsCSV.append(
+                PostingCSV.render(postings[start..<min(start + 1_000, postings.count)], header: false))
+        }
+        try folder.finish(postingsCSV)
         do {
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
         } catch {
@@ -310,6 +319,7 @@ struct InvoicingJob {
         let invoice: Invoice
         let print: Bool
         let xml: Bool
+        let csv: Bool
     }
 
     /// A document's files, rendered and hashed, and its print text for the combined print file.
@@ -317,6 +327,8 @@ struct InvoicingJob {
     struct RenderedDocument: Sendable {
         var files: [RenderedFile] = []
         var printText: String?
+        /// The document's rows of the run's `invoices.csv`.
+        var csvRows: String?
         /// What the outputs changed without failing: characters folded into an EDI repertoire.
         var notes: [String] = []
         var failure: String?
@@ -327,6 +339,7 @@ struct InvoicingJob {
     private func render(_ request: DocumentRequest, rounding: RoundingRule) -> RenderedDocument {
         let invoice = request.invoice
         var document = RenderedDocument()
+        if request.csv { document.csvRows = InvoiceCSV.render([invoice], header: false) }
         do {
             if request.print {
                 let own = layouts.layouts(forCompanyCode: invoice.seller.id)
