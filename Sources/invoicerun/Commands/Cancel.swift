@@ -35,15 +35,7 @@ extension InvoiceRunCommand {
         @OptionGroup var resourceOptions: ResourceOptions
 
         func run() throws {
-            let cancellationDate: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                cancellationDate = parsed
-            } else {
-                cancellationDate = CalendarDate.today()
-            }
+            let cancellationDate = try CalendarDate.option(date) ?? .today()
             let resources = try resourceOptions.locate()
             let library = try PrintLayoutLibrary(directory: resources.templates, overrides: resourceOptions.templates)
             let store = try InvoiceStore(path: storeOptions.store)

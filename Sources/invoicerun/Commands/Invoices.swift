@@ -110,15 +110,7 @@ extension InvoiceRunCommand {
             guard copy || duplicate else {
                 return PrintEdition(kind: .copy, reprint: 0, printDate: nil, cancelled: cancelled)
             }
-            let printDate: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                printDate = parsed
-            } else {
-                printDate = CalendarDate.today()
-            }
+            let printDate = try CalendarDate.option(date) ?? .today()
             let reprint = try store.recordReprint(
                 of: number, edition: copy ? .copy : .duplicate, printedAt: PrintLog.now(), printedBy: PrintLog.user(),
                 reason: reason)

@@ -34,15 +34,7 @@ extension InvoiceRunCommand {
         @OptionGroup var resourceOptions: ResourceOptions
 
         func run() throws {
-            let listDate: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                listDate = parsed
-            } else {
-                listDate = CalendarDate.today()
-            }
+            let listDate = try CalendarDate.option(date) ?? .today()
             let resources = try resourceOptions.locate()
             let layouts = try PrintLayoutLibrary(directory: resources.templates, overrides: resourceOptions.templates)
             var discount: FixedDecimal?

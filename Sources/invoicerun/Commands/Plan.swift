@@ -126,15 +126,7 @@ extension InvoiceRunCommand.Plan {
 
         func run() throws {
             let store = try InvoiceStore(path: storeOptions.store)
-            let through: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                through = parsed
-            } else {
-                through = CalendarDate.today()
-            }
+            let through = try CalendarDate.option(date) ?? .today()
             // Prorated amounts round by the configured rule, as the run that invoices them would.
             let documents = try store.scheduleBillingPlans(
                 through: through, rounding: try InvoiceRunCommand.Plan.rounding(store), simulate: simulate)

@@ -104,13 +104,7 @@ extension InvoiceRunCommand.Rebate {
         }
 
         func run() throws {
-            var settlementDate = CalendarDate.today()
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                settlementDate = parsed
-            }
+            let settlementDate = try CalendarDate.option(date) ?? .today()
             let store = try InvoiceStore(path: storeOptions.store)
             guard let found = try store.rebateAgreements().first(where: { $0.id == agreement }) else {
                 throw ValidationError("no rebate agreement \(agreement) in \(storeOptions.store)")

@@ -30,15 +30,7 @@ extension InvoiceRunCommand {
         @OptionGroup var resourceOptions: ResourceOptions
 
         func run() throws {
-            let releaseDate: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                releaseDate = parsed
-            } else {
-                releaseDate = CalendarDate.today()
-            }
+            let releaseDate = try CalendarDate.option(date) ?? .today()
             let resources = try resourceOptions.locate()
             let library = try PrintLayoutLibrary(directory: resources.templates, overrides: resourceOptions.templates)
             let store = try InvoiceStore(path: storeOptions.store)

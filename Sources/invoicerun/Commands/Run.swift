@@ -110,15 +110,7 @@ extension InvoiceRunCommand {
         }
 
         private func makeParameters() throws -> RunParameters {
-            let runDate: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                runDate = parsed
-            } else {
-                runDate = CalendarDate.today()
-            }
+            let runDate = try CalendarDate.option(date) ?? .today()
             func functions(_ names: [String], option: String) throws -> Set<InvoicingFunction> {
                 try Set(
                     names.map { name in
@@ -139,6 +131,16 @@ extension InvoiceRunCommand {
 }
 
 extension CalendarDate {
+    /// The date of a `--date` option (YYYY-MM-DD), nil when the option is not given; every
+    /// command that takes one reads it here, so the message is the same everywhere.
+    static func option(_ text: String?) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            throw ValidationError("--date \(text) is not a date (YYYY-MM-DD)")
+        }
+        return date
+    }
+
     /// Today in UTC, from the system clock (only the command line reads the clock).
     static func today() -> CalendarDate {
         // swift-format-ignore: NeverForceUnwrap

@@ -156,13 +156,7 @@ extension InvoiceRunCommand.Watch {
             default:
                 throw ValidationError("--invoicing \(invoicing): expected immediate, scheduled or none")
             }
-            var runDate: CalendarDate?
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw ValidationError("--date \(date) is not a date (YYYY-MM-DD)")
-                }
-                runDate = parsed
-            }
+            let runDate = try CalendarDate.option(date)
             func functions(_ names: [String], option: String) throws -> Set<InvoicingFunction> {
                 try Set(
                     names.map { name in
