@@ -16,10 +16,7 @@ extension InvoiceRunCommand.Bench {
         @Option(name: .long, help: "Items to generate (5 per document).")
         var items = 100_000
 
-        @Option(
-            name: .long, help: "Folder for the generated files and stores (default: a temporary folder, removed after)."
-        )
-        var workDirectory: String?
+        @OptionGroup var folderOptions: BenchFolderOptions
 
         @Option(name: .long, help: "Internal: import this one file into a fresh store and print seconds and peak RSS.")
         var only: String?
@@ -29,12 +26,10 @@ extension InvoiceRunCommand.Bench {
         func run() throws {
             if let only { return try importOne(only) }
             guard items >= 5 else { throw ValidationError("--items must be at least 5") }
-            let folder =
-                workDirectory
-                ?? FileManager.default.temporaryDirectory
-                .appendingPathComponent("invoicerun-bench-\(ProcessInfo.processInfo.processIdentifier)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { if workDirectory == nil { try? FileManager.default.removeItem(atPath: folder) } }
+            try folderOptions.withFolder(named: "bench") { folder in try importBoth(in: folder) }
+        }
+
+        private func importBoth(in folder: String) throws {
             let resources = try resourceOptions.locate()
             let samples = resources.root + "/Samples"
             print("generating \(items) items (\(items / 5) documents) in \(folder)")

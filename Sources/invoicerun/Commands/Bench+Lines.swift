@@ -17,10 +17,7 @@ extension InvoiceRunCommand.Bench {
         @Option(name: .long, help: "Lines of the large invoice.")
         var large = 100_000
 
-        @Option(
-            name: .long,
-            help: "Folder for the generated files, stores and outputs (default: a temporary folder, removed after).")
-        var workDirectory: String?
+        @OptionGroup var folderOptions: BenchFolderOptions
 
         @OptionGroup var resourceOptions: ResourceOptions
 
@@ -29,13 +26,13 @@ extension InvoiceRunCommand.Bench {
                 throw ValidationError("--small must be at least 5 and --large above it")
             }
             let resources = try resourceOptions.locate()
-            let manager = FileManager.default
-            let folder =
-                workDirectory
-                ?? manager.temporaryDirectory.appendingPathComponent(
-                    "invoicerun-bench-lines-\(ProcessInfo.processInfo.processIdentifier)"
-                ).path
-            defer { if workDirectory == nil { try? manager.removeItem(atPath: folder) } }
+            try folderOptions.withFolder(named: "bench-lines") { folder in
+                try measureAndPrint(in: folder, resources: resources)
+            }
+        }
+
+        /// Measures both sizes in `folder` and prints the time per line of each and their ratio.
+        private func measureAndPrint(in folder: String, resources: ResourceLocation) throws {
             var perLine: [(reading: Double, invoicing: Double)] = []
             for lines in [small, large] {
                 let figures = try Run.measure(

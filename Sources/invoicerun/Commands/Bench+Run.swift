@@ -17,11 +17,7 @@ extension InvoiceRunCommand.Bench {
         @Option(name: .long, help: "Contract accounts the documents are spread over.")
         var accounts = 10_000
 
-        @Option(
-            name: .long,
-            help: "Folder for the generated files, store and outputs (default: a temporary folder, removed after)."
-        )
-        var workDirectory: String?
+        @OptionGroup var folderOptions: BenchFolderOptions
 
         @Option(name: .long, help: "Format of the generated source documents: xml (measured against xmllint) or csv.")
         var format: BenchRunData.Format = .xml
@@ -33,13 +29,13 @@ extension InvoiceRunCommand.Bench {
                 throw ValidationError("--items must be at least 5, --accounts at least 1")
             }
             let resources = try resourceOptions.locate()
-            let manager = FileManager.default
-            let folder =
-                workDirectory
-                ?? manager.temporaryDirectory.appendingPathComponent(
-                    "invoicerun-bench-run-\(ProcessInfo.processInfo.processIdentifier)"
-                ).path
-            defer { if workDirectory == nil { try? manager.removeItem(atPath: folder) } }
+            try folderOptions.withFolder(named: "bench-run") { folder in
+                try measureAndPrint(in: folder, resources: resources)
+            }
+        }
+
+        /// Generates the dataset in `folder`, measures import and run, and prints every figure.
+        private func measureAndPrint(in folder: String, resources: ResourceLocation) throws {
             print("generating \(items) items (\(items / 5) documents) over \(accounts) accounts in \(folder)")
             let figures = try Self.measure(
                 items: items, accounts: accounts, format: format, folder: folder, resources: resources)

@@ -94,3 +94,26 @@ extension InvoiceRunCommand {
         }
     }
 }
+
+/// The folder a benchmark generates its files, stores and outputs in: the one given, kept for a
+/// look afterwards, or a temporary one removed when the benchmark ends.
+struct BenchFolderOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: "Folder for the generated files, stores and outputs (default: a temporary folder, removed after).")
+    var workDirectory: String?
+
+    /// Runs `body` with the folder (created if needed); a temporary one, named after `name` and
+    /// this process, is removed afterwards whatever `body` does.
+    func withFolder<T>(named name: String, _ body: (String) throws -> T) throws -> T {
+        let manager = FileManager.default
+        let folder =
+            workDirectory
+            ?? manager.temporaryDirectory.appendingPathComponent(
+                "invoicerun-\(name)-\(ProcessInfo.processInfo.processIdentifier)"
+            ).path
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { if workDirectory == nil { try? manager.removeItem(atPath: folder) } }
+        return try body(folder)
+    }
+}

@@ -51,10 +51,7 @@ final class AppendingFile {
             unlink(temporary)
             throw OutputError(path: relativePath, reason: String(cString: strerror(errno)))
         }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return OutputFolder.hex(hasher.finalize())
     }
 }
 

@@ -127,7 +127,8 @@ struct OutputFolder {
         return hex(hasher.finalize())
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    /// A digest as the manifest writes it: lower-case hex, two digits per byte.
+    static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
