@@ -50,8 +50,14 @@ extension InvoiceRunCommand {
             var folder = try OutputFolder(root: output + "/" + runID)
             try folder.write(PostingCSV.render(postings), to: "postings.csv")
             try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
-            // One journal per company code: an intercompany invoice's documents are at two.
-            let companyCodes = try store.loadMasterData().companyCodes
+            // One journal per company code: an intercompany invoice's documents are at two, and
+            // the sellers of the invoices they post (the customer's and the internal one) are both.
+            var companyCodes: [String: CompanyCode] = [:]
+            for posting in postings {
+                if let seller = try store.invoice(number: posting.reference)?.seller {
+                    companyCodes[seller.id] = seller
+                }
+            }
             for code in Set(postings.map(\.companyCode)).sorted() {
                 guard let company = companyCodes[code] else { continue }
                 let layouts = library.layouts(forCompanyCode: company.id)
