@@ -95,17 +95,8 @@ public struct PrintLayouts: Sendable {
             overheads[key] = lines
             return lines
         }
-        var failure: TemplateError?
-        let ranges = PrintPagination.pages(itemHeights: items.map(\.count), length: length) {
-            (first: Bool, last: Bool) -> Int in
-            do throws(TemplateError) {
-                return try overhead(first: first, last: last)
-            } catch {
-                failure = error
-                return length
-            }
-        }
-        if let failure { throw failure }
+        let ranges = try PrintPagination.pages(
+            itemHeights: items.map(\.count), length: length, overhead: overhead(first:last:))
         // The fixed parts must leave room for one row on the first page, and for the totals on a
         // last one. Checked for the kinds of page this document has; a short document that fits
         // one page needs only that page to fit.

@@ -11,19 +11,21 @@ enum PrintPagination {
     ///
     /// An item taller than a page gets a page of its own and overflows it: it is never split.
     /// When the totals do not fit under the last items, the last item moves to the next page with them.
-    static func pages(
-        itemHeights: [Int], length: Int, overhead: (_ first: Bool, _ last: Bool) -> Int
-    ) -> [Range<Int>] {
+    static func pages<Failure: Error>(
+        itemHeights: [Int], length: Int, overhead: (_ first: Bool, _ last: Bool) throws(Failure) -> Int
+    ) throws(Failure) -> [Range<Int>] {
         var pages: [Range<Int>] = []
         var start = 0
         while true {
             let first = pages.isEmpty
             let remaining = itemHeights[start...].reduce(0, +)
-            if start == itemHeights.count || overhead(first, true) + remaining <= length {
+            // (Tested one after the other: `||` would lose the closure's error type.)
+            let fitsWithTotals = start == itemHeights.count ? true : try overhead(first, true) + remaining <= length
+            if fitsWithTotals {
                 pages.append(start..<itemHeights.count)
                 return pages
             }
-            let capacity = length - overhead(first, false)
+            let capacity = try length - overhead(first, false)
             var end = start
             var used = 0
             while end < itemHeights.count && used + itemHeights[end] <= capacity {
