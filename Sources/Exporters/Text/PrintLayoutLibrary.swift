@@ -1,4 +1,5 @@
 internal import Foundation
+public import InvoicingCore
 
 /// The print layouts of every company code: the bundled templates, a company's own folder
 /// (`--templates`), and in either a folder `companies/CODE/` whose files apply to the documents
@@ -38,5 +39,17 @@ public struct PrintLayoutLibrary: Sendable {
     /// The layouts for documents of `companyCode`.
     public func layouts(forCompanyCode companyCode: String) -> PrintLayouts {
         byCompanyCode[companyCode] ?? standard
+    }
+
+    /// The posting journal of `documents`, FI documents of `companyCode`: in that company code's
+    /// layouts and its country's language, cut into pages.
+    public func journal(
+        _ documents: [FIDocument], companyCode: CompanyCode, runID: String
+    ) throws(TemplateError) -> String {
+        let own = layouts(forCompanyCode: companyCode.id)
+        let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
+        return try own.render(
+            PostingJournalBuilder(page: own.page, language: language)
+                .model(documents, companyCode: companyCode, runID: runID))
     }
 }

@@ -78,12 +78,9 @@ extension InvoiceRunCommand {
                 + draft.intercompany.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) }
             try folder.write(PostingCSV.render(postings), to: "postings.csv")
             try folder.write(try PostingXML.render(postings, runID: cancellation.runID), to: "postings.xml")
-            let seller = cancellation.seller
-            let journal = PostingJournalBuilder(
-                page: layouts.page, language: layouts.language(PrintLanguage.forCountry(seller.country).code)
-            )
-            .model([draft.posting], companyCode: seller, runID: cancellation.runID)
-            try folder.write(try layouts.render(journal), to: "journal-\(seller.id).txt")
+            try folder.write(
+                try library.journal([draft.posting], companyCode: cancellation.seller, runID: cancellation.runID),
+                to: "journal-\(cancellation.seller.id).txt")
             try folder.publish()
             try store.recordOriginalPrints([cancellation.number], printedAt: PrintLog.now(), printedBy: PrintLog.user())
             let reopened = try store.orderTraces(sourceDocuments: original.sourceDocuments)

@@ -172,12 +172,9 @@ extension InvoiceRunCommand.Rebate {
             }
             try folder.write(PostingCSV.render([draft.posting]), to: "postings.csv")
             try folder.write(try PostingXML.render([draft.posting], runID: memo.runID), to: "postings.xml")
-            let seller = memo.seller
-            let journal = PostingJournalBuilder(
-                page: layouts.page, language: layouts.language(PrintLanguage.forCountry(seller.country).code)
-            )
-            .model([draft.posting], companyCode: seller, runID: memo.runID)
-            try folder.write(try layouts.render(journal), to: "journal-\(seller.id).txt")
+            try folder.write(
+                try library.journal([draft.posting], companyCode: memo.seller, runID: memo.runID),
+                to: "journal-\(memo.seller.id).txt")
             try folder.publish()
             return folder.root
         }

@@ -60,12 +60,9 @@ extension InvoiceRunCommand {
             }
             for code in Set(postings.map(\.companyCode)).sorted() {
                 guard let company = companyCodes[code] else { continue }
-                let layouts = library.layouts(forCompanyCode: company.id)
-                let journal = PostingJournalBuilder(
-                    page: layouts.page, language: layouts.language(PrintLanguage.forCountry(company.country).code)
-                )
-                .model(postings.filter { $0.companyCode == code }, companyCode: company, runID: runID)
-                try folder.write(try layouts.render(journal), to: "journal-\(company.id).txt")
+                try folder.write(
+                    try library.journal(postings.filter { $0.companyCode == code }, companyCode: company, runID: runID),
+                    to: "journal-\(company.id).txt")
             }
             try folder.publish()
             try store.markLedgersUpdated(postings: postings.map(\.number))

@@ -299,11 +299,9 @@ struct InvoicingJob {
         }
         for (companyCode, documents) in journals(posted, otherPostings) {
             do {
-                let own = layouts.layouts(forCompanyCode: companyCode.id)
-                let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
-                let journal = PostingJournalBuilder(page: own.page, language: language)
-                    .model(documents, companyCode: companyCode, runID: runID)
-                try folder.write(try own.render(journal), to: "journal-\(companyCode.id).txt")
+                try folder.write(
+                    try layouts.journal(documents, companyCode: companyCode, runID: runID),
+                    to: "journal-\(companyCode.id).txt")
             } catch {
                 errors.append("journal-\(companyCode.id).txt: \(error)")
             }
