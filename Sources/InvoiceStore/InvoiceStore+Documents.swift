@@ -95,6 +95,46 @@ extension InvoiceStore {
         }
     }
 
+    /// The open orders of `categories` as keys only (id and account), sorted as `openOrders`
+    /// sorts them: a run cuts them into ranges of whole accounts and loads one range at a time
+    /// (`openOrders(ids:)`), so it never holds every open document at once.
+    public func openOrderKeys(categories: Set<SourceCategory>) throws(StoreError) -> [(id: Int64, account: String)] {
+        try read { db in
+            let marks = Array(repeating: "?", count: categories.count).joined(separator: ",")
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, account FROM invoicing_order WHERE status = 'open' AND category IN (\(marks))
+                    ORDER BY account, due_date, source_document_id
+                    """,
+                arguments: StatementArguments(categories.map(\.rawValue).sorted())
+            ).map { row in (row[0], row[1]) }
+        }
+    }
+
+    /// The open orders with the given ids (from `openOrderKeys`), with their documents, sorted
+    /// as `openOrders` sorts them; an id no longer open is left out.
+    public func openOrders(ids: [Int64]) throws(StoreError) -> [InvoicingOrder] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            // The ids travel as one JSON array: one statement whatever their number.
+            let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, d.payload, f.preceding FROM invoicing_order o
+                    JOIN source_document d ON d.id = o.source_document_id
+                    LEFT JOIN document_flow f ON f.subsequent = o.reopened_by AND f.kind = 'CANCELLATION'
+                    WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'open'
+                    ORDER BY o.account, o.due_date, o.source_document_id
+                    """,
+                arguments: [list]
+            ).map { row throws in
+                InvoicingOrder(id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
+            }
+        }
+    }
+
     /// How many orders are open and how many were invoiced.
     public func orderCounts() throws(StoreError) -> (open: Int, invoiced: Int) {
         try read { db in

@@ -103,6 +103,13 @@ public struct XMLWriter: Sendable {
         return output
     }
 
+    /// The text written since the last `take()` (the first time, from the XML declaration on),
+    /// for a document written out in parts: the parts, concatenated, are the document.
+    public mutating func take() -> String {
+        defer { output = "" }
+        return output
+    }
+
     /// Builds `<name attributes` (indented) without writing it, so a refused value changes nothing.
     private func startTag(_ name: String, attributes: [(String, String)]) throws(XMLWriterError) -> String {
         precondition(Self.isName(name), "\"\(name)\" is not an XML name")

@@ -10,6 +10,6 @@ struct SpoolFolderNameTests {
         ("Müller 1", "M_ller_1"),
     ])
     func accountIDsBecomeSafeFolderNames(account: String, folder: String) {
-        #expect(InvoicingJob.fileName(account) == folder)
+        #expect(RunOutputs.fileName(account) == folder)
     }
 }

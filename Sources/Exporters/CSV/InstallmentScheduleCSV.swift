@@ -8,9 +8,10 @@ public enum InstallmentScheduleCSV {
         "percent", "due_date", "amount",
     ]
 
-    /// The installments of `invoices` as CSV rows, header first; invoices without installments add none.
-    public static func render(_ invoices: [Invoice]) -> String {
-        var writer = CSVWriter(header: header)
+    /// The installments of `invoices` as CSV rows, header first unless `header` is false (a file
+    /// written in parts); invoices without installments add none.
+    public static func render(_ invoices: [Invoice], header: Bool = true) -> String {
+        var writer = header ? CSVWriter(header: Self.header) : CSVWriter()
         for invoice in invoices {
             for installment in invoice.installments ?? [] {
                 writer.append([

@@ -95,18 +95,11 @@ extension InvoiceRunCommand {
         ) throws {
             var job = InvoicingJob(store: store, layouts: layouts, parameters: parameters)
             if let jobs { job.parallel = Parallel(jobs: jobs) }
-            var report = try job.invoice()
-            try job.render(&report, into: output, imported: imported)
-            if !simulate {
-                try store.finishRun(
-                    report.runID,
-                    summaryJSON: try Manifest.json(Manifest(report: report, parameters: parameters, imported: nil)))
-            }
+            let report = try job.run(into: output, imported: imported)
+            if !simulate { try store.finishRun(report.runID, summaryJSON: try report.summaryJSON) }
             print(RunLog.summary(report, parameters: parameters, imported: imported))
             if (imported?.errorCount ?? 0) > 0 || !report.outputErrors.isEmpty { throw ExitCode(1) }
-            if strict && report.results.contains(where: { $0.failure != nil }) {
-                throw ExitCode(2)
-            }
+            if strict && !report.tally.failed.isEmpty { throw ExitCode(2) }
         }
 
         private func makeParameters() throws -> RunParameters {

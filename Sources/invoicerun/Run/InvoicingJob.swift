@@ -1,5 +1,6 @@
 import ArgumentParser
 import Exporters
+import Foundation
 import Importers
 import InvoiceStore
 import InvoicingCore
@@ -12,27 +13,56 @@ struct InvoicingJob {
     /// The workers that price units and render documents; the results do not depend on their number.
     var parallel = Parallel.machine
 
-    /// Everything a run did, for the summary, the log and the manifest.
+    /// What a run did, for the summary, the watcher and the store's run record; the units
+    /// themselves are in the run log and manifest, written as they were decided.
     struct Report {
         var runID: String
-        var selection: Selection
-        var results: [UnitResult]
+        var tally = RunTally()
         var outputFolder: String?
-        var outputs: [(path: String, sha256: String)] = []
+        /// Files in the output folder, the manifest included.
+        var outputCount = 0
         var outputErrors: [String] = []
         /// What the outputs changed without failing: characters folded into an EDI repertoire.
         var outputNotes: [String] = []
-        /// The configured rounding, which the EN 16931 check of e-invoices expects VAT rounded by.
-        var rounding: RoundingRule = .halfUp
         /// Rebate accruals posted in FI documents of their own (catch-ups), with their company codes.
         var rebatePostings: [(posting: FIDocument, company: CompanyCode)] = []
+
+        /// The run record the store keeps: the figures of the summary.
+        var summaryJSON: String {
+            get throws {
+                struct Summary: Encodable {
+                    var units, invoiced, postponed, failed, selectedOrders, outputs: Int
+                    var invoices: String
+                }
+                return try Manifest.json(
+                    Summary(
+                        units: tally.units, invoiced: tally.invoiced, postponed: tally.postponed.count,
+                        failed: tally.failed.count, selectedOrders: tally.selectedOrders, outputs: outputCount,
+                        invoices: tally.invoiceNumbers.description))
+            }
+        }
     }
 
     /// Invoices committed per transaction.
     static let commitBatchSize = 200
 
-    /// Selects, groups, invoices, numbers and stores (unless simulating) every unit.
-    func invoice() throws -> Report {
+    /// Open orders loaded at a time: whole accounts, at least this many orders (units never span
+    /// accounts, so each range is invoiced on its own and the run holds one range's documents).
+    /// `INVOICERUN_ACCOUNT_RANGE` sets another size; the outputs are the same bytes whatever it is.
+    var accountRangeSize = Self.defaultAccountRangeSize
+
+    static var defaultAccountRangeSize: Int {
+        if let text = ProcessInfo.processInfo.environment["INVOICERUN_ACCOUNT_RANGE"], let size = Int(text), size >= 1 {
+            return size
+        }
+        return 5_000
+    }
+
+    /// Selects, groups, invoices, numbers and stores (unless simulating) every unit, a range of
+    /// accounts at a time, and writes each committed window's outputs into `outputRoot/RUN-ID`
+    /// right away, then the posting journals, run log and manifest. Holds one range of orders
+    /// and one window of invoices, whatever the size of the run.
+    func run(into outputRoot: String, imported: ImportReport?) throws -> Report {
         guard let json = try store.loadConfigurationJSON() else {
             throw ValidationError(
                 "the store has no invoicing configuration; import one first (e.g. Samples/config/invoicing.json)")
@@ -45,23 +75,19 @@ struct InvoicingJob {
         } catch {
             throw ValidationError(error.description)
         }
-        let selection = engine.select(try openOrdersAfterScheduling(engine, rounding: configuration.rounding))
-        let units = engine.group(selection)
+        let ranges = try accountRanges(engine, rounding: configuration.rounding)
         let runID =
             parameters.simulate
             ? "SIM-\(parameters.runDate)"
             : try store.beginRun(parameters, parametersJSON: try Manifest.json(Manifest.Parameters(parameters)))
-        var simulatedNumbers: [String: Int64] = [:]
-        func placeholder(_ kind: NumberRangeKind, _ invoice: Invoice) -> String {
-            let key = "\(kind.rawValue)-\(invoice.seller.id)"
-            simulatedNumbers[key, default: 0] += 1
-            // swift-format-ignore: NeverForceUnwrap
-            return "SIM-"
-                + kind.number(
-                    companyCode: invoice.seller.id, year: invoice.invoiceDate.year, sequence: simulatedNumbers[key]!)
-        }
-        var results: [UnitResult] = []
-        var progress = Progress("invoicing", total: units.count, unit: "units")
+        var report = Report(runID: runID)
+        let outputs = try RunOutputs(
+            root: outputRoot + "/" + runID, runID: runID, rounding: configuration.rounding, layouts: layouts,
+            parallel: parallel)
+        let records = try RunRecords(in: outputs.folder.writeRoot)
+        outputs.listOutputs(in: records.outputs)
+        var numbering = SimulatedNumbering()
+        var progress = Progress("invoicing", total: ranges.reduce(0) { $0 + $1.count }, unit: "orders")
         defer { progress.finish() }
         // Rebate accruals go into each covered invoice's FI document, the agreements' positions
         // carried from invoice to invoice through the run (a simulation's too).
@@ -75,10 +101,13 @@ struct InvoicingJob {
         var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
         var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
         var pendingAdvanceAccounts: Set<String> = []
+        var ordersDone = 0
         // Units are committed in batches: one transaction (one fsync) per batch, a savepoint per
-        // invoice, so a unit that fails to store fails alone.
+        // invoice, so a unit that fails to store fails alone. The batch's outputs are written
+        // right after its commit, so a run holds no more than a batch of invoices.
         func flush() throws {
             var stored = try store.commit(pending, runID: runID).makeIterator()
+            var results: [UnitResult] = []
             for (unit, outcome) in outcomes {
                 if let outcome {
                     results.append(UnitResult(unit: unit, outcome: outcome))
@@ -95,77 +124,84 @@ struct InvoicingJob {
             outcomes = []
             pending = []
             pendingAdvanceAccounts = []
-            progress.update(results.count)
-        }
-        // Units are priced on every core a window at a time, each with its account's advances as
-        // they stood when the window began. Only units of one account depend on each other (an
-        // advance, then the final invoice that deducts it), so a unit whose account's advances
-        // changed inside the window is priced again, in order, with the advances as they are now.
-        for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
-            let window = Array(units[start..<min(start + Self.commitBatchSize, units.count)])
-            let snapshot = advances
-            let priced = parallel.map(window) { engine.invoice($0, advances: snapshot[$0.account] ?? []) }
-            var changed: Set<String> = []
-            for (unit, speculative) in zip(window, priced) {
-                // A final invoice needs the numbers of the advances made before it in this run.
-                if pendingAdvanceAccounts.contains(unit.account) { try flush() }
-                let outcome =
-                    changed.contains(unit.account)
-                    ? engine.invoice(unit, advances: advances[unit.account] ?? []) : speculative
-                switch outcome {
-                case .invoiced(var draft):
-                    draft.invoice.runID = runID
-                    if !accruals.isEmpty {
-                        do throws(UnitFailure) {
-                            try accruals.accrue(&draft)
-                        } catch {
-                            outcomes.append((unit, .failed(error.description)))
-                            continue
-                        }
-                    }
-                    let cleared = Set(draft.invoice.advanceClearings.map(\.number))
-                    if !cleared.isEmpty {
-                        advances[unit.account]?.removeAll { cleared.contains($0.number) }
-                        changed.insert(unit.account)
-                    }
-                    if draft.invoice.kind.isAdvance { changed.insert(unit.account) }
-                    if parameters.simulate {
-                        let kind = draft.invoice.kind
-                        draft = draft.numbered(
-                            invoiceNumber: kind == .proForma
-                                ? "SIM-PF-\(unit.index)"
-                                : placeholder(NumberRangeKind(documentKind: kind), draft.invoice),
-                            postingNumber: kind == .proForma ? "" : placeholder(.posting, draft.invoice))
-                        var intercompany: [InvoiceDraft] = []
-                        for var internalDraft in draft.intercompany {
-                            internalDraft = internalDraft.numbered(
-                                invoiceNumber: placeholder(.intercompany, internalDraft.invoice),
-                                postingNumber: placeholder(.posting, internalDraft.invoice))
-                            internalDraft.invoice.runID = runID
-                            internalDraft.invoice.reference = draft.invoice.number
-                            // Received at the customer invoice's seller, in that company code's range.
-                            internalDraft.receiverPosting?.number = placeholder(.posting, draft.invoice)
-                            internalDraft.receiverPosting?.reference = internalDraft.invoice.number
-                            intercompany.append(internalDraft)
-                        }
-                        draft.intercompany = intercompany
-                        if kind.isAdvance { advances[unit.account, default: []].append(draft.invoice) }
-                        outcomes.append((unit, .invoiced(draft)))
-                    } else {
-                        outcomes.append((unit, nil))  // filled in by the commit below
-                        pending.append((draft, unit.orders.map(\.id)))
-                        if draft.invoice.kind.isAdvance { pendingAdvanceAccounts.insert(unit.account) }
-                    }
-                case .postponed(let reason):
-                    outcomes.append((unit, .postponed(reason)))
-                case .failed(let failure):
-                    outcomes.append((unit, .failed(failure.description)))
-                }
+            for result in results {
+                report.tally.count(result)
+                try records.record(result)
             }
-            try flush()
+            // Intercompany invoices follow the customer invoice they belong to, with its functions.
+            try outputs.write(
+                results.flatMap { result in
+                    (result.draft.map { [$0] + $0.intercompany } ?? []).map {
+                        RunOutputs.Entry(draft: $0, isActive: { result.unit.isActive($0) })
+                    }
+                })
         }
-        var report = Report(runID: runID, selection: selection, results: results)
-        report.rounding = configuration.rounding
+        var unitsBefore = 0
+        for range in ranges {
+            var candidates = try store.openOrders(ids: range.ids)
+            candidates += range.simulated
+            let selection = engine.select(candidates)
+            candidates = []
+            report.tally.count(selection)
+            try records.record(selection)
+            var units = engine.group(selection)
+            for index in units.indices { units[index].index += unitsBefore }
+            unitsBefore += units.count
+            // Units are priced on every core a window at a time, each with its account's advances
+            // as they stood when the window began. Only units of one account depend on each other
+            // (an advance, then the final invoice that deducts it), so a unit whose account's
+            // advances changed inside the window is priced again, in order, with the advances as
+            // they are now.
+            for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
+                let window = Array(units[start..<min(start + Self.commitBatchSize, units.count)])
+                let snapshot = advances
+                let priced = parallel.map(window) { engine.invoice($0, advances: snapshot[$0.account] ?? []) }
+                var changed: Set<String> = []
+                for (unit, speculative) in zip(window, priced) {
+                    // A final invoice needs the numbers of the advances made before it in this run.
+                    if pendingAdvanceAccounts.contains(unit.account) { try flush() }
+                    let outcome =
+                        changed.contains(unit.account)
+                        ? engine.invoice(unit, advances: advances[unit.account] ?? []) : speculative
+                    switch outcome {
+                    case .invoiced(var draft):
+                        draft.invoice.runID = runID
+                        if !accruals.isEmpty {
+                            do throws(UnitFailure) {
+                                try accruals.accrue(&draft)
+                            } catch {
+                                outcomes.append((unit, .failed(error.description)))
+                                continue
+                            }
+                        }
+                        let cleared = Set(draft.invoice.advanceClearings.map(\.number))
+                        if !cleared.isEmpty {
+                            advances[unit.account]?.removeAll { cleared.contains($0.number) }
+                            changed.insert(unit.account)
+                        }
+                        if draft.invoice.kind.isAdvance { changed.insert(unit.account) }
+                        if parameters.simulate {
+                            draft = numbering.number(draft, unit: unit, runID: runID)
+                            if draft.invoice.kind.isAdvance {
+                                advances[unit.account, default: []].append(draft.invoice)
+                            }
+                            outcomes.append((unit, .invoiced(draft)))
+                        } else {
+                            outcomes.append((unit, nil))  // filled in by the commit below
+                            pending.append((draft, unit.orders.map(\.id)))
+                            if draft.invoice.kind.isAdvance { pendingAdvanceAccounts.insert(unit.account) }
+                        }
+                    case .postponed(let reason):
+                        outcomes.append((unit, .postponed(reason)))
+                    case .failed(let failure):
+                        outcomes.append((unit, .failed(failure.description)))
+                    }
+                }
+                try flush()
+            }
+            ordersDone += range.count
+            progress.update(ordersDone)
+        }
         if !accruals.isEmpty {
             // Catch-ups from what is stored now (a unit that failed to store accrued nothing), or
             // from the run's own positions in a simulation.
@@ -189,217 +225,26 @@ struct InvoicingJob {
                 report.outputErrors.append("rebate accrual: \(failure.message)")
             }
         }
-        return report
-    }
-
-    /// One document to render, with the output functions active for it.
-    struct RenderEntry {
-        let draft: InvoiceDraft
-        let isActive: (InvoicingFunction) -> Bool
-    }
-
-    /// Step 8: writes every output the units' functions ask for, then the run log and manifest.
-    func render(_ report: inout Report, into outputRoot: String, imported: ImportReport?) throws {
-        var folder = try OutputFolder(root: outputRoot + "/" + report.runID)
-        // Intercompany invoices follow the customer invoice they belong to, with its functions.
-        let entries = report.results.flatMap { result in
-            (result.draft.map { [$0] + $0.intercompany } ?? []).map {
-                RenderEntry(draft: $0, isActive: { result.unit.isActive($0) })
-            }
-        }
-        let printed = try writeDocuments(
-            entries, runID: report.runID, rounding: report.rounding, into: &folder, errors: &report.outputErrors,
-            notes: &report.outputNotes, otherPostings: report.rebatePostings)
-        report.outputFolder = folder.root
-        try folder.write(RunLog.text(report, parameters: parameters, imported: imported), to: "run.log")
-        report.outputs = folder.written
-        let manifest = Manifest(report: report, parameters: parameters, imported: imported)
-        try folder.write(try Manifest.json(manifest), to: "manifest.json")
-        try folder.publish()
-        if !parameters.simulate && !printed.isEmpty {
-            try store.recordOriginalPrints(printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
+        try outputs.finish(otherPostings: report.rebatePostings)
+        report.outputErrors += outputs.errors
+        report.outputNotes += outputs.notes
+        report.outputFolder = outputs.folder.root
+        try records.writeLog(
+            into: outputs,
+            header: RunLog.header(runID, parameters: parameters, imported: imported), trailer: RunLog.trailer(report))
+        try records.writeManifest(
+            Manifest(runID: runID, parameters: parameters, imported: imported, orders: report.tally.selectedOrders),
+            into: outputs)
+        report.outputCount = outputs.folder.writtenCount
+        records.discard()
+        try outputs.publish()
+        if !parameters.simulate && !outputs.printed.isEmpty {
+            try store.recordOriginalPrints(outputs.printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
         }
         if !parameters.simulate {
             // The posting files are out: the posted delivery lines are 80 ledgers updated.
-            try store.markLedgersUpdated(
-                postings: entries.map(\.draft.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number))
+            try store.markLedgersUpdated(postings: outputs.ledgerPostings)
         }
-    }
-
-    /// Writes each document's outputs as its functions ask (print with spool and the combined
-    /// print file, canonical XML, e-invoices), the CSV files, installment schedules, postings and
-    /// posting journals, into `folder`; returns the numbers printed. A run and a run recovered
-    /// after a crash render through here, so both leave the same output set.
-    func writeDocuments(
-        _ entries: [RenderEntry], runID: String, rounding: RoundingRule, into folder: inout OutputFolder,
-        errors: inout [String], notes: inout [String],
-        otherPostings: [(posting: FIDocument, company: CompanyCode)] = []
-    ) throws -> [String] {
-        let drafts = entries.map(\.draft)
-        // The run's CSV files are written as the documents are, never held whole.
-        let invoicesCSV = try folder.appending(to: "invoices.csv")
-        try invoicesCSV.append(InvoiceCSV.render([]))
-        var printed: [String] = []
-        // Mass printing: every printed document of the run in one file, each on a new page
-        // (as `PrintLayouts.combine` joins them), written as it goes.
-        var combined: AppendingFile?
-        var progress = Progress("writing outputs", total: entries.count, unit: "documents")
-        defer { progress.finish() }
-        // Documents are rendered on every core, a slice at a time so only a slice's bytes are
-        // held, and written in order by this thread.
-        for start in stride(from: 0, to: entries.count, by: Self.renderSliceSize) {
-            let slice = entries[start..<min(start + Self.renderSliceSize, entries.count)]
-            let requests = slice.map { entry in
-                DocumentRequest(
-                    invoice: entry.draft.invoice, print: entry.isActive(.print), xml: entry.isActive(.xmlOutput),
-                    csv: entry.isActive(.csvOutput))
-            }
-            let rendered = parallel.map(requests) { render($0, rounding: rounding) }
-            for (entry, document) in zip(slice, rendered) {
-                let invoice = entry.draft.invoice
-                do {
-                    for file in document.files { try folder.write(file) }
-                    if let text = document.printText {
-                        if combined == nil { combined = try folder.appending(to: "print.txt") }
-                        try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
-                        printed.append(invoice.number)
-                    }
-                    notes += document.notes
-                    if let failure = document.failure { errors.append("\(invoice.number): \(failure)") }
-                } catch {
-                    errors.append("\(invoice.number): \(error)")
-                }
-                if let rows = document.csvRows { try invoicesCSV.append(rows) }
-            }
-            progress.update(start + slice.count)
-        }
-        if let combined {
-            try combined.append("\n")
-            try folder.finish(combined)
-        }
-        try folder.finish(invoicesCSV)
-        try Self.writeInstallmentSchedules(
-            entries.map { (invoice: $0.draft.invoice, active: $0.isActive) }, layouts: layouts, into: &folder,
-            errors: &errors)
-        // A pro forma posts nothing.
-        let posted = drafts.filter { $0.invoice.kind != .proForma }
-        let postings =
-            posted.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) } + otherPostings.map(\.posting)
-        let postingsCSV = try folder.appending(to: "postings.csv")
-        try postingsCSV.append(PostingCSV.render([]))
-        for start in stride(from: 0, to: postings.count, by: 1_000) {
-            try postingsCSV.append(
-                PostingCSV.render(postings[start..<min(start + 1_000, postings.count)], header: false))
-        }
-        try folder.finish(postingsCSV)
-        do {
-            try folder.write(try PostingXML.render(postings, runID: runID), to: "postings.xml")
-        } catch {
-            errors.append("postings.xml: \(error)")
-        }
-        for (companyCode, documents) in journals(posted, otherPostings) {
-            do {
-                try folder.write(
-                    try layouts.journal(documents, companyCode: companyCode, runID: runID),
-                    to: "journal-\(companyCode.id).txt")
-            } catch {
-                errors.append("journal-\(companyCode.id).txt: \(error)")
-            }
-        }
-        return printed
-    }
-
-    /// Documents rendered together before their files are written.
-    static let renderSliceSize = 256
-
-    /// One document to render and which of its outputs are active.
-    struct DocumentRequest: Sendable {
-        let invoice: Invoice
-        let print: Bool
-        let xml: Bool
-        let csv: Bool
-    }
-
-    /// A document's files, rendered and hashed, and its print text for the combined print file.
-    /// A rendering that fails keeps the files made before it, as writing them one by one did.
-    struct RenderedDocument: Sendable {
-        var files: [RenderedFile] = []
-        var printText: String?
-        /// The document's rows of the run's `invoices.csv`.
-        var csvRows: String?
-        /// What the outputs changed without failing: characters folded into an EDI repertoire.
-        var notes: [String] = []
-        var failure: String?
-    }
-
-    /// Renders one document's outputs as its functions ask: print (with its spool copy), canonical
-    /// XML, and the e-invoice formats of its buyer.
-    private func render(_ request: DocumentRequest, rounding: RoundingRule) -> RenderedDocument {
-        let invoice = request.invoice
-        var document = RenderedDocument()
-        if request.csv { document.csvRows = InvoiceCSV.render([invoice], header: false) }
-        do {
-            if request.print {
-                let own = layouts.layouts(forCompanyCode: invoice.seller.id)
-                let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
-                let file = RenderedFile(text, to: "invoices/\(invoice.number).txt")
-                document.files.append(file)
-                // The account's print spool folder, for a print server that watches it.
-                document.files.append(file.copy(to: "spool/\(Self.fileName(invoice.buyer.id))/\(invoice.number).txt"))
-                document.printText = text
-            }
-            if request.xml {
-                document.files.append(
-                    RenderedFile(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml"))
-            }
-            // A pro forma is no invoice: no e-invoice is made of it.
-            for format in invoice.buyer.invoiceFormats where invoice.kind != .proForma {
-                let check = EN16931Check(rounding: rounding)
-                let name = "\(invoice.number).\(format.fileSuffix)"
-                let interchange: EDIInterchange?
-                switch format {
-                case .edifact: interchange = try EDIFACTInvoic.interchange(invoice, check: check)
-                case .x12: interchange = try X12Invoice810.interchange(invoice, check: check)
-                case .ubl, .cii: interchange = nil
-                }
-                document.notes += interchange?.folded.map { "\(name): folded \($0)" } ?? []
-                document.files.append(
-                    RenderedFile(
-                        bytes: try interchange?.bytes ?? format.encoded(invoice, check: check), to: "invoices/\(name)"))
-            }
-        } catch {
-            document.failure = "\(error)"
-        }
-        return document
-    }
-
-    /// `name` (an account id from imported data) made safe as one path component: letters,
-    /// digits, `-`, `_` and inner dots stay, anything else becomes `_`.
-    static func fileName(_ name: String) -> String {
-        let safe = String(
-            name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
-        return safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe
-    }
-
-    /// The run's FI documents per company code (in run order within each), for the posting journals.
-    private func journals(
-        _ drafts: [InvoiceDraft], _ others: [(posting: FIDocument, company: CompanyCode)]
-    ) -> [(CompanyCode, [FIDocument])] {
-        var byCode: [String: (CompanyCode, [FIDocument])] = [:]
-        let sellers = Dictionary(
-            drafts.map { ($0.invoice.seller.id, $0.invoice.seller) }, uniquingKeysWith: { a, _ in a })
-        for draft in drafts {
-            let seller = draft.invoice.seller
-            byCode[seller.id, default: (seller, [])].1.append(draft.posting)
-            // The selling company code's side of an intercompany invoice: a customer invoice of
-            // it is in the same run, so its company code is known.
-            if let receiver = draft.receiverPosting, let company = sellers[receiver.companyCode] {
-                byCode[company.id, default: (company, [])].1.append(receiver)
-            }
-        }
-        for (posting, company) in others {
-            byCode[company.id, default: (company, [])].1.append(posting)
-        }
-        return byCode.keys.sorted().compactMap { byCode[$0] }
+        return report
     }
 }

@@ -28,11 +28,17 @@ struct Manifest: Encodable {
             var document: String
             var account: String
             var reason: String
+
+            init(_ skipped: SkippedOrder) {
+                document = skipped.order.document.id
+                account = skipped.order.account
+                reason = skipped.reason.rawValue
+            }
         }
 
-        var accounts: [String]
+        var accounts: Spooled
         var orders: Int
-        var skipped: [Skipped]
+        var skipped: Spooled
     }
 
     struct Unit: Encodable {
@@ -54,6 +60,31 @@ struct Manifest: Encodable {
         var postingNumber: String?
         var grossAmount: String?
         var reason: String?
+
+        init(_ result: UnitResult) {
+            index = result.unit.index
+            account = result.unit.account
+            invoicingType = result.unit.invoicingType
+            characteristics = Dictionary(
+                result.unit.characteristics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            orders = result.unit.orders.map(\.document.id)
+            functions = result.unit.functions.map {
+                .init(function: $0.function.rawValue, status: $0.status?.rawValue, active: $0.active, reason: $0.reason)
+            }
+            switch result.outcome {
+            case .invoiced(let draft):
+                outcome = "invoiced"
+                invoiceNumber = draft.invoice.number
+                postingNumber = draft.posting.number
+                grossAmount = draft.invoice.grossTotal.description
+            case .postponed(let reason):
+                outcome = "postponed"
+                self.reason = reason
+            case .failed(let reason):
+                outcome = "failed"
+                self.reason = reason
+            }
+        }
     }
 
     struct Output: Encodable {
@@ -61,52 +92,47 @@ struct Manifest: Encodable {
         var sha256: String
     }
 
+    /// An array written out of a spool (`JSONArraySpool`) where this marker stands.
+    struct Spooled: Encodable {
+        var name: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(Self.marker + name)
+        }
+
+        static let marker = "@spooled:"
+    }
+
     var runId: String
     var simulated: Bool
     var parameters: Parameters
     var inputs: [ImportReport.File]
     var selection: SelectionRecord
-    var units: [Unit]
-    var outputs: [Output]
+    var units = Spooled(name: "units")
+    var outputs = Spooled(name: "outputs")
 
-    init(report: InvoicingJob.Report, parameters: RunParameters, imported: ImportReport?) {
-        runId = report.runID
+    init(runID: String, parameters: RunParameters, imported: ImportReport?, orders: Int) {
+        runId = runID
         simulated = parameters.simulate
         self.parameters = Parameters(parameters)
         inputs = imported?.files ?? []
         selection = SelectionRecord(
-            accounts: report.selection.accounts, orders: report.selection.orders.count,
-            skipped: report.selection.skipped
-                .sorted { ($0.order.account, $0.order.document.id) < ($1.order.account, $1.order.document.id) }
-                .map { .init(document: $0.order.document.id, account: $0.order.account, reason: $0.reason.rawValue) })
-        units = report.results.map { result in
-            var unit = Unit(
-                index: result.unit.index, account: result.unit.account, invoicingType: result.unit.invoicingType,
-                characteristics: Dictionary(
-                    result.unit.characteristics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }),
-                orders: result.unit.orders.map(\.document.id),
-                functions: result.unit.functions.map {
-                    .init(
-                        function: $0.function.rawValue, status: $0.status?.rawValue, active: $0.active,
-                        reason: $0.reason)
-                },
-                outcome: "", invoiceNumber: nil, postingNumber: nil, grossAmount: nil, reason: nil)
-            switch result.outcome {
-            case .invoiced(let draft):
-                unit.outcome = "invoiced"
-                unit.invoiceNumber = draft.invoice.number
-                unit.postingNumber = draft.posting.number
-                unit.grossAmount = draft.invoice.grossTotal.description
-            case .postponed(let reason):
-                unit.outcome = "postponed"
-                unit.reason = reason
-            case .failed(let reason):
-                unit.outcome = "failed"
-                unit.reason = reason
-            }
-            return unit
+            accounts: Spooled(name: "accounts"), orders: orders, skipped: Spooled(name: "skipped"))
+    }
+
+    /// Writes the manifest into `file`, each spooled array from `arrays` (by name) where it stands.
+    func write(into file: AppendingFile, arrays: [String: JSONArraySpool]) throws {
+        var rest = try Self.json(self)[...]
+        let quotedMarker = "\"" + Spooled.marker
+        while let start = rest.range(of: quotedMarker) {
+            try file.append(String(rest[..<start.lowerBound]))
+            let nameStart = start.upperBound
+            guard let end = rest[nameStart...].firstIndex(of: "\"") else { break }
+            try arrays[String(rest[nameStart..<end])]?.copy(into: file)
+            rest = rest[rest.index(after: end)...]
         }
-        outputs = report.outputs.map { Output(file: $0.path, sha256: $0.sha256) }
+        try file.append(String(rest))
     }
 
     /// Stable JSON: sorted keys, indented, slashes unescaped, newline at the end.

@@ -58,10 +58,10 @@ final class AppendingFile {
 extension OutputFolder {
     /// Opens `relativePath` to be written piece by piece under a temporary name.
     func appending(to relativePath: String) throws -> AppendingFile {
-        let final = root + "/" + relativePath
+        let final = writeRoot + "/" + relativePath
         let folder = (final as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/." + (final as NSString).lastPathComponent + ".tmp"
+        let temporary = isWhole ? final : folder + "/." + (final as NSString).lastPathComponent + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: final, reason: String(cString: strerror(errno))) }
         return AppendingFile(relativePath: relativePath, temporary: temporary, descriptor: descriptor)
@@ -70,6 +70,6 @@ extension OutputFolder {
     /// Closes `file` and stages it with the other outputs, to be published with them.
     mutating func finish(_ file: AppendingFile) throws {
         let sha256 = try file.close()
-        stage(temporary: file.temporary, as: file.relativePath, sha256: sha256)
+        try stage(temporary: file.temporary, as: file.relativePath, sha256: sha256)
     }
 }

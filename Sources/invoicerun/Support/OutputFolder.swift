@@ -8,9 +8,24 @@ import Glibc
 /// Files are staged under temporary names by `write` and published together by `publish()`:
 /// one `syncfs` flushes them all (instead of an fsync per file, which dominated writing many
 /// small files), then each is renamed and the folders are synced, so the renames last too.
+///
+/// A run's folder is written whole instead (`init(wholeFolder:)`): its files go straight under
+/// their final names into a hidden folder beside `root`, and `publish()` renames that folder to
+/// `root`. A run of a million items writes hundreds of thousands of files; this saves a rename
+/// per file and the list of them, and the run's outputs appear all at once.
 struct OutputFolder {
+    /// Where the files are once published.
     let root: String
+    /// Where they are written: `root`, or the hidden folder of a whole folder.
+    let writeRoot: String
+    /// Whether the folder is written whole and published by one rename.
+    let isWhole: Bool
+    /// The files written, with their hashes, in order; kept in `outputLog` instead when it is set.
     private(set) var written: [(path: String, sha256: String)] = []
+    /// Where a run lists its files for the manifest, so they are not held in memory.
+    var outputLog: JSONArraySpool?
+    /// How many files were written.
+    private(set) var writtenCount = 0
     /// Temporary name → final name of files written but not yet published.
     private var staged: [(temporary: String, final: String)] = []
     /// Folders known to exist, so each is created once rather than checked for every file.
@@ -18,7 +33,22 @@ struct OutputFolder {
 
     init(root: String) throws {
         self.root = root
+        writeRoot = root
+        isWhole = false
         try Self.prepare(root)
+    }
+
+    /// A folder written whole: into `.NAME.partial` beside `root`, renamed to `root` by `publish()`
+    /// (replacing a folder already there, such as an earlier simulation's).
+    init(wholeFolder root: String) throws {
+        self.root = root
+        let parent = (root as NSString).deletingLastPathComponent
+        writeRoot = parent + "/." + (root as NSString).lastPathComponent + ".partial"
+        isWhole = true
+        try Self.prepare(parent.isEmpty ? "." : parent)
+        // What an attempt cut short left.
+        try? FileManager.default.removeItem(atPath: writeRoot)
+        try Self.prepare(writeRoot)
     }
 
     /// Creates `folder` if needed and proves it writable, so a run fails before it stores anything
@@ -50,13 +80,13 @@ struct OutputFolder {
     }
 
     private mutating func write(bytes: [UInt8], to relativePath: String, sha256: String) throws {
-        let final = root + "/" + relativePath
+        let final = writeRoot + "/" + relativePath
         let folder = (final as NSString).deletingLastPathComponent
         if !createdFolders.contains(folder) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             createdFolders.insert(folder)
         }
-        let temporary = folder + "/." + (final as NSString).lastPathComponent + ".tmp"
+        let temporary = isWhole ? final : folder + "/." + (final as NSString).lastPathComponent + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: final, reason: String(cString: strerror(errno))) }
         var offset = 0
@@ -76,19 +106,30 @@ struct OutputFolder {
             unlink(temporary)
             throw OutputError(path: final, reason: reason)
         }
-        staged.append((temporary, final))
-        written.append((relativePath, sha256))
+        if !isWhole { staged.append((temporary, final)) }
+        try record(relativePath, sha256: sha256)
+    }
+
+    private mutating func record(_ relativePath: String, sha256: String) throws {
+        writtenCount += 1
+        if let outputLog {
+            try outputLog.append(Manifest.Output(file: relativePath, sha256: sha256))
+        } else {
+            written.append((relativePath, sha256))
+        }
     }
 
     /// Stages a file written elsewhere under `temporary` to be published as `relativePath`
     /// (see `OutputFolder+Appending.swift`).
-    mutating func stage(temporary: String, as relativePath: String, sha256: String) {
-        staged.append((temporary, root + "/" + relativePath))
-        written.append((relativePath, sha256))
+    mutating func stage(temporary: String, as relativePath: String, sha256: String) throws {
+        if !isWhole { staged.append((temporary, root + "/" + relativePath)) }
+        try record(relativePath, sha256: sha256)
     }
 
-    /// Makes every staged file durable, then gives each its final name.
+    /// Makes every staged file durable, then gives each its final name (or the whole folder its
+    /// name).
     mutating func publish() throws {
+        if isWhole { return try publishWhole() }
         guard !staged.isEmpty else { return }
         let root = open(self.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { throw OutputError(path: self.root, reason: String(cString: strerror(errno))) }
@@ -108,6 +149,36 @@ struct OutputFolder {
             fsync(descriptor)
             close(descriptor)
         }
+    }
+
+    /// Makes the hidden folder durable and renames it to `root`; a folder already at `root` is
+    /// moved aside first and removed after.
+    private func publishWhole() throws {
+        let descriptor = open(writeRoot, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputError(path: writeRoot, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard syncfs(descriptor) == 0 else {
+            throw OutputError(path: writeRoot, reason: String(cString: strerror(errno)))
+        }
+        let parent = (root as NSString).deletingLastPathComponent
+        let replaced = parent + "/." + (root as NSString).lastPathComponent + ".replaced"
+        var moved = false
+        if access(root, F_OK) == 0 {
+            try? FileManager.default.removeItem(atPath: replaced)
+            guard rename(root, replaced) == 0 else {
+                throw OutputError(path: root, reason: String(cString: strerror(errno)))
+            }
+            moved = true
+        }
+        guard rename(writeRoot, root) == 0 else {
+            throw OutputError(path: root, reason: String(cString: strerror(errno)))
+        }
+        let folder = open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+        if moved { try? FileManager.default.removeItem(atPath: replaced) }
     }
 
     static func sha256(_ bytes: some Sequence<UInt8>) -> String {

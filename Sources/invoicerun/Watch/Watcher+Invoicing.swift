@@ -20,9 +20,9 @@ extension Watcher {
         guard try store.openOrderCount(accounts: accounts) > 0 else { return nil }
         let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters(accounts: accounts))
         try store.beginDropFolderInvoicing(owner: identity)
-        var report: InvoicingJob.Report
+        let report: InvoicingJob.Report
         do {
-            report = try job.invoice()
+            report = try job.run(into: stagingFolder, imported: nil)
         } catch let error as ValidationError {
             // No configuration yet, an unknown process: the orders stay open for a later run.
             try store.endDropFolderInvoicing()
@@ -30,23 +30,19 @@ extension Watcher {
             return nil
         }
         // A run that found no unit (orders not yet due, blocked) leaves no folder behind.
-        if !report.results.isEmpty {
-            try publish(runID: report.runID) { staging in
-                try job.render(&report, into: staging, imported: nil)
-            }
+        if report.tally.units > 0 {
+            try publish(runID: report.runID)
+        } else {
+            try? FileManager.default.removeItem(atPath: stagingFolder + "/" + report.runID)
         }
-        try store.finishRun(
-            report.runID,
-            summaryJSON: try Manifest.json(Manifest(report: report, parameters: job.parameters, imported: nil)))
+        try store.finishRun(report.runID, summaryJSON: try report.summaryJSON)
         try store.endDropFolderInvoicing()
-        for result in report.results {
-            if let failure = result.failure {
-                logger.warning(
-                    "unit failed",
-                    metadata: ["run": "\(report.runID)", "account": "\(result.unit.account)", "reason": "\(failure)"])
-            }
+        for unit in report.tally.failed {
+            logger.warning(
+                "unit failed",
+                metadata: ["run": "\(report.runID)", "account": "\(unit.account)", "reason": "\(unit.reason)"])
         }
-        return (report.runID, report.results.filter { $0.draft != nil }.count)
+        return (report.runID, report.tally.invoiced)
     }
 
     /// The scheduled trigger: invoices every account with due orders.
@@ -62,12 +58,10 @@ extension Watcher {
         }
     }
 
-    /// Renders a run into `outbox/.staging/RUN-ID` and publishes it by renaming that folder to
+    /// Publishes a run rendered into `outbox/.staging/RUN-ID` by renaming that folder to
     /// `outbox/RUN-ID`: the run's outputs appear whole or not at all.
-    private func publish(runID: String, render: (String) throws -> Void) throws {
+    private func publish(runID: String) throws {
         let staged = stagingFolder + "/" + runID
-        try? FileManager.default.removeItem(atPath: staged)
-        try render(stagingFolder)
         let target = settings.layout.outbox + "/" + runID
         switch try FileMove.rename(staged, to: target) {
         case .moved: FileMove.syncFolder(settings.layout.outbox)
@@ -83,9 +77,9 @@ extension Watcher {
         for runID in runs {
             let invoices = try store.invoices(ofRun: runID)
             if !invoices.isEmpty && access(settings.layout.outbox + "/" + runID, F_OK) != 0 {
-                try publish(runID: runID) { staging in
-                    try renderRecovered(runID: runID, invoices: invoices, into: staging)
-                }
+                try? FileManager.default.removeItem(atPath: stagingFolder + "/" + runID)
+                try renderRecovered(runID: runID, invoices: invoices, into: stagingFolder)
+                try publish(runID: runID)
                 logger.notice(
                     "run recovered: outputs rendered again",
                     metadata: ["run": "\(runID)", "invoices": "\(invoices.count)"])
@@ -104,9 +98,11 @@ extension Watcher {
         let engine = try InvoicingRun(
             configuration: configuration, masterData: try store.loadMasterData(),
             parameters: parameters(accounts: nil, date: invoices.first?.invoiceDate))
-        var folder = try OutputFolder(root: staging + "/" + runID)
+        let outputs = try RunOutputs(
+            root: staging + "/" + runID, runID: runID, rounding: configuration.rounding, layouts: layouts,
+            parallel: .machine)
         // The same rendering as the run's own, so a recovered run leaves the same output set.
-        var entries: [InvoicingJob.RenderEntry] = []
+        var entries: [RunOutputs.Entry] = []
         for invoice in invoices {
             let unposted = FIDocument(
                 number: "", companyCode: invoice.seller.id, postingDate: invoice.invoiceDate,
@@ -123,20 +119,16 @@ extension Watcher {
                     draft: draft,
                     isActive: { function in functions.contains { $0.function == function && $0.active } }))
         }
-        let job = InvoicingJob(store: store, layouts: layouts, parameters: parameters(accounts: nil))
-        var errors: [String] = []
-        var notes: [String] = []
-        _ = try job.writeDocuments(
-            entries, runID: runID, rounding: configuration.rounding, into: &folder, errors: &errors, notes: &notes)
+        try outputs.write(entries)
+        try outputs.finish()
         let lines =
             ["\(runID): recovered after a crash; outputs rendered again from the store (\(invoices.count) invoices)"]
             + invoices.map { "invoice \($0.number) account \($0.buyer.id) gross \($0.grossTotal)" }
-            + errors.map { "output error: \($0)" } + notes.map { "output note: \($0)" }
-        try folder.write(lines.joined(separator: "\n") + "\n", to: "run.log")
-        try folder.publish()
+            + outputs.errors.map { "output error: \($0)" } + outputs.notes.map { "output note: \($0)" }
+        try outputs.write(lines.joined(separator: "\n") + "\n", to: "run.log")
+        try outputs.publish()
         // As after a run: the posting files are out, so the posted delivery lines are 80.
-        try store.markLedgersUpdated(
-            postings: entries.map(\.draft.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number))
+        try store.markLedgersUpdated(postings: outputs.ledgerPostings)
     }
 
     func parameters(accounts: Set<String>?, date: CalendarDate? = nil) -> RunParameters {

@@ -36,14 +36,16 @@ struct CommandLineTool {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Runs `invoicerun arguments...` in the working folder with the repository as resource folder.
-    func run(_ arguments: [String]) throws -> Result {
+    /// Runs `invoicerun arguments...` in the working folder with the repository as resource
+    /// folder, with `environment` added to this process's.
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["INVOICERUN_HOME"] = Self.repositoryRoot.path
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()
         let error = Pipe()

@@ -1,0 +1,284 @@
+import Exporters
+import InvoicingCore
+
+/// The output files of one run, written a window of documents at a time as the run commits
+/// them: each document's print, canonical XML and e-invoices, the combined print file, the
+/// spool copies, `invoices.csv`, installment schedules and the FI posting files. Only the
+/// posting journals wait for the end, because each is one paginated document.
+///
+/// A run and a run recovered after a crash both write through here, so both leave the same
+/// output set.
+final class RunOutputs {
+    private(set) var folder: OutputFolder
+    let runID: String
+    private let rounding: RoundingRule
+    private let layouts: PrintLayoutLibrary
+    private let parallel: Parallel
+    private let invoicesCSV: AppendingFile
+    private let postingsCSV: AppendingFile
+    private let postingsXML: AppendingFile
+    /// nil once a document could not be written as XML: the file is then left out.
+    private var postingStream: PostingXML.Stream?
+    /// Mass printing: every printed document of the run in one file, each on a new page (as
+    /// `PrintLayouts.combine` joins them).
+    private var combined: AppendingFile?
+    private var installmentsCSV: AppendingFile?
+    /// FI documents per company code, in run order within each, for the posting journals.
+    private var journals: [String: (company: CompanyCode, documents: [FIDocument])] = [:]
+    /// The company codes that sold in this run, for the receiving side of intercompany invoices.
+    private var sellers: [String: CompanyCode] = [:]
+    /// Numbers of the documents printed (for the print log) and of the FI documents posted and
+    /// not held (their delivery lines become 80 once the posting files are out).
+    private(set) var printed: [String] = []
+    private(set) var ledgerPostings: [String] = []
+    var errors: [String] = []
+    /// What the outputs changed without failing: characters folded into an EDI repertoire.
+    var notes: [String] = []
+
+    /// Opens the run's folder `root` (written whole, published by one rename) and its files
+    /// written in parts.
+    init(
+        root: String, runID: String, rounding: RoundingRule, layouts: PrintLayoutLibrary, parallel: Parallel
+    ) throws {
+        folder = try OutputFolder(wholeFolder: root)
+        self.runID = runID
+        self.rounding = rounding
+        self.layouts = layouts
+        self.parallel = parallel
+        invoicesCSV = try folder.appending(to: "invoices.csv")
+        try invoicesCSV.append(InvoiceCSV.render([]))
+        postingsCSV = try folder.appending(to: "postings.csv")
+        try postingsCSV.append(PostingCSV.render([]))
+        postingsXML = try folder.appending(to: "postings.xml")
+        do {
+            postingStream = try PostingXML.Stream(runID: runID)
+        } catch {
+            errors.append("postings.xml: \(error)")
+        }
+    }
+
+    /// One document to write, with the output functions active for it.
+    struct Entry {
+        let draft: InvoiceDraft
+        let isActive: (InvoicingFunction) -> Bool
+    }
+
+    /// Documents rendered together before their files are written.
+    static let renderSliceSize = 256
+
+    /// Renders `entries` on every core, a slice at a time so only a slice's bytes are held, and
+    /// writes them in order on this thread, with their rows of the run's CSV and posting files.
+    func write(_ entries: [Entry]) throws {
+        for start in stride(from: 0, to: entries.count, by: Self.renderSliceSize) {
+            let slice = entries[start..<min(start + Self.renderSliceSize, entries.count)]
+            let requests = slice.map { entry in
+                DocumentRequest(
+                    invoice: entry.draft.invoice, print: entry.isActive(.print), xml: entry.isActive(.xmlOutput),
+                    csv: entry.isActive(.csvOutput))
+            }
+            let rendered = parallel.map(requests) { [layouts, rounding] in
+                Self.render($0, rounding: rounding, layouts: layouts)
+            }
+            for (entry, document) in zip(slice, rendered) {
+                let invoice = entry.draft.invoice
+                do {
+                    for file in document.files { try folder.write(file) }
+                    if let text = document.printText {
+                        if combined == nil { combined = try folder.appending(to: "print.txt") }
+                        try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
+                        printed.append(invoice.number)
+                    }
+                    notes += document.notes
+                    if let failure = document.failure { errors.append("\(invoice.number): \(failure)") }
+                } catch {
+                    errors.append("\(invoice.number): \(error)")
+                }
+                if let rows = document.csvRows { try invoicesCSV.append(rows) }
+            }
+        }
+        try writeInstallmentSchedules(entries)
+        // A pro forma posts nothing.
+        let posted = entries.map(\.draft).filter { $0.invoice.kind != .proForma }
+        for draft in posted {
+            let seller = draft.invoice.seller
+            if sellers[seller.id] == nil { sellers[seller.id] = seller }
+            journals[seller.id, default: (seller, [])].documents.append(draft.posting)
+            // The selling company code's side of an intercompany invoice: the customer invoice
+            // it belongs to came before it, so its company code is known.
+            if let receiver = draft.receiverPosting, let company = sellers[receiver.companyCode] {
+                journals[company.id, default: (company, [])].documents.append(receiver)
+            }
+        }
+        try post(posted.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) })
+        ledgerPostings += posted.map(\.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number)
+    }
+
+    /// Appends `postings` to the posting files.
+    private func post(_ postings: [FIDocument]) throws {
+        guard !postings.isEmpty else { return }
+        try postingsCSV.append(PostingCSV.render(postings, header: false))
+        do {
+            if let part = try postingStream?.add(postings) { try postingsXML.append(part) }
+        } catch {
+            errors.append("postings.xml: \(error)")
+            postingStream = nil
+        }
+    }
+
+    /// Writes each invoice paid in installments: `installments/NUMBER.txt` (function `PRINT`),
+    /// `installments/NUMBER.xml` (`XML_OUTPUT`), and its rows of `installments.csv`
+    /// (`CSV_OUTPUT`; the file exists only when some invoice has installments). A schedule that
+    /// cannot be rendered is reported in `errors`; the others are written.
+    private func writeInstallmentSchedules(_ entries: [Entry]) throws {
+        for entry in entries {
+            let invoice = entry.draft.invoice
+            guard let installments = invoice.installments, !installments.isEmpty else { continue }
+            do {
+                if entry.isActive(.print) {
+                    let own = layouts.layouts(forCompanyCode: invoice.seller.id)
+                    let model = InvoicePrintModelBuilder(layouts: own).installmentSchedule(
+                        invoice, installments: installments.map { .init(dueDate: $0.dueDate, amount: $0.amount) })
+                    try folder.write(try own.render(model), to: "installments/\(invoice.number).txt")
+                }
+                if entry.isActive(.xmlOutput), let xml = try InstallmentScheduleXML.render(invoice) {
+                    try folder.write(xml, to: "installments/\(invoice.number).xml")
+                }
+            } catch {
+                errors.append("installments of \(invoice.number): \(error)")
+            }
+            if entry.isActive(.csvOutput) {
+                if installmentsCSV == nil {
+                    installmentsCSV = try folder.appending(to: "installments.csv")
+                    try installmentsCSV?.append(InstallmentScheduleCSV.render([]))
+                }
+                try installmentsCSV?.append(InstallmentScheduleCSV.render([invoice], header: false))
+            }
+        }
+    }
+
+    /// Closes the files written in parts, after `otherPostings` (FI documents of the run that
+    /// belong to no invoice, such as rebate accrual catch-ups), and writes the posting journals.
+    func finish(otherPostings: [(posting: FIDocument, company: CompanyCode)] = []) throws {
+        if let combined {
+            try combined.append("\n")
+            try folder.finish(combined)
+        }
+        try folder.finish(invoicesCSV)
+        if let installmentsCSV { try folder.finish(installmentsCSV) }
+        for (posting, company) in otherPostings {
+            journals[company.id, default: (company, [])].documents.append(posting)
+        }
+        try post(otherPostings.map(\.posting))
+        try folder.finish(postingsCSV)
+        if var stream = postingStream {
+            try postingsXML.append(stream.finish())
+            try folder.finish(postingsXML)
+        }
+        for code in journals.keys.sorted() {
+            guard let (company, documents) = journals[code] else { continue }
+            do {
+                try folder.write(
+                    try layouts.journal(documents, companyCode: company, runID: runID), to: "journal-\(code).txt")
+            } catch {
+                errors.append("journal-\(code).txt: \(error)")
+            }
+        }
+        journals = [:]
+    }
+
+    /// Writes `text` to `relativePath` in the run's folder.
+    func write(_ text: String, to relativePath: String) throws {
+        try folder.write(text, to: relativePath)
+    }
+
+    /// Lists every file written from now on in `spool` (for the manifest) instead of memory.
+    func listOutputs(in spool: JSONArraySpool) {
+        folder.outputLog = spool
+    }
+
+    /// Opens `relativePath` in the run's folder to be written in parts.
+    func appending(to relativePath: String) throws -> AppendingFile {
+        try folder.appending(to: relativePath)
+    }
+
+    /// Stages `file`, written in parts, with the other outputs.
+    func finish(_ file: AppendingFile) throws {
+        try folder.finish(file)
+    }
+
+    /// Makes every file durable and gives it its final name.
+    func publish() throws {
+        try folder.publish()
+    }
+
+    /// One document to render and which of its outputs are active.
+    struct DocumentRequest: Sendable {
+        let invoice: Invoice
+        let print: Bool
+        let xml: Bool
+        let csv: Bool
+    }
+
+    /// A document's files, rendered and hashed, and its print text for the combined print file.
+    /// A rendering that fails keeps the files made before it, as writing them one by one did.
+    struct RenderedDocument: Sendable {
+        var files: [RenderedFile] = []
+        var printText: String?
+        /// The document's rows of the run's `invoices.csv`.
+        var csvRows: String?
+        /// What the outputs changed without failing: characters folded into an EDI repertoire.
+        var notes: [String] = []
+        var failure: String?
+    }
+
+    /// Renders one document's outputs as its functions ask: print (with its spool copy), canonical
+    /// XML, and the e-invoice formats of its buyer.
+    private static func render(
+        _ request: DocumentRequest, rounding: RoundingRule, layouts: PrintLayoutLibrary
+    ) -> RenderedDocument {
+        let invoice = request.invoice
+        var document = RenderedDocument()
+        if request.csv { document.csvRows = InvoiceCSV.render([invoice], header: false) }
+        do {
+            if request.print {
+                let own = layouts.layouts(forCompanyCode: invoice.seller.id)
+                let text = try own.render(InvoicePrintModelBuilder(layouts: own).model(invoice))
+                let file = RenderedFile(text, to: "invoices/\(invoice.number).txt")
+                document.files.append(file)
+                // The account's print spool folder, for a print server that watches it.
+                document.files.append(file.copy(to: "spool/\(fileName(invoice.buyer.id))/\(invoice.number).txt"))
+                document.printText = text
+            }
+            if request.xml {
+                document.files.append(
+                    RenderedFile(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml"))
+            }
+            // A pro forma is no invoice: no e-invoice is made of it.
+            for format in invoice.buyer.invoiceFormats where invoice.kind != .proForma {
+                let check = EN16931Check(rounding: rounding)
+                let name = "\(invoice.number).\(format.fileSuffix)"
+                let interchange: EDIInterchange?
+                switch format {
+                case .edifact: interchange = try EDIFACTInvoic.interchange(invoice, check: check)
+                case .x12: interchange = try X12Invoice810.interchange(invoice, check: check)
+                case .ubl, .cii: interchange = nil
+                }
+                document.notes += interchange?.folded.map { "\(name): folded \($0)" } ?? []
+                document.files.append(
+                    RenderedFile(
+                        bytes: try interchange?.bytes ?? format.encoded(invoice, check: check), to: "invoices/\(name)"))
+            }
+        } catch {
+            document.failure = "\(error)"
+        }
+        return document
+    }
+
+    /// `name` (an account id from imported data) made safe as one path component: letters,
+    /// digits, `-`, `_` and inner dots stay, anything else becomes `_`.
+    static func fileName(_ name: String) -> String {
+        let safe = String(
+            name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+        return safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Glibc
+
+/// Text that grows with a run (a line or a JSON object per unit, per output file) kept in a
+/// temporary file instead of memory, and copied into its output file at the end: a run of a
+/// million items holds no more of its log and manifest than a run of ten.
+///
+/// Written through a small buffer; the file is removed when the spool goes.
+final class Spool {
+    private let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// Pieces appended so far.
+    private(set) var count = 0
+
+    /// A spool in `folder` (which must exist), under a hidden name made from `name`.
+    init(in folder: String, name: String) throws {
+        path = folder + "/.spool-\(name)-\(getpid())"
+        descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    deinit { discard() }
+
+    /// Removes the spool's file; nothing can be appended or copied after.
+    func discard() {
+        guard descriptor >= 0 else { return }
+        Glibc.close(descriptor)
+        descriptor = -1
+        unlink(path)
+    }
+
+    private static let bufferSize = 1 << 16
+
+    /// Appends `text` as one piece.
+    func append(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        count += 1
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    private func flush() throws {
+        try Self.write(buffer[...], to: descriptor, path: path)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Copies everything appended, in order, into `file`, a megabyte at a time.
+    func copy(into file: AppendingFile) throws {
+        try flush()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var offset: off_t = 0
+        while true {
+            let read = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if read == 0 { return }
+            try file.append(bytes: chunk[0..<read])
+            offset += off_t(read)
+        }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions.
+    static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += count
+        }
+    }
+}
+
+/// A JSON array written one element at a time into a spool, laid out exactly as `JSONEncoder`
+/// with `.prettyPrinted` lays out the same array at `depth` (so a manifest streamed this way has
+/// the bytes of one encoded whole).
+final class JSONArraySpool {
+    private let spool: Spool
+    private let indentation: String
+
+    /// - Parameter depth: how deep the array sits in the document (1 for a top-level key's value).
+    init(in folder: String, name: String, depth: Int) throws {
+        spool = try Spool(in: folder, name: name)
+        indentation = String(repeating: "  ", count: depth)
+    }
+
+    /// Appends `element`, encoded as `Manifest.json` encodes.
+    func append(_ element: some Encodable) throws {
+        let json = try Manifest.json(element).dropLast()  // its newline
+        let inner = indentation + "  "
+        let indented = inner + json.replacingOccurrences(of: "\n", with: "\n" + inner)
+        try spool.append((spool.count == 0 ? "" : ",\n") + indented)
+    }
+
+    /// Removes the spool's file.
+    func discard() { spool.discard() }
+
+    /// Writes the whole array (`[`, the elements, `]`) into `file`.
+    func copy(into file: AppendingFile) throws {
+        if spool.count == 0 {
+            try file.append("[\n\n" + indentation + "]")
+        } else {
+            try file.append("[\n")
+            try spool.copy(into: file)
+            try file.append("\n" + indentation + "]")
+        }
+    }
+}
