@@ -15,9 +15,18 @@ public struct PostingJournalBuilder: Sendable {
 
     /// The journal of `documents` (FI documents of `companyCode`) posted by run `runID`.
     public func model(_ documents: [FIDocument], companyCode: CompanyCode, runID: String) -> PostingJournalModel {
+        model(
+            items: documents.map(item), postingDates: Set(documents.map(\.postingDate)), companyCode: companyCode,
+            runID: runID)
+    }
+
+    /// The journal of the FI documents made into `items` (by `item(_:)`), posted on
+    /// `postingDates`; an item's rows may be left out when they are given page by page.
+    public func model(
+        items: [PostingJournalModel.Item], postingDates: Set<CalendarDate>, companyCode: CompanyCode, runID: String
+    ) -> PostingJournalModel {
         let title = language.label("journalTitle")
-        let items = documents.map(item)
-        let dates = Set(documents.map(\.postingDate)).sorted()
+        let dates = postingDates.sorted()
         var header = [
             PrintRow(
                 text: TextColumns.left(language.label("companyCode"), 20)
@@ -42,7 +51,7 @@ public struct PostingJournalBuilder: Sendable {
     }
 
     /// One document: a heading row (number, dates, reference, currency, a held mark) and its lines.
-    func item(_ document: FIDocument) -> PostingJournalModel.Item {
+    public func item(_ document: FIDocument) -> PostingJournalModel.Item {
         var heading = "\(document.number)  \(language.format(document.postingDate))  \(document.reference)  "
         heading += document.currency.code
         if document.held { heading += "  \(language.label("held"))" }

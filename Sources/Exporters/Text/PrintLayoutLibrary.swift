@@ -47,9 +47,13 @@ public struct PrintLayoutLibrary: Sendable {
         _ documents: [FIDocument], companyCode: CompanyCode, runID: String
     ) throws(TemplateError) -> String {
         let own = layouts(forCompanyCode: companyCode.id)
-        let language = own.language(PrintLanguage.forCountry(companyCode.country).code)
-        return try own.render(
-            PostingJournalBuilder(page: own.page, language: language)
-                .model(documents, companyCode: companyCode, runID: runID))
+        return try own.render(journalBuilder(companyCode).model(documents, companyCode: companyCode, runID: runID))
+    }
+
+    /// The builder of `companyCode`'s posting journals: its page, its country's language.
+    public func journalBuilder(_ companyCode: CompanyCode) -> PostingJournalBuilder {
+        let own = layouts(forCompanyCode: companyCode.id)
+        return PostingJournalBuilder(
+            page: own.page, language: own.language(PrintLanguage.forCountry(companyCode.country).code))
     }
 }

@@ -52,6 +52,22 @@ public struct PrintLayouts: Sendable {
         try renderPages(journal)
     }
 
+    /// Renders a posting journal whose items' rows are kept elsewhere (`itemHeights` gives how
+    /// many each has, `rows` the rows of a range of items, asked in order), handing out each
+    /// page in order: a form feed then the page for every page after the first, and the final
+    /// newline last. The pieces, joined, are what `render(_:)` makes of the whole journal.
+    public func render(
+        _ journal: PostingJournalModel, itemHeights: [Int], rows: (Range<Int>) -> [PrintRow],
+        write: (String) -> Void
+    ) throws(TemplateError) {
+        var first = true
+        try renderPages(journal, itemHeights: itemHeights, rows: rows) { page in
+            write(first ? page : "\u{0C}" + page)
+            first = false
+        }
+        write("\n")
+    }
+
     /// Joins rendered documents into one file for mass printing: each starts on a new page.
     public static func combine(_ documents: [String]) -> String {
         documents.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }.joined(separator: "\u{0C}") + "\n"
@@ -59,6 +75,22 @@ public struct PrintLayouts: Sendable {
 
     func renderPages(_ document: some PagedDocument) throws(TemplateError) -> String {
         let items = document.itemRows
+        var pages: [String] = []
+        try renderPages(
+            document, itemHeights: items.map(\.count), rows: { items[$0].flatMap(\.self) }, page: { pages.append($0) })
+        // A form feed ends each page but the last, in place of its last newline, so a printer set
+        // to the same page length never feeds an empty sheet.
+        return pages.joined(separator: "\u{0C}") + "\n"
+    }
+
+    /// Cuts `document` into pages by `itemHeights` (the rows of each item) and hands each page
+    /// to `page`, in order, without its final newline; the rows of the items on a page come from
+    /// `rows`, asked once per page, in order. A document too long to hold in memory (a run's
+    /// posting journal) keeps its rows elsewhere and gives them page by page.
+    func renderPages(
+        _ document: some PagedDocument, itemHeights: [Int], rows: (Range<Int>) -> [PrintRow],
+        page emit: (String) -> Void
+    ) throws(TemplateError) {
         let length = document.page.length
         let sample = PrintRow(text: "-")
         // The document's own fields, read once by reflection; each page adds its own keys.
@@ -96,7 +128,7 @@ public struct PrintLayouts: Sendable {
             return lines
         }
         let ranges = try PrintPagination.pages(
-            itemHeights: items.map(\.count), length: length, overhead: overhead(first:last:))
+            itemHeights: itemHeights, length: length, overhead: overhead(first:last:))
         // The fixed parts must leave room for one row on the first page, and for the totals on a
         // last one. Checked for the kinds of page this document has; a short document that fits
         // one page needs only that page to fit.
@@ -109,22 +141,18 @@ public struct PrintLayouts: Sendable {
                 file: document.templateName, line: 0, column: 0,
                 message: "page length \(length) is too short for this layout: it needs at least \(needed) lines")
         }
-        var pages: [String] = []
         let forward = document.forwardRows(pageEnds: ranges.dropLast().map(\.upperBound))
         for (index, range) in ranges.enumerated() {
             let number = index + 1
             let page = context(
-                items[range].flatMap(\.self), page: number, count: ranges.count,
+                rows(range), page: number, count: ranges.count,
                 brought: number == 1 ? nil : forward[index - 1].brought,
                 carried: number == ranges.count ? nil : forward[index].carried)
             let body = try renderLines(page, document.templateName)
             let footer = try renderLines(page, "pagefooter")
             let padding = Array(repeating: Substring(), count: max(0, length - body.count - footer.count))
-            pages.append((body + padding + footer).joined(separator: "\n"))
+            emit((body + padding + footer).joined(separator: "\n"))
         }
-        // A form feed ends each page but the last, in place of its last newline, so a printer set
-        // to the same page length never feeds an empty sheet.
-        return pages.joined(separator: "\u{0C}") + "\n"
     }
 
     /// The lines `template` renders for `model`, without trailing spaces or trailing empty lines.

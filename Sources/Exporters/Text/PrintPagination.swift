@@ -16,9 +16,11 @@ enum PrintPagination {
     ) throws(Failure) -> [Range<Int>] {
         var pages: [Range<Int>] = []
         var start = 0
+        // The rows from `start` on, kept as pages are cut: summing them afresh for every page
+        // made a journal of many pages quadratic.
+        var remaining = itemHeights.reduce(0, +)
         while true {
             let first = pages.isEmpty
-            let remaining = itemHeights[start...].reduce(0, +)
             // (Tested one after the other: `||` would lose the closure's error type.)
             let fitsWithTotals = start == itemHeights.count ? true : try overhead(first, true) + remaining <= length
             if fitsWithTotals {
@@ -36,6 +38,7 @@ enum PrintPagination {
             if end == itemHeights.count && end - start > 1 { end -= 1 }
             if end == start { end = start + 1 }
             pages.append(start..<end)
+            remaining -= itemHeights[start..<end].reduce(0, +)
             start = end
         }
     }

@@ -3,8 +3,8 @@ import InvoicingCore
 
 /// The output files of one run, written a window of documents at a time as the run commits
 /// them: each document's print, canonical XML and e-invoices, the combined print file, the
-/// spool copies, `invoices.csv`, installment schedules and the FI posting files. Only the
-/// posting journals wait for the end, because each is one paginated document.
+/// spool copies, `invoices.csv`, installment schedules and the FI posting files. The posting
+/// journals are paginated at the end, from spools of their rows.
 ///
 /// A run and a run recovered after a crash both write through here, so both leave the same
 /// output set.
@@ -23,8 +23,8 @@ final class RunOutputs {
     /// `PrintLayouts.combine` joins them).
     private var combined: AppendingFile?
     private var installmentsCSV: AppendingFile?
-    /// FI documents per company code, in run order within each, for the posting journals.
-    private var journals: [String: (company: CompanyCode, documents: [FIDocument])] = [:]
+    /// The posting journal of each company code, its FI documents in run order.
+    private var journals: [String: JournalSpool] = [:]
     /// The company codes that sold in this run, for the receiving side of intercompany invoices.
     private var sellers: [String: CompanyCode] = [:]
     /// Numbers of the documents printed (for the print log) and of the FI documents posted and
@@ -102,15 +102,23 @@ final class RunOutputs {
         for draft in posted {
             let seller = draft.invoice.seller
             if sellers[seller.id] == nil { sellers[seller.id] = seller }
-            journals[seller.id, default: (seller, [])].documents.append(draft.posting)
+            try journal(of: seller).add(draft.posting)
             // The selling company code's side of an intercompany invoice: the customer invoice
             // it belongs to came before it, so its company code is known.
             if let receiver = draft.receiverPosting, let company = sellers[receiver.companyCode] {
-                journals[company.id, default: (company, [])].documents.append(receiver)
+                try journal(of: company).add(receiver)
             }
         }
         try post(posted.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) })
         ledgerPostings += posted.map(\.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number)
+    }
+
+    /// The posting journal of `company`, begun on its first FI document.
+    private func journal(of company: CompanyCode) throws -> JournalSpool {
+        if let journal = journals[company.id] { return journal }
+        let journal = try JournalSpool(company: company, layouts: layouts, in: folder.writeRoot)
+        journals[company.id] = journal
+        return journal
     }
 
     /// Appends `postings` to the posting files.
@@ -165,9 +173,7 @@ final class RunOutputs {
         }
         try folder.finish(invoicesCSV)
         if let installmentsCSV { try folder.finish(installmentsCSV) }
-        for (posting, company) in otherPostings {
-            journals[company.id, default: (company, [])].documents.append(posting)
-        }
+        for (posting, company) in otherPostings { try journal(of: company).add(posting) }
         try post(otherPostings.map(\.posting))
         try folder.finish(postingsCSV)
         if var stream = postingStream {
@@ -175,14 +181,16 @@ final class RunOutputs {
             try folder.finish(postingsXML)
         }
         for code in journals.keys.sorted() {
-            guard let (company, documents) = journals[code] else { continue }
+            guard let journal = journals[code] else { continue }
             do {
-                try folder.write(
-                    try layouts.journal(documents, companyCode: company, runID: runID), to: "journal-\(code).txt")
+                let file = try folder.appending(to: "journal-\(code).txt")
+                try journal.write(runID: runID, layouts: layouts, into: file)
+                try folder.finish(file)
             } catch {
                 errors.append("journal-\(code).txt: \(error)")
             }
         }
+        // Their spools go with them, before the folder is published.
         journals = [:]
     }
 

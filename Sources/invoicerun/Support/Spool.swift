@@ -62,6 +62,54 @@ final class Spool {
         }
     }
 
+    /// Reads back what was appended, from the start, in pieces of any size.
+    func reader() throws -> Reader {
+        try flush()
+        return Reader(descriptor: descriptor, path: path)
+    }
+
+    /// Reads a spool's bytes in order through a buffer of its own.
+    struct Reader {
+        let descriptor: Int32
+        let path: String
+        private var buffer: [UInt8] = []
+        private var position = 0
+        private var offset: off_t = 0
+
+        init(descriptor: Int32, path: String) {
+            self.descriptor = descriptor
+            self.path = path
+        }
+
+        /// The next byte, or nil at the end.
+        mutating func next() throws -> UInt8? {
+            if position == buffer.count {
+                buffer = [UInt8](repeating: 0, count: 1 << 16)
+                var read = -1
+                while read < 0 {
+                    read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+                    if read < 0 && errno != EINTR {
+                        throw OutputError(path: path, reason: String(cString: strerror(errno)))
+                    }
+                }
+                buffer.removeSubrange(read...)
+                position = 0
+                offset += off_t(read)
+                if read == 0 { return nil }
+            }
+            defer { position += 1 }
+            return buffer[position]
+        }
+
+        /// The next `count` bytes (fewer at the end).
+        mutating func next(_ count: Int) throws -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(count)
+            while bytes.count < count, let byte = try next() { bytes.append(byte) }
+            return bytes
+        }
+    }
+
     /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions.
     static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
         var offset = bytes.startIndex
