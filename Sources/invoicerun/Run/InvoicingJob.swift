@@ -86,6 +86,9 @@ struct InvoicingJob {
             parallel: parallel)
         let records = try RunRecords(in: outputs.folder.writeRoot)
         outputs.listOutputs(in: records.outputs)
+        // The committed windows' records and files are written on a thread of their own.
+        let pipeline = OutputPipeline(outputs: outputs, records: records)
+        defer { pipeline.close() }
         var numbering = SimulatedNumbering()
         var progress = Progress("invoicing", total: ranges.reduce(0) { $0 + $1.count }, unit: "orders")
         defer { progress.finish() }
@@ -124,17 +127,8 @@ struct InvoicingJob {
             outcomes = []
             pending = []
             pendingAdvanceAccounts = []
-            for result in results {
-                report.tally.count(result)
-                try records.record(result)
-            }
-            // Intercompany invoices follow the customer invoice they belong to, with its functions.
-            try outputs.write(
-                results.flatMap { result in
-                    (result.draft.map { [$0] + $0.intercompany } ?? []).map {
-                        RunOutputs.Entry(draft: $0, isActive: { result.unit.isActive($0) })
-                    }
-                })
+            for result in results { report.tally.count(result) }
+            try pipeline.submit(results)
         }
         var unitsBefore = 0
         for range in ranges {
@@ -225,6 +219,7 @@ struct InvoicingJob {
                 report.outputErrors.append("rebate accrual: \(failure.message)")
             }
         }
+        try pipeline.finish()
         try outputs.finish(otherPostings: report.rebatePostings)
         report.outputErrors += outputs.errors
         report.outputNotes += outputs.notes

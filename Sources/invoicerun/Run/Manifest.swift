@@ -60,31 +60,6 @@ struct Manifest: Encodable {
         var postingNumber: String?
         var grossAmount: String?
         var reason: String?
-
-        init(_ result: UnitResult) {
-            index = result.unit.index
-            account = result.unit.account
-            invoicingType = result.unit.invoicingType
-            characteristics = Dictionary(
-                result.unit.characteristics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            orders = result.unit.orders.map(\.document.id)
-            functions = result.unit.functions.map {
-                .init(function: $0.function.rawValue, status: $0.status?.rawValue, active: $0.active, reason: $0.reason)
-            }
-            switch result.outcome {
-            case .invoiced(let draft):
-                outcome = "invoiced"
-                invoiceNumber = draft.invoice.number
-                postingNumber = draft.posting.number
-                grossAmount = draft.invoice.grossTotal.description
-            case .postponed(let reason):
-                outcome = "postponed"
-                self.reason = reason
-            case .failed(let reason):
-                outcome = "failed"
-                self.reason = reason
-            }
-        }
     }
 
     struct Output: Encodable {
@@ -140,5 +115,71 @@ struct Manifest: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
+
+extension Manifest.Unit {
+    /// The unit as its manifest entry, in the layout `Manifest.json` gives.
+    var json: PrettyJSON {
+        .object([
+            ("index", .int(index)), ("account", .string(account)), ("invoicingType", .string(invoicingType)),
+            ("characteristics", .object(characteristics.map { ($0.key, .string($0.value)) })),
+            ("orders", .array(orders.map(PrettyJSON.string))),
+            (
+                "functions",
+                .array(
+                    functions.map { function in
+                        .object([
+                            ("function", .string(function.function)), ("status", function.status.map(PrettyJSON.int)),
+                            ("active", .bool(function.active)), ("reason", .string(function.reason)),
+                        ])
+                    })
+            ),
+            ("outcome", .string(outcome)), ("invoiceNumber", invoiceNumber.map(PrettyJSON.string)),
+            ("postingNumber", postingNumber.map(PrettyJSON.string)),
+            ("grossAmount", grossAmount.map(PrettyJSON.string)),
+            ("reason", reason.map(PrettyJSON.string)),
+        ])
+    }
+}
+
+extension Manifest.SelectionRecord.Skipped {
+    /// The order as its manifest entry.
+    var json: PrettyJSON {
+        .object([("document", .string(document)), ("account", .string(account)), ("reason", .string(reason))])
+    }
+}
+
+extension Manifest.Output {
+    /// The file as its manifest entry.
+    var json: PrettyJSON { .object([("file", .string(file)), ("sha256", .string(sha256))]) }
+}
+
+extension Manifest.Unit {
+    /// The manifest entry of one unit and its outcome.
+    init(_ result: UnitResult) {
+        let unit = result.unit
+        self.init(
+            index: unit.index, account: unit.account, invoicingType: unit.invoicingType,
+            characteristics: Dictionary(
+                unit.characteristics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            orders: unit.orders.map(\.document.id),
+            functions: unit.functions.map {
+                .init(function: $0.function.rawValue, status: $0.status?.rawValue, active: $0.active, reason: $0.reason)
+            },
+            outcome: "", invoiceNumber: nil, postingNumber: nil, grossAmount: nil, reason: nil)
+        switch result.outcome {
+        case .invoiced(let draft):
+            outcome = "invoiced"
+            invoiceNumber = draft.invoice.number
+            postingNumber = draft.posting.number
+            grossAmount = draft.invoice.grossTotal.description
+        case .postponed(let reason):
+            outcome = "postponed"
+            self.reason = reason
+        case .failed(let reason):
+            outcome = "failed"
+            self.reason = reason
+        }
     }
 }

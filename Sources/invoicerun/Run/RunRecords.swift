@@ -25,20 +25,20 @@ final class RunRecords {
     /// Records the selection of one range of accounts: its qualified accounts, and the orders
     /// passed over, by account and document.
     func record(_ selection: Selection) throws {
-        for account in selection.accounts { try accounts.append(account) }
+        for account in selection.accounts { try accounts.append(.string(account)) }
         let passedOver = selection.skipped.sorted {
             ($0.order.account, $0.order.document.id) < ($1.order.account, $1.order.document.id)
         }
         for order in passedOver {
             try skippedLines.append(RunLog.line(order))
-            try skipped.append(Manifest.SelectionRecord.Skipped(order))
+            try skipped.append(Manifest.SelectionRecord.Skipped(order).json)
         }
     }
 
     /// Records one unit and its outcome.
     func record(_ result: UnitResult) throws {
         try unitLines.append(RunLog.line(result))
-        try units.append(Manifest.Unit(result))
+        try units.append(Manifest.Unit(result).json)
     }
 
     /// Removes the spools (before the folder they are in is published).

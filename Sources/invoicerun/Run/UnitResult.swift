@@ -1,8 +1,8 @@
 import InvoicingCore
 
 /// One invoicing unit and what became of it in this run.
-struct UnitResult {
-    enum Outcome {
+struct UnitResult: Sendable {
+    enum Outcome: Sendable {
         case invoiced(InvoiceDraft)
         case postponed(String)
         case failed(String)

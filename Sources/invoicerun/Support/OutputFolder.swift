@@ -113,7 +113,7 @@ struct OutputFolder {
     private mutating func record(_ relativePath: String, sha256: String) throws {
         writtenCount += 1
         if let outputLog {
-            try outputLog.append(Manifest.Output(file: relativePath, sha256: sha256))
+            try outputLog.append(Manifest.Output(file: relativePath, sha256: sha256).json)
         } else {
             written.append((relativePath, sha256))
         }

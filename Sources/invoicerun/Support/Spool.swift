@@ -126,23 +126,24 @@ final class Spool {
 
 /// A JSON array written one element at a time into a spool, laid out exactly as `JSONEncoder`
 /// with `.prettyPrinted` lays out the same array at `depth` (so a manifest streamed this way has
-/// the bytes of one encoded whole).
+/// the bytes of one encoded whole; see `PrettyJSON`).
 final class JSONArraySpool {
     private let spool: Spool
+    private let depth: Int
     private let indentation: String
 
     /// - Parameter depth: how deep the array sits in the document (1 for a top-level key's value).
     init(in folder: String, name: String, depth: Int) throws {
         spool = try Spool(in: folder, name: name)
+        self.depth = depth
         indentation = String(repeating: "  ", count: depth)
     }
 
-    /// Appends `element`, encoded as `Manifest.json` encodes.
-    func append(_ element: some Encodable) throws {
-        let json = try Manifest.json(element).dropLast()  // its newline
-        let inner = indentation + "  "
-        let indented = inner + json.replacingOccurrences(of: "\n", with: "\n" + inner)
-        try spool.append((spool.count == 0 ? "" : ",\n") + indented)
+    /// Appends `element`.
+    func append(_ element: PrettyJSON) throws {
+        var text = (spool.count == 0 ? "" : ",\n") + indentation + "  "
+        element.write(into: &text, depth: depth + 1)
+        try spool.append(text)
     }
 
     /// Removes the spool's file.
