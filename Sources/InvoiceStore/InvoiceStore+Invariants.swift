@@ -9,7 +9,9 @@ extension InvoiceStore {
     ///   stands, so an invoice plus its corrections nets to what remains billed (nothing once
     ///   cancelled); every flow link joins a correction of its kind to a document it may correct;
     /// - an invoicing order is open again exactly when the document that closed it was cancelled,
-    ///   and the open order names that cancellation;
+    ///   and the open order names that cancellation; every item of a source document is in
+    ///   exactly one open order or one order closed by a document that stands (an invoice split
+    ///   bills each item once, and a cancellation re-opens exactly the items it billed);
     /// - every number range is gap-free: the documents of a range are numbered 1 to its last number;
     /// - a rebate agreement settled finally has no open accrual.
     public func invariantViolations() throws(StoreError) -> [String] {
@@ -68,7 +70,8 @@ extension InvoiceStore {
                 sql: """
                     SELECT o.id, o.source_document_id, f.subsequent,
                         (SELECT COUNT(*) FROM invoicing_order n
-                         WHERE n.source_document_id = o.source_document_id AND n.reopened_by = f.subsequent) AS successors,
+                         WHERE n.source_document_id = o.source_document_id AND n.reopened_by = f.subsequent
+                            AND n.split_from IS NULL) AS successors,
                         EXISTS (SELECT 1 FROM request_decision r WHERE r.document_id = o.source_document_id
                             AND r.decision = 'rejected') AS rejected
                     FROM invoicing_order o
@@ -154,6 +157,7 @@ extension InvoiceStore {
             }
             for key in used.keys.sorted() { violations.append("documents numbered in \(key), a range never drawn") }
             violations += try Self.specialInvoiceViolations(db)
+            violations += try Self.orderItemViolations(db: db)
             return violations
         }
     }

@@ -73,7 +73,7 @@ struct InvoicingJob {
         // simulation, with its placeholder number).
         var advances = Dictionary(grouping: try store.openAdvances(accounts: parameters.accounts), by: \.buyer.id)
         var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
-        var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
+        var pending: [(draft: InvoiceDraft, orders: [InvoicingOrder])] = []
         var pendingAdvanceAccounts: Set<String> = []
         // Units are committed in batches: one transaction (one fsync) per batch, a savepoint per
         // invoice, so a unit that fails to store fails alone.
@@ -153,7 +153,7 @@ struct InvoicingJob {
                         outcomes.append((unit, .invoiced(draft)))
                     } else {
                         outcomes.append((unit, nil))  // filled in by the commit below
-                        pending.append((draft, unit.orders.map(\.id)))
+                        pending.append((draft, unit.orders))
                         if draft.invoice.kind.isAdvance { pendingAdvanceAccounts.insert(unit.account) }
                     }
                 case .postponed(let reason):
