@@ -56,7 +56,10 @@ extension InvoiceStore {
                     SELECT f.subsequent, f.kind, p.kind AS preceding_kind FROM document_flow f
                     JOIN invoice s ON s.number = f.subsequent JOIN invoice p ON p.number = f.preceding
                     WHERE s.kind <> f.kind OR p.kind = 'CANCELLATION'
-                        OR (f.kind <> 'CANCELLATION' AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY'))
+                        OR (f.kind NOT IN ('CANCELLATION', 'INTERCOMPANY')
+                            AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY'))
+                        OR (f.kind = 'INTERCOMPANY'
+                            AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY', 'CREDIT_MEMO', 'DEBIT_MEMO'))
                     """)
             {
                 violations.append(
@@ -132,6 +135,26 @@ extension InvoiceStore {
                 let postings: Int = row["postings"]
                 if postings != 2 {
                     violations.append("intercompany document \(row[0] as String) has \(postings) FI documents, not 2")
+                }
+            }
+            // An intercompany document stands exactly as long as the customer document it belongs to.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.preceding, f.subsequent,
+                        EXISTS (SELECT 1 FROM document_flow c WHERE c.preceding = f.preceding
+                            AND c.kind = 'CANCELLATION') AS customer_cancelled,
+                        EXISTS (SELECT 1 FROM document_flow c WHERE c.preceding = f.subsequent
+                            AND c.kind = 'CANCELLATION') AS internal_cancelled
+                    FROM document_flow f WHERE f.kind = 'INTERCOMPANY'
+                    """)
+            {
+                let customer: Bool = row["customer_cancelled"]
+                let ownCancelled: Bool = row["internal_cancelled"]
+                if customer != ownCancelled {
+                    violations.append(
+                        "\(row[0] as String) is \(customer ? "" : "not ")cancelled, its intercompany document "
+                            + "\(row[1] as String) is \(ownCancelled ? "" : "not ")cancelled")
                 }
             }
             // Gap-free ranges: the numbers stored per range are exactly 1...last.

@@ -72,6 +72,15 @@ struct InvoicingJob {
         // An advance made earlier in this run is deducted too, once it is stored (or, in a
         // simulation, with its placeholder number).
         var advances = Dictionary(grouping: try store.openAdvances(accounts: parameters.accounts), by: \.buyer.id)
+        // The invoices the memo requests correct: a memo of goods another company code's plant
+        // delivered gets an intercompany correction at the transfer price.
+        var corrected: [String: Invoice] = [:]
+        for order in units.flatMap(\.orders) where order.category.isMemoRequest {
+            if let number = order.document.referenceInvoice, corrected[number] == nil {
+                corrected[number] = try store.invoice(number: number)
+            }
+        }
+        let references = corrected
         var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
         var pending: [(draft: InvoiceDraft, orders: [InvoicingOrder])] = []
         var pendingAdvanceAccounts: Set<String> = []
@@ -104,14 +113,17 @@ struct InvoicingJob {
         for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
             let window = Array(units[start..<min(start + Self.commitBatchSize, units.count)])
             let snapshot = advances
-            let priced = parallel.map(window) { engine.invoice($0, advances: snapshot[$0.account] ?? []) }
+            let priced = parallel.map(window) {
+                engine.invoice($0, advances: snapshot[$0.account] ?? [], references: references)
+            }
             var changed: Set<String> = []
             for (unit, speculative) in zip(window, priced) {
                 // A final invoice needs the numbers of the advances made before it in this run.
                 if pendingAdvanceAccounts.contains(unit.account) { try flush() }
                 let outcome =
                     changed.contains(unit.account)
-                    ? engine.invoice(unit, advances: advances[unit.account] ?? []) : speculative
+                    ? engine.invoice(unit, advances: advances[unit.account] ?? [], references: references)
+                    : speculative
                 switch outcome {
                 case .invoiced(var draft):
                     draft.invoice.runID = runID
