@@ -4,7 +4,7 @@ extension InvoiceStore {
     /// What must hold in any store, however documents were made and corrected; one message per
     /// violation, none when the store is sound.
     ///
-    /// - every FI document balances;
+    /// - every FI document balances, and its receivable lines are its document's amount due;
     /// - every document and its cancellation net to zero, and no memo of a cancelled invoice
     ///   stands, so an invoice plus its corrections nets to what remains billed (nothing once
     ///   cancelled); every flow link joins a correction of its kind to a document it may correct;
@@ -181,6 +181,7 @@ extension InvoiceStore {
             for key in used.keys.sorted() { violations.append("documents numbered in \(key), a range never drawn") }
             violations += try Self.specialInvoiceViolations(db)
             violations += try Self.orderItemViolations(db: db)
+            violations += try Self.receivableViolations(db: db)
             return violations
         }
     }

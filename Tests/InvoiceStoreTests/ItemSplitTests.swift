@@ -113,4 +113,37 @@ struct ItemSplitTests {
         #expect(units.map { $0.orders.map(\.items) } == [[nil]])
         #expect(units.first?.characteristics.last?.value == "SEP")
     }
+
+    @Test func aCreditMemoOnOneOfTheSplitInvoicesIsLimitedToWhatThatInvoiceBilled() throws {
+        let store = try store()
+        var configuration = Self.separate
+        configuration.processes["P"]?.categories.append(.init(category: .creditMemoRequest, mainSelection: true))
+        let invoices = try BillingWorld.run(store, configuration: configuration).drafts.map(\.invoice)
+        var data = MasterData()
+        data.add(BillingWorld.masterData)
+        let parameters = RunParameters(process: "P", runDate: Self.later)
+        let run = try InvoicingRun(configuration: configuration, masterData: data, parameters: parameters)
+        let runID = try store.beginRun(parameters, parametersJSON: "{}")
+        /// Imports a return of `quantity` × M2 on `invoice` and stores its memo.
+        func credit(_ id: String, _ quantity: Int64, on invoice: Invoice) throws -> InvoiceDraft {
+            var request = BillingWorld.document(id, items: [("M2", quantity, nil)])
+            request.category = .creditMemoRequest
+            request.type = "RETURN"
+            request.referenceInvoice = invoice.number
+            try BillingWorld.importing([request], into: store)
+            let units = run.group(run.select(try store.openOrders()))
+            try #require(units.count == 1)
+            guard case .invoiced(let draft) = run.invoice(units[0]) else { throw CancellationError() }
+            // A refused memo's request is rejected, so the next one is the only open request.
+            defer {
+                try? store.decide(request: id, approve: false, decidedAt: "2026-12-02", decidedBy: "t", reason: nil)
+            }
+            return try store.commit(draft, orders: units[0].orders, runID: runID)
+        }
+        // The separate invoice billed 1 × M2, the other none.
+        #expect(throws: StoreError.self) { try credit("R1", 2, on: invoices[1]) }
+        #expect(throws: StoreError.self) { try credit("R2", 1, on: invoices[0]) }
+        #expect(try credit("R3", 1, on: invoices[1]).invoice.number == "CM-1000-2026-000001")
+        #expect(try store.invariantViolations() == [])
+    }
 }
