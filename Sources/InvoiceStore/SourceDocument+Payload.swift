@@ -30,7 +30,7 @@ extension SourceDocument {
         for item in items {
             capacity += text(item.material) + text(item.description) + text(item.unit) + text(item.taxCode)
             capacity += text(item.profitCenter) + text(item.costCenter) + text(item.plant)
-            capacity += text(item.resourceType?.rawValue) + text(item.activityType)
+            capacity += text(item.resourceType?.rawValue) + text(item.activityType) + text(item.paymentTerms)
         }
         return capacity
     }
@@ -76,6 +76,7 @@ extension SourceDocument {
             json.string("plant", item.plant)
             json.string("resourceType", item.resourceType?.rawValue)
             json.string("activityType", item.activityType)
+            json.string("paymentTerms", item.paymentTerms)
             json.raw("}")
         }
         json.raw("]}")
@@ -90,8 +91,8 @@ struct PayloadWriter {
     /// The longest the fixed parts of a document can take: 16 names of at most 17 bytes with
     /// `,"":` around each, two dates of three 20-digit numbers, `false` and the brackets.
     static let documentCapacity = 16 * 21 + 2 * 64 + 5 + 8
-    /// The same for an item: 14 names, a whole number, 4 decimals of two 20-digit parts each.
-    static let itemCapacity = 14 * 21 + 24 + 4 * 48 + 3
+    /// The same for an item: 15 names, a whole number, 4 decimals of two 20-digit parts each.
+    static let itemCapacity = 15 * 21 + 24 + 4 * 48 + 3
 
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int

@@ -146,4 +146,21 @@ struct ItemSplitTests {
         #expect(try credit("R3", 1, on: invoices[1]).invoice.number == "CM-1000-2026-000001")
         #expect(try store.invariantViolations() == [])
     }
+
+    @Test func itemsWithTheirOwnPaymentTermsAreInvoicedApartEachDueByItsTerms() throws {
+        var document = BillingWorld.document("D1", delivery: "80001", items: [("M1", 2, nil), ("M1", 1, nil)])
+        document.items[1].paymentTerms = "NT30"
+        let store = try BillingWorld.store([document, BillingWorld.document("D2")])
+        let invoices = try BillingWorld.run(store).drafts.map(\.invoice)
+        #expect(invoices.map(items) == [["D1/10", "D2/10"], ["D1/20"]])
+        #expect(invoices.map(\.paymentTerms.id) == [StoreWorld.masterData.accounts[0].paymentTerms, "NT30"])
+        #expect(invoices.last?.dueDate == CalendarDate(year: 2026, month: 12, day: 30))
+        #expect(try store.invariantViolations() == [])
+        _ = try store.cancel(
+            invoices[1].number, on: Self.later, reason: nil, createdAt: "2026-12-02T10:00:00Z", createdBy: "alice")
+        let again = try BillingWorld.run(store, on: Self.later).drafts.map(\.invoice)
+        #expect(again.map(items) == [["D1/20"]])
+        #expect(again.map(\.paymentTerms.id) == ["NT30"])
+        #expect(try store.invariantViolations() == [])
+    }
 }

@@ -16,7 +16,8 @@ struct SourceDocumentPayloadTests {
         let long = String(repeating: "\u{1}", count: 400)
         let item = SourceItem(
             number: 10, material: long, description: long, quantity: 1, unit: long, taxCode: long,
-            profitCenter: long, costCenter: long, plant: long, resourceType: .expense, activityType: long)
+            profitCenter: long, costCenter: long, plant: long, resourceType: .expense, activityType: long,
+            paymentTerms: long)
         let document = SourceDocument(
             id: long, category: .resourceRelated, type: long, companyCode: long, account: long, currency: .eur,
             documentDate: date, billingDate: date, referenceOrder: long, referenceDelivery: long, paymentTerms: long,

@@ -80,9 +80,8 @@ public struct InvoicingRun: Sendable {
         var keys: [[String]] = []
         var ordersByKey: [[String]: [InvoicingOrder]] = [:]
         for order in selection.orders {
-            let base = groupingKey(of: order)
             for (split, part) in itemSplit(of: order) {
-                let key = base + split + (order.category.isMemoRequest ? [order.document.id] : [])
+                let key = groupingKey(of: part) + split + (order.category.isMemoRequest ? [order.document.id] : [])
                 if ordersByKey[key] == nil { keys.append(key) }
                 ordersByKey[key, default: []].append(part)
             }
@@ -128,28 +127,40 @@ public struct InvoicingRun: Sendable {
     }
 
     /// The invoice split at item level, as SD's copy control splits a billing document by item
-    /// fields: the order's items grouped by their split key (the material group when the variant
-    /// marks it for separate invoicing, else empty), one part of the order per key, sorted by key.
+    /// fields: the order's items grouped by their material group when the variant marks it for
+    /// separate invoicing (else empty) and by their own payment terms, one part of the order per
+    /// group, sorted. A part's document carries its items' payment terms in its header, so the
+    /// grouping key and the invoice take them from there.
     ///
-    /// When the variant marks no group the key is empty (not one empty field), so other variants'
-    /// keys stay as they were. A memo request is never split: it becomes one memo, keyed by the
-    /// marked groups of all its items.
+    /// The returned key is the material group, or nothing when the variant marks none (not one
+    /// empty field), so other variants' keys stay as they were. A memo request is never split:
+    /// it becomes one memo, keyed by the marked groups of all its items.
     func itemSplit(of order: InvoicingOrder) -> [(key: [String], order: InvoicingOrder)] {
         let marked = groupingVariant.separateMaterialGroups
-        guard !marked.isEmpty else { return [([], order)] }
         func group(of item: SourceItem) -> String {
             masterData.materials[item.material].map(\.materialGroup).flatMap { marked.contains($0) ? $0 : nil } ?? ""
         }
         if order.category.isMemoRequest {
+            guard !marked.isEmpty else { return [([], order)] }
             let groups = Set(order.document.items.map(group))
             return [([marked.filter(groups.contains).joined(separator: "+")], order)]
         }
-        var numbersByGroup: [String: [Int]] = [:]
-        for item in order.document.items { numbersByGroup[group(of: item), default: []].append(item.number) }
-        guard numbersByGroup.count > 1 else { return [([numbersByGroup.keys.first ?? ""], order)] }
-        return numbersByGroup.keys.sorted().map { key in
-            // swift-format-ignore: NeverForceUnwrap
-            ([key], order.part(items: numbersByGroup[key]!))  // a key of the dictionary
+        struct Split: Hashable, Comparable {
+            var group: String
+            var terms: String?
+            static func < (lhs: Split, rhs: Split) -> Bool {
+                (lhs.group, lhs.terms ?? "") < (rhs.group, rhs.terms ?? "")
+            }
+        }
+        var numbers: [Split: [Int]] = [:]
+        for item in order.document.items {
+            numbers[Split(group: group(of: item), terms: item.paymentTerms), default: []].append(item.number)
+        }
+        guard !numbers.isEmpty else { return [(marked.isEmpty ? [] : [""], order)] }
+        return numbers.keys.sorted().map { split in
+            var part = numbers.count > 1 ? order.part(items: numbers[split] ?? []) : order
+            if let terms = split.terms { part.document.paymentTerms = terms }
+            return (marked.isEmpty ? [] : [split.group], part)
         }
     }
 
