@@ -42,16 +42,16 @@ extension InvoiceStore {
         _ order: Int64, items: [Int]?, invoiceNumber: String, db: Database
     ) throws -> (document: String, items: [Int]?) {
         guard let items else {
-            try db.cachedStatement(
-                sql:
-                    "UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'"
-            ).execute(arguments: [invoiceNumber, order])
-            guard db.changesCount == 1 else {
+            // One statement, prepared once per connection: the common case of a whole order.
+            let close = try db.cachedStatement(
+                sql: """
+                    UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'
+                    RETURNING source_document_id, items
+                    """)
+            guard let row = try Row.fetchOne(close, arguments: [invoiceNumber, order]) else {
                 throw StoreError(.orderNotOpen, "invoicing order \(order) is no longer open")
             }
-            let row = try Row.fetchOne(
-                db, sql: "SELECT source_document_id, items FROM invoicing_order WHERE id = ?", arguments: [order])
-            return (row?[0] ?? "", itemNumbers(row?[1]))
+            return (row[0], itemNumbers(row[1]))
         }
         let wanted = Set(items)
         // The order itself first, then the open parts of its document, oldest first.
