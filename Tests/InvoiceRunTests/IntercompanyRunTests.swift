@@ -176,6 +176,9 @@ struct IntercompanyRunTests {
         ] {
             #expect(postings.contains(line), "\(line)")
         }
+        let print = String(
+            decoding: try #require(try tool.tree("out/RUN-000002")["invoices/IC-1000-2026-000002.txt"]), as: UTF8.self)
+        #expect(print.hasPrefix("GUTSCHRIFT IC-1000-2026-000002"), "\(print)")
         let flow = try tool.run(["show", "IN-1100-2026-000002", "--flow", "--store", "s.sqlite"]).output
         let credit = "    └ IC-1000-2026-000002  INTERCOMPANY  2026-12-01      -713.05 EUR  FI FI-1000-2026-000019\n"
         #expect(flow.contains(credit), "\(flow)")
