@@ -145,6 +145,10 @@ public struct InvoicingRun: Sendable {
             let groups = Set(order.document.items.map(group))
             return [([marked.filter(groups.contains).joined(separator: "+")], order)]
         }
+        // The common case, and the cheap one: nothing to split by.
+        if marked.isEmpty && !order.document.items.contains(where: { $0.paymentTerms != nil }) {
+            return [([], order)]
+        }
         struct Split: Hashable, Comparable {
             var group: String
             var terms: String?
