@@ -163,4 +163,17 @@ struct ItemSplitTests {
         #expect(again.map(\.paymentTerms.id) == ["NT30"])
         #expect(try store.invariantViolations() == [])
     }
+
+    @Test func aPartThatFailsLeavesExactlyItsItemsOpenForTheNextRun() throws {
+        var document = BillingWorld.document("D1", delivery: "80001", items: [("M1", 2, nil), ("M2", 1, nil)])
+        document.items[1].unitPrice = nil  // M2 has no price condition: its part fails
+        let store = try BillingWorld.store([document])
+        let invoices = try BillingWorld.run(store, configuration: Self.separate).drafts.map(\.invoice)
+        #expect(invoices.map(items) == [["D1/10"]])
+        let open = try store.openOrders()
+        #expect(open.map(\.items) == [[20]])
+        #expect(open.map { $0.document.items.map(\.material) } == [["M2"]])
+        #expect(try store.deliveryLines(sourceDocuments: ["D1"]).map(\.status) == [.posted, .delivered])
+        #expect(try store.invariantViolations() == [])
+    }
 }
