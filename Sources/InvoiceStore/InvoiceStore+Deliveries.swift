@@ -96,19 +96,31 @@ extension InvoiceStore {
         }
     }
 
-    /// Sets the delivery lines billed by `invoice` (its source documents) to 70 invoiced, or 75
-    /// posted when its FI document is not held. A pro forma changes no status.
-    static func markInvoiced(_ invoice: Invoice, held: Bool, db: Database) throws {
-        guard invoice.kind != .proForma, !invoice.sourceDocuments.isEmpty else { return }
+    /// Sets the delivery lines billed by `invoice` (the items it closed of its source documents,
+    /// nil for every item of one) to 70 invoiced, or 75 posted when its FI document is not held.
+    /// A pro forma changes no status.
+    static func markInvoiced(
+        _ invoice: Invoice, items closed: [(document: String, items: [Int]?)], held: Bool, db: Database
+    ) throws {
+        guard invoice.kind != .proForma, !closed.isEmpty else { return }
         let status: DeliveryStatus = held ? .invoiced : .posted
-        let ids = invoice.sourceDocuments
-        try db.execute(
-            sql: """
-                UPDATE delivery_status SET status = ?, invoice_number = ?
-                WHERE source_document_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
-                """,
-            arguments: StatementArguments([status.rawValue, invoice.number] as [any DatabaseValueConvertible])
-                + StatementArguments(ids))
+        let whole = closed.filter { $0.items == nil }.map(\.document)
+        if !whole.isEmpty {
+            try db.execute(
+                sql: """
+                    UPDATE delivery_status SET status = ?, invoice_number = ?
+                    WHERE source_document_id IN (\(Array(repeating: "?", count: whole.count).joined(separator: ",")))
+                    """,
+                arguments: StatementArguments([status.rawValue, invoice.number] as [any DatabaseValueConvertible])
+                    + StatementArguments(whole))
+        }
+        let update = try db.cachedStatement(
+            sql: "UPDATE delivery_status SET status = ?, invoice_number = ? WHERE source_document_id = ? AND item = ?")
+        for (document, items) in closed {
+            for item in items ?? [] {
+                try update.execute(arguments: [status.rawValue, invoice.number, document, item])
+            }
+        }
     }
 
     /// Sets the delivery lines of a cancelled document back to 60 delivered: invoiced again by the next run.

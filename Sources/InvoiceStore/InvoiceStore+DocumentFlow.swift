@@ -30,6 +30,8 @@ extension InvoiceStore {
         public var invoiceNumber: String?
         /// The cancellation that re-created this order, if one did.
         public var reopenedBy: String?
+        /// The item numbers the order covers when only some (an invoice split's part); nil for all.
+        public var items: [Int]? = nil
     }
 
     static func registerDocumentFlowMigrations(_ migrator: inout DatabaseMigrator) {
@@ -148,8 +150,9 @@ extension InvoiceStore {
                 ])
             try db.execute(
                 sql: """
-                    INSERT INTO invoicing_order (source_document_id, category, account, due_date, status, reopened_by)
-                    SELECT source_document_id, category, account, due_date, 'open', ?
+                    INSERT INTO invoicing_order (source_document_id, category, account, due_date, status, reopened_by,
+                        items)
+                    SELECT source_document_id, category, account, due_date, 'open', ?, items
                     FROM invoicing_order WHERE invoice_number = ? AND status = 'invoiced' ORDER BY id
                     """,
                 arguments: [cancellationNumber, number])
@@ -246,7 +249,7 @@ extension InvoiceStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT source_document_id, category, status, invoice_number, reopened_by FROM invoicing_order
+                    SELECT source_document_id, category, status, invoice_number, reopened_by, items FROM invoicing_order
                     WHERE source_document_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
                     ORDER BY id
                     """,
@@ -259,7 +262,8 @@ extension InvoiceStore {
                 let status: String = row["status"]
                 return OrderTrace(
                     sourceDocument: row["source_document_id"], category: known, isOpen: status == "open",
-                    invoiceNumber: row["invoice_number"], reopenedBy: row["reopened_by"])
+                    invoiceNumber: row["invoice_number"], reopenedBy: row["reopened_by"],
+                    items: Self.itemNumbers(row["items"]))
             }
         }
     }

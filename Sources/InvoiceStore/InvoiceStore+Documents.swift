@@ -78,7 +78,7 @@ extension InvoiceStore {
         try read { db in
             // An order a cancellation re-created carries the invoice cancelled, for a corrective invoice.
             var sql = """
-                SELECT o.id, d.payload, f.preceding FROM invoicing_order o
+                SELECT o.id, d.payload, f.preceding, o.items FROM invoicing_order o
                 JOIN source_document d ON d.id = o.source_document_id
                 LEFT JOIN document_flow f ON f.subsequent = o.reopened_by AND f.kind = 'CANCELLATION'
                 WHERE o.status = 'open'
@@ -88,9 +88,12 @@ extension InvoiceStore {
                 sql += " AND o.category IN (\(Array(repeating: "?", count: categories.count).joined(separator: ",")))"
                 arguments = StatementArguments(categories.map(\.rawValue).sorted())
             }
-            sql += " ORDER BY o.account, o.due_date, o.source_document_id"
+            sql += " ORDER BY o.account, o.due_date, o.source_document_id, o.id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws in
-                InvoicingOrder(id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
+                let order = InvoicingOrder(
+                    id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
+                // An order of some items (a part of an invoice split, or re-opened by a cancellation).
+                return Self.itemNumbers(row[3]).map { order.part(items: $0) } ?? order
             }
         }
     }
@@ -105,7 +108,7 @@ extension InvoiceStore {
                 db,
                 sql: """
                     SELECT id, account FROM invoicing_order WHERE status = 'open' AND category IN (\(marks))
-                    ORDER BY account, due_date, source_document_id
+                    ORDER BY account, due_date, source_document_id, id
                     """,
                 arguments: StatementArguments(categories.map(\.rawValue).sorted())
             ).map { row in (row[0], row[1]) }
@@ -122,15 +125,18 @@ extension InvoiceStore {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, d.payload, f.preceding FROM invoicing_order o
+                    SELECT o.id, d.payload, f.preceding, o.items FROM invoicing_order o
                     JOIN source_document d ON d.id = o.source_document_id
                     LEFT JOIN document_flow f ON f.subsequent = o.reopened_by AND f.kind = 'CANCELLATION'
                     WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'open'
-                    ORDER BY o.account, o.due_date, o.source_document_id
+                    ORDER BY o.account, o.due_date, o.source_document_id, o.id
                     """,
                 arguments: [list]
             ).map { row throws in
-                InvoicingOrder(id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
+                let order = InvoicingOrder(
+                    id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
+                // An order of some items (a part of an invoice split, or re-opened by a cancellation).
+                return Self.itemNumbers(row[3]).map { order.part(items: $0) } ?? order
             }
         }
     }

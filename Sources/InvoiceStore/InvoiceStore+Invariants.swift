@@ -4,12 +4,14 @@ extension InvoiceStore {
     /// What must hold in any store, however documents were made and corrected; one message per
     /// violation, none when the store is sound.
     ///
-    /// - every FI document balances;
+    /// - every FI document balances, and its receivable lines are its document's amount due;
     /// - every document and its cancellation net to zero, and no memo of a cancelled invoice
     ///   stands, so an invoice plus its corrections nets to what remains billed (nothing once
     ///   cancelled); every flow link joins a correction of its kind to a document it may correct;
     /// - an invoicing order is open again exactly when the document that closed it was cancelled,
-    ///   and the open order names that cancellation;
+    ///   and the open order names that cancellation; every item of a source document is in
+    ///   exactly one open order or one order closed by a document that stands (an invoice split
+    ///   bills each item once, and a cancellation re-opens exactly the items it billed);
     /// - every number range is gap-free: the documents of a range are numbered 1 to its last number;
     /// - a rebate agreement settled finally has no open accrual.
     public func invariantViolations() throws(StoreError) -> [String] {
@@ -54,7 +56,10 @@ extension InvoiceStore {
                     SELECT f.subsequent, f.kind, p.kind AS preceding_kind FROM document_flow f
                     JOIN invoice s ON s.number = f.subsequent JOIN invoice p ON p.number = f.preceding
                     WHERE s.kind <> f.kind OR p.kind = 'CANCELLATION'
-                        OR (f.kind <> 'CANCELLATION' AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY'))
+                        OR (f.kind NOT IN ('CANCELLATION', 'INTERCOMPANY')
+                            AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY'))
+                        OR (f.kind = 'INTERCOMPANY'
+                            AND p.kind NOT IN ('INVOICE', 'CORRECTIVE', 'SUMMARY', 'CREDIT_MEMO', 'DEBIT_MEMO'))
                     """)
             {
                 violations.append(
@@ -68,7 +73,8 @@ extension InvoiceStore {
                 sql: """
                     SELECT o.id, o.source_document_id, f.subsequent,
                         (SELECT COUNT(*) FROM invoicing_order n
-                         WHERE n.source_document_id = o.source_document_id AND n.reopened_by = f.subsequent) AS successors,
+                         WHERE n.source_document_id = o.source_document_id AND n.reopened_by = f.subsequent
+                            AND n.split_from IS NULL) AS successors,
                         EXISTS (SELECT 1 FROM request_decision r WHERE r.document_id = o.source_document_id
                             AND r.decision = 'rejected') AS rejected
                     FROM invoicing_order o
@@ -131,6 +137,26 @@ extension InvoiceStore {
                     violations.append("intercompany document \(row[0] as String) has \(postings) FI documents, not 2")
                 }
             }
+            // An intercompany document stands exactly as long as the customer document it belongs to.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.preceding, f.subsequent,
+                        EXISTS (SELECT 1 FROM document_flow c WHERE c.preceding = f.preceding
+                            AND c.kind = 'CANCELLATION') AS customer_cancelled,
+                        EXISTS (SELECT 1 FROM document_flow c WHERE c.preceding = f.subsequent
+                            AND c.kind = 'CANCELLATION') AS internal_cancelled
+                    FROM document_flow f WHERE f.kind = 'INTERCOMPANY'
+                    """)
+            {
+                let customer: Bool = row["customer_cancelled"]
+                let ownCancelled: Bool = row["internal_cancelled"]
+                if customer != ownCancelled {
+                    violations.append(
+                        "\(row[0] as String) is \(customer ? "" : "not ")cancelled, its intercompany document "
+                            + "\(row[1] as String) is \(ownCancelled ? "" : "not ")cancelled")
+                }
+            }
             // Gap-free ranges: the numbers stored per range are exactly 1...last.
             var used: [String: [Int64]] = [:]
             for number in try String.fetchAll(
@@ -154,6 +180,8 @@ extension InvoiceStore {
             }
             for key in used.keys.sorted() { violations.append("documents numbered in \(key), a range never drawn") }
             violations += try Self.specialInvoiceViolations(db)
+            violations += try Self.orderItemViolations(db: db)
+            violations += try Self.receivableViolations(db: db)
             return violations
         }
     }

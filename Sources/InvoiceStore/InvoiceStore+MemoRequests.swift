@@ -4,7 +4,7 @@ internal import InvoicingCore
 extension InvoiceStore {
     /// The document type of a credit memo request that corrects a price, not a quantity: it may
     /// credit more per item than was invoiced (the difference times the invoiced quantity).
-    public static let priceDifferenceType = "PRICE_DIFFERENCE"
+    public static let priceDifferenceType = InvoicingRun.priceDifferenceType
 
     /// Approves or rejects credit or debit memo request `id`, recording who, when and why.
     ///

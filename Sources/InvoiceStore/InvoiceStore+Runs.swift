@@ -25,7 +25,16 @@ extension InvoiceStore {
     /// and its FI document, and closes the unit's orders. Nothing is kept (and no number is used)
     /// if any part fails, e.g. an order that another run invoiced meanwhile.
     public func commit(_ draft: InvoiceDraft, orders: [Int64], runID: String) throws(StoreError) -> InvoiceDraft {
-        try write { db in try commitOne(draft, orders: orders, runID: runID, db: db) }
+        try write { db in try commitOne(draft, claims: orders.map { ($0, nil) }, runID: runID, db: db) }
+    }
+
+    /// Stores a unit's invoice as ``commit(_:orders:runID:)-(_,[Int64],_)`` does, closing of each
+    /// order the items the unit holds: an order the invoice split divided is closed for its part,
+    /// the rest staying open.
+    public func commit(
+        _ draft: InvoiceDraft, orders: [InvoicingOrder], runID: String
+    ) throws(StoreError) -> InvoiceDraft {
+        try write { db in try commitOne(draft, claims: orders.map { ($0.id, $0.items) }, runID: runID, db: db) }
     }
 
     /// Commits many invoices in one transaction, each in a savepoint of its own: one that fails
@@ -34,12 +43,26 @@ extension InvoiceStore {
     public func commit(
         _ drafts: [(draft: InvoiceDraft, orders: [Int64])], runID: String
     ) throws(StoreError) -> [Result<InvoiceDraft, StoreError>] {
+        try commit(drafts.map { ($0.draft, $0.orders.map { ($0, nil) }) }, runID: runID)
+    }
+
+    /// Commits many units' invoices as ``commit(_:runID:)-([(InvoiceDraft,[Int64])],_)`` does,
+    /// closing of each order the items its unit holds.
+    public func commit(
+        _ drafts: [(draft: InvoiceDraft, orders: [InvoicingOrder])], runID: String
+    ) throws(StoreError) -> [Result<InvoiceDraft, StoreError>] {
+        try commit(drafts.map { ($0.draft, $0.orders.map { ($0.id, $0.items) }) }, runID: runID)
+    }
+
+    private func commit(
+        _ drafts: [(draft: InvoiceDraft, claims: [(Int64, [Int]?)])], runID: String
+    ) throws(StoreError) -> [Result<InvoiceDraft, StoreError>] {
         try write { db in
             drafts.map { item in
                 var numbered: InvoiceDraft?
                 do {
                     try db.inSavepoint {
-                        numbered = try commitOne(item.draft, orders: item.orders, runID: runID, db: db)
+                        numbered = try commitOne(item.draft, claims: item.claims, runID: runID, db: db)
                         return .commit
                     }
                 } catch let error as StoreError {
@@ -53,14 +76,18 @@ extension InvoiceStore {
         }
     }
 
-    private func commitOne(_ draft: InvoiceDraft, orders: [Int64], runID: String, db: Database) throws -> InvoiceDraft {
+    /// Numbers and stores one draft and closes what it invoiced of each order: `claims` are the
+    /// orders with the items taken of each (nil: all it covers).
+    private func commitOne(
+        _ draft: InvoiceDraft, claims: [(Int64, [Int]?)], runID: String, db: Database
+    ) throws -> InvoiceDraft {
         let invoice = draft.invoice
         let year = invoice.invoiceDate.year
         var numbered: InvoiceDraft
         let number: String
         if invoice.kind == .proForma {
             // No number from any range and no posting: an id made of the run and its first order.
-            number = "PF-\(runID)-\(orders.min() ?? 0)"
+            number = "PF-\(runID)-\(claims.map(\.0).min() ?? 0)"
             numbered = draft
             numbered.invoice.number = number
         } else {
@@ -70,19 +97,14 @@ extension InvoiceStore {
             numbered = draft.numbered(invoiceNumber: number, postingNumber: posting)
         }
         numbered.invoice.runID = runID
-        for order in orders {
-            try db.cachedStatement(
-                sql:
-                    "UPDATE invoicing_order SET status = 'invoiced', invoice_number = ? WHERE id = ? AND status = 'open'"
-            ).execute(arguments: [number, order])
-            guard db.changesCount == 1 else {
-                throw StoreError(.orderNotOpen, "invoicing order \(order) is no longer open")
-            }
+        var closed: [(document: String, items: [Int]?)] = []
+        for (order, items) in claims {
+            closed.append(try Self.closeOrder(order, items: items, invoiceNumber: number, db: db))
         }
         try insert(numbered, runKey: Self.runKey(runID), db: db)
         try linkMemo(numbered.invoice, db: db)
         try Self.recordClearings(numbered.invoice, db: db)
-        try Self.markInvoiced(numbered.invoice, held: numbered.posting.held, db: db)
+        try Self.markInvoiced(numbered.invoice, items: closed, held: numbered.posting.held, db: db)
         var intercompany: [InvoiceDraft] = []
         for icInvoice in numbered.intercompany {
             intercompany.append(try commitIntercompany(icInvoice, of: numbered.invoice, runID: runID, db: db))

@@ -91,6 +91,7 @@ extension InvoiceStore {
         registerLedgerMigrations(&migrator)
         registerIntercompanyMigrations(&migrator)
         registerDeliveryMigrations(&migrator)
+        registerOrderItemMigrations(&migrator)
         return migrator
     }
 }

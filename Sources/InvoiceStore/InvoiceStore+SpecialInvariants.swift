@@ -62,6 +62,7 @@ extension InvoiceStore {
                             AND c.kind = 'CANCELLATION')))
                    OR (d.status = 60 AND EXISTS (SELECT 1 FROM invoicing_order o JOIN invoice v ON v.number = o.invoice_number
                         WHERE o.source_document_id = d.source_document_id AND o.status = 'invoiced'
+                        AND (o.items IS NULL OR (',' || o.items || ',') LIKE ('%,' || d.item || ',%'))
                         AND v.kind <> 'PRO_FORMA'
                         AND NOT EXISTS (SELECT 1 FROM document_flow c WHERE c.preceding = v.number
                             AND c.kind = 'CANCELLATION')))

@@ -26,9 +26,11 @@ extension SourceDocument {
         var capacity = PayloadWriter.documentCapacity + items.count * PayloadWriter.itemCapacity
         capacity += text(id) + text(category.rawValue) + text(type) + text(companyCode) + text(account) + 2 + 6 * 3
         capacity += text(referenceOrder) + text(referenceDelivery) + text(paymentTerms) + text(invoicingType)
-        capacity += text(referenceInvoice)
+        capacity += text(referenceInvoice) + text(dipProfile)
         for item in items {
             capacity += text(item.material) + text(item.description) + text(item.unit) + text(item.taxCode)
+            capacity += text(item.profitCenter) + text(item.costCenter) + text(item.plant)
+            capacity += text(item.resourceType?.rawValue) + text(item.activityType) + text(item.paymentTerms)
         }
         return capacity
     }
@@ -74,6 +76,7 @@ extension SourceDocument {
             json.string("plant", item.plant)
             json.string("resourceType", item.resourceType?.rawValue)
             json.string("activityType", item.activityType)
+            json.string("paymentTerms", item.paymentTerms)
             json.raw("}")
         }
         json.raw("]}")
@@ -85,11 +88,11 @@ extension SourceDocument {
 /// RFC 8259 strings, whole numbers. Stores through a pointer: appending to an array byte by byte
 /// checked uniqueness and capacity on every byte, a fifth of storing a document.
 struct PayloadWriter {
-    /// The longest the fixed parts of a document can take: 15 names of at most 17 bytes with
+    /// The longest the fixed parts of a document can take: 16 names of at most 17 bytes with
     /// `,"":` around each, two dates of three 20-digit numbers, `false` and the brackets.
-    static let documentCapacity = 15 * 21 + 2 * 64 + 5 + 8
-    /// The same for an item: 9 names, a whole number, 4 decimals of two 20-digit parts each.
-    static let itemCapacity = 9 * 21 + 24 + 4 * 48 + 3
+    static let documentCapacity = 16 * 21 + 2 * 64 + 5 + 8
+    /// The same for an item: 15 names, a whole number, 4 decimals of two 20-digit parts each.
+    static let itemCapacity = 15 * 21 + 24 + 4 * 48 + 3
 
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int

@@ -154,4 +154,45 @@ struct IntercompanyRunTests {
         let again = try tool.run(["release", icInvoice.postingNumber, "--store", "s.sqlite", "--output", "out"])
         #expect(again.status == 1)
     }
+
+    @Test func aCreditMemoOfAReturnedWallBoxCreditsTheInternalInvoiceInBothCompanyCodes() throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        try run(tool)
+        let approved = try tool.run(["approve", "CMR-2026-0003", "--store", "s.sqlite"])
+        #expect(approved.status == 0, "\(approved.error)")
+        let memoRun = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
+        #expect(memoRun.status == 0, "\(memoRun.error)")
+        #expect(memoRun.output.contains("CM-1100-2026-000001"))
+        #expect(memoRun.output.contains("Intercompany invoices: IC-1000-2026-000002\n"))
+        let postings = String(decoding: try #require(try tool.tree("out/RUN-000002")["postings.csv"]), as: UTF8.self)
+        // One wall box at 80 % of 749.00, credited: revenue and receivable back at 1000,
+        // expense, input tax and payable back at 1100.
+        for line in [
+            "FI-1000-2026-000019,1000,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,1,142000,C,713.05,REC,",
+            "FI-1000-2026-000019,1000,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,2,841000,D,599.20,ERL,S19",
+            "FI-1100-2026-000005,1100,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,1,541000,C,599.20,ICE,S19",
+            "FI-1100-2026-000005,1100,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,3,161000,D,713.05,ICP,",
+        ] {
+            #expect(postings.contains(line), "\(line)")
+        }
+        let print = String(
+            decoding: try #require(try tool.tree("out/RUN-000002")["invoices/IC-1000-2026-000002.txt"]), as: UTF8.self)
+        #expect(print.hasPrefix("GUTSCHRIFT IC-1000-2026-000002"), "\(print)")
+        let flow = try tool.run(["show", "IN-1100-2026-000002", "--flow", "--store", "s.sqlite"]).output
+        let credit = "    └ IC-1000-2026-000002  INTERCOMPANY  2026-12-01      -713.05 EUR  FI FI-1000-2026-000019\n"
+        #expect(flow.contains(credit), "\(flow)")
+        #expect(flow.hasSuffix("Remains billed: 1341.13 EUR\n"))
+        #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
+
+        let cancelled = try tool.run([
+            "cancel", "CM-1100-2026-000001", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
+        ])
+        #expect(cancelled.status == 0, "\(cancelled.error)")
+        #expect(
+            cancelled.output.contains(
+                "IC-1000-2026-000002 cancelled by CN-1000-2026-000001 (713.05 EUR), FI documents FI-1000-2026-000020 and FI-1100-2026-000007"
+            ))
+        #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
+    }
 }

@@ -106,7 +106,7 @@ enum BillingWorld {
         var drafts: [InvoiceDraft] = []
         for unit in run.group(selection) {
             guard case .invoiced(let draft) = run.invoice(unit, advances: try store.openAdvances()) else { continue }
-            drafts.append(try store.commit(draft, orders: unit.orders.map(\.id), runID: runID))
+            drafts.append(try store.commit(draft, orders: unit.orders, runID: runID))
         }
         return (selection, drafts)
     }

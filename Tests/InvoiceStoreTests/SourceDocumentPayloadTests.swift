@@ -9,6 +9,23 @@ struct SourceDocumentPayloadTests {
         "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "control \u{1} \u{1F}", "Zähler „€“ 🧾", "",
     ]
 
+    /// Every text field long and made of control characters (6 bytes each in JSON): the payload
+    /// fits the room reserved for it, where the CO, plant, resource and DIP fields once overran it.
+    @Test func aDocumentWhoseEveryTextIsLongAndEscapedFitsItsPayload() throws {
+        let date = try #require(CalendarDate(year: 2026, month: 11, day: 30))
+        let long = String(repeating: "\u{1}", count: 400)
+        let item = SourceItem(
+            number: 10, material: long, description: long, quantity: 1, unit: long, taxCode: long,
+            profitCenter: long, costCenter: long, plant: long, resourceType: .expense, activityType: long,
+            paymentTerms: long)
+        let document = SourceDocument(
+            id: long, category: .resourceRelated, type: long, companyCode: long, account: long, currency: .eur,
+            documentDate: date, billingDate: date, referenceOrder: long, referenceDelivery: long, paymentTerms: long,
+            invoicingType: long, referenceInvoice: long, dipProfile: long, items: [item, item])
+        let decoded = try JSONDecoder().decode(SourceDocument.self, from: Data(document.storePayload.utf8))
+        #expect(decoded == document)
+    }
+
     @Test(arguments: awkward)
     func theHandWrittenPayloadDecodesToTheSameDocument(text: String) throws {
         let date = try #require(CalendarDate(year: 2026, month: 11, day: 30))

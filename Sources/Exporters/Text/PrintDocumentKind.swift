@@ -40,6 +40,9 @@ public enum PrintDocumentKind: String, Sendable, Hashable, CaseIterable {
     public init(_ invoice: Invoice) {
         if invoice.simulated || invoice.kind == .proForma {
             self = .preliminaryInvoice
+        } else if invoice.kind == .intercompany && invoice.grossTotal.minorUnits < 0 {
+            // An intercompany credit (of a credit memo): the delivering company code owes it back.
+            self = .creditMemo
         } else if let kind = PrintDocumentKind(rawValue: invoice.kind.rawValue), Self.documents.contains(kind) {
             self = kind
         } else {

@@ -131,6 +131,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     public static let itemFields = [
         "item_number", "material", "description", "quantity", "unit", "unit_price", "price_unit", "tax_code",
         "ordered_quantity", "profit_center", "cost_center", "plant", "resource_type", "activity_type",
+        "item_payment_terms",
     ]
 
     /// Fields holding decimal numbers (converted from a partner's number format).

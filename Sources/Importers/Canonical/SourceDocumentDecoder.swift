@@ -84,6 +84,7 @@ public struct SourceDocumentDecoder: Sendable {
         static let resourceType: FieldKey = "resource_type"
         static let activityType: FieldKey = "activity_type"
         static let dipProfile: FieldKey = "dip_profile"
+        static let itemPaymentTerms: FieldKey = "item_payment_terms"
     }
 
     /// Adds a record that carries header and item fields together (a CSV row). The rows of one
@@ -235,6 +236,7 @@ public struct SourceDocumentDecoder: Sendable {
             orderedQuantity: try record.optionalDecimal(Key.orderedQuantity, maxScale: 6),
             profitCenter: record.optionalString(Key.profitCenter), costCenter: record.optionalString(Key.costCenter),
             plant: record.optionalString(Key.plant), resourceType: resourceType,
-            activityType: record.optionalString(Key.activityType))
+            activityType: record.optionalString(Key.activityType),
+            paymentTerms: record.optionalString(Key.itemPaymentTerms))
     }
 }

@@ -7,12 +7,28 @@ public struct InvoicingOrder: Sendable, Hashable, Identifiable {
     /// The invoice whose cancellation re-created this order, if one did: the next invoice of the
     /// document is a corrective invoice that names it.
     public var corrects: String?
+    /// The numbers of the document's items this order covers, sorted, when it covers only some
+    /// of them; nil when it covers every item. An order covers some items when the invoice split
+    /// put the document's items into several invoices, or when the cancellation of one of those
+    /// invoices re-opened its items; `document` then holds those items only.
+    public var items: [Int]?
 
     /// Creates an order for `document` with its store key.
-    public init(id: Int64, document: SourceDocument, corrects: String? = nil) {
+    public init(id: Int64, document: SourceDocument, corrects: String? = nil, items: [Int]? = nil) {
         self.id = id
         self.document = document
         self.corrects = corrects
+        self.items = items
+    }
+
+    /// The part of this order that covers `numbers` of its items: the same order (same store
+    /// key), its document holding those items only.
+    public func part(items numbers: [Int]) -> InvoicingOrder {
+        let kept = Set(numbers)
+        var part = self
+        part.document.items = document.items.filter { kept.contains($0.number) }
+        part.items = part.document.items.map(\.number).sorted()
+        return part
     }
 
     /// The contract account to be invoiced.

@@ -89,13 +89,17 @@ public struct SourceItem: Sendable, Codable, Hashable {
     public var resourceType: ResourceType? = nil
     /// The activity type of hours, or the expense type of expenses.
     public var activityType: String? = nil
+    /// Payment terms of this item that override the document's: items of different terms are
+    /// invoiced apart (the invoice split), each invoice due by its items' terms.
+    public var paymentTerms: String? = nil
 
     /// Creates a source item from its fields.
     public init(
         number: Int, material: String, description: String? = nil, quantity: FixedDecimal, unit: String? = nil,
         unitPrice: FixedDecimal? = nil, priceUnit: FixedDecimal? = nil, taxCode: String? = nil,
         orderedQuantity: FixedDecimal? = nil, profitCenter: String? = nil, costCenter: String? = nil,
-        plant: String? = nil, resourceType: ResourceType? = nil, activityType: String? = nil
+        plant: String? = nil, resourceType: ResourceType? = nil, activityType: String? = nil,
+        paymentTerms: String? = nil
     ) {
         self.number = number
         self.material = material
@@ -111,5 +115,6 @@ public struct SourceItem: Sendable, Codable, Hashable {
         self.plant = plant
         self.resourceType = resourceType
         self.activityType = activityType
+        self.paymentTerms = paymentTerms
     }
 }

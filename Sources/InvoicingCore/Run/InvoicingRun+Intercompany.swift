@@ -1,13 +1,26 @@
 extension InvoicingRun {
+    /// The request type of a credit memo request for a price difference (no goods returned).
+    public static let priceDifferenceType = "PRICE_DIFFERENCE"
+
     /// The internal invoices of a customer invoice: one per company code whose plants delivered
     /// lines of it, when that is not the seller, from the delivering company code to the selling
     /// one at the transfer price, each with its two FI documents.
+    ///
+    /// For a credit or debit memo (`invoice` priced, not yet negated) they are its intercompany
+    /// corrections: the memo's quantities at the transfer price, an intercompany credit (every
+    /// amount negated, posted on the opposite sides in both company codes) for a credit memo. A
+    /// memo line without a plant takes the plant of the `reference` invoice's first line of the
+    /// same material, since the goods came from there.
     func intercompanyDrafts(
-        of invoice: Invoice, documents: [String: SourceDocument], held: Bool
+        of invoice: Invoice, documents: [String: SourceDocument], held: Bool, reference: Invoice? = nil
     ) throws(UnitFailure) -> [InvoiceDraft] {
-        guard invoice.kind == .invoice else { return [] }
+        let memo = invoice.kind == .creditMemo || invoice.kind == .debitMemo
+        guard [.invoice, .corrective, .summary].contains(invoice.kind) || memo else { return [] }
         var linesByCompany: [String: [InvoiceLine]] = [:]
-        for line in invoice.lines {
+        for var line in invoice.lines {
+            if memo, line.plant == nil {
+                line.plant = reference?.lines.first { $0.material == line.material && $0.plant != nil }?.plant
+            }
             guard let plantID = line.plant else { continue }
             guard let plant = configuration.plants[plantID] else {
                 throw UnitFailure(
@@ -85,11 +98,14 @@ extension InvoicingRun {
             let taxes = try taxSubtotals(of: lines, currency: invoice.currency)
             let net = try lines.map(\.netAmount).sum(in: invoice.currency)
             let tax = try taxes.map(\.taxAmount).sum(in: invoice.currency)
-            let icInvoice = Invoice(
+            var icInvoice = Invoice(
                 number: "", kind: .intercompany, runID: "", process: process.id, invoicingType: invoice.invoicingType,
                 invoiceDate: parameters.runDate, dueDate: dueDate, seller: company, buyer: account,
                 currency: invoice.currency, paymentTerms: terms, lines: lines, taxes: taxes, netTotal: net,
                 taxTotal: tax, grossTotal: try net.adding(tax), postingNumber: "", simulated: parameters.simulate)
+            // An intercompany credit: priced like the internal invoice, then negated, so the
+            // posting builders put its amounts on the opposite sides in both company codes.
+            if invoice.kind == .creditMemo { icInvoice.negateAmounts() }
             let receivable = try pricer.glAccount(.receivable, material: nil, fail: fail)
             var draft = InvoiceDraft(
                 invoice: icInvoice,

@@ -10,9 +10,15 @@ extension InvoicingRun {
     /// `advances` are the stored advance and prepayment invoices not yet deducted: a final
     /// invoice deducts those of its account, currency and company code that bill one of its
     /// source documents' orders (see ``advancesCleared(by:from:)``).
-    public func invoice(_ unit: InvoicingUnit, advances: [Invoice]) -> UnitOutcome {
+    ///
+    /// `references` are the stored invoices that the unit's memo requests correct, by number: a
+    /// memo of goods a plant of another company code delivered for one of them gets an
+    /// intercompany correction (see ``intercompanyDrafts(of:documents:held:reference:)``).
+    public func invoice(
+        _ unit: InvoicingUnit, advances: [Invoice], references: [String: Invoice] = [:]
+    ) -> UnitOutcome {
         do {
-            let draft = try makeDraft(unit, advances: advances)
+            let draft = try makeDraft(unit, advances: advances, references: references)
             if unit.isActive(.minimumAmount),
                 let minimum = configuration.types[unit.invoicingType]?.minimumAmounts[draft.invoice.currency],
                 draft.invoice.grossTotal.magnitude < minimum.magnitude
@@ -26,7 +32,9 @@ extension InvoicingRun {
         }
     }
 
-    private func makeDraft(_ unit: InvoicingUnit, advances: [Invoice]) throws(UnitFailure) -> InvoiceDraft {
+    private func makeDraft(
+        _ unit: InvoicingUnit, advances: [Invoice], references: [String: Invoice]
+    ) throws(UnitFailure) -> InvoiceDraft {
         // swift-format-ignore: NeverForceUnwrap
         let first = unit.orders.first!.document  // a unit always has an order
         guard let account = masterData.accounts[unit.account] else {
@@ -72,6 +80,8 @@ extension InvoicingRun {
                 invoiceDate: parameters.runDate, dueDate: dueDate, seller: company,
                 buyer: account, currency: currency, paymentTerms: terms, lines: lines, taxes: taxes, netTotal: net,
                 taxTotal: tax, grossTotal: try net.adding(tax), postingNumber: "", simulated: parameters.simulate)
+            // The memo as priced, before a credit memo is negated: its intercompany credit is priced so too.
+            let unsigned = invoice
             switch first.category {
             case .creditMemoRequest:
                 // Priced and taxed like an invoice, then negated: rounding is the same both ways,
@@ -117,8 +127,20 @@ extension InvoicingRun {
             let documents = Dictionary(
                 unit.orders.map { ($0.document.id, $0.document) }, uniquingKeysWith: { first, _ in first })
             // Intercompany invoices are made from the detailed lines, before a summary condenses them.
-            let intercompany = try intercompanyDrafts(
-                of: invoice, documents: documents, held: unit.isActive(.postingBlock))
+            var intercompany: [InvoiceDraft] = []
+            if invoice.kind == .creditMemo || invoice.kind == .debitMemo {
+                // A price difference leaves the goods where they were: the transfer price stands.
+                if first.type != Self.priceDifferenceType {
+                    var memo = unsigned
+                    memo.kind = invoice.kind
+                    intercompany = try intercompanyDrafts(
+                        of: memo, documents: documents, held: unit.isActive(.postingBlock),
+                        reference: invoice.reference.flatMap { references[$0] })
+                }
+            } else {
+                intercompany = try intercompanyDrafts(
+                    of: invoice, documents: documents, held: unit.isActive(.postingBlock))
+            }
             if invoice.kind == .summary {
                 // Posted from the detailed lines above; shown with one line per document and tax code.
                 invoice.lines = try Self.summaryLines(of: invoice.lines, currency: currency)

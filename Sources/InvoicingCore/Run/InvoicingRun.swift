@@ -72,13 +72,19 @@ public struct InvoicingRun: Sendable {
 
     /// Steps 2 and 3: splits each account's orders into units by the grouping variant and the
     /// invoicing type, and determines the functions of each unit.
+    ///
+    /// The split happens at item level: an order whose items fall into several split groups
+    /// (see ``itemSplit(of:)``) goes into as many units, each with the part of the order that
+    /// holds its items. The units' order depends only on their keys, never on the workers.
     public func group(_ selection: Selection) -> [InvoicingUnit] {
         var keys: [[String]] = []
         var ordersByKey: [[String]: [InvoicingOrder]] = [:]
         for order in selection.orders {
-            let key = groupingKey(of: order)
-            if ordersByKey[key] == nil { keys.append(key) }
-            ordersByKey[key, default: []].append(order)
+            for (split, part) in itemSplit(of: order) {
+                let key = groupingKey(of: part) + split + (order.category.isMemoRequest ? [order.document.id] : [])
+                if ordersByKey[key] == nil { keys.append(key) }
+                ordersByKey[key, default: []].append(part)
+            }
         }
         keys.sort { $0.lexicographicallyPrecedes($1) }
         let names =
@@ -107,26 +113,59 @@ public struct InvoicingRun: Sendable {
         return process.typeRules.first { $0.matches(document) }?.invoicingType ?? process.defaultType
     }
 
+    /// The document-level part of an order's grouping key: account, invoicing type and the
+    /// variant's characteristics.
     private func groupingKey(of order: InvoicingOrder) -> [String] {
         let document = order.document
         let account = masterData.accounts[document.account]
         let paymentTerms = document.paymentTerms ?? account?.paymentTerms ?? ""
         let salesOrganisation = masterData.companyCodes[document.companyCode]?.salesOrganisation ?? ""
-        // A memo request becomes a credit or debit memo of its own: never grouped with invoices.
-        // Other orders' keys stay as they were, so their units and characteristics do not change.
         return [document.account, invoicingType(of: document)]
             + (Self.fixedCharacteristics + variableCharacteristics).map {
                 $0.value(of: document, paymentTerms: paymentTerms, salesOrganisation: salesOrganisation)
-            } + separateMaterialGroupKey(of: document) + (document.category.isMemoRequest ? [document.id] : [])
+            }
     }
 
-    /// The invoice split by material group: the marked groups of a document's items, or nothing
-    /// when the variant marks none (so other variants' keys stay as they were).
-    private func separateMaterialGroupKey(of document: SourceDocument) -> [String] {
+    /// The invoice split at item level, as SD's copy control splits a billing document by item
+    /// fields: the order's items grouped by their material group when the variant marks it for
+    /// separate invoicing (else empty) and by their own payment terms, one part of the order per
+    /// group, sorted. A part's document carries its items' payment terms in its header, so the
+    /// grouping key and the invoice take them from there.
+    ///
+    /// The returned key is the material group, or nothing when the variant marks none (not one
+    /// empty field), so other variants' keys stay as they were. A memo request is never split:
+    /// it becomes one memo, keyed by the marked groups of all its items.
+    func itemSplit(of order: InvoicingOrder) -> [(key: [String], order: InvoicingOrder)] {
         let marked = groupingVariant.separateMaterialGroups
-        guard !marked.isEmpty else { return [] }
-        let groups = Set(document.items.compactMap { masterData.materials[$0.material]?.materialGroup })
-        return [marked.filter(groups.contains).joined(separator: "+")]
+        func group(of item: SourceItem) -> String {
+            masterData.materials[item.material].map(\.materialGroup).flatMap { marked.contains($0) ? $0 : nil } ?? ""
+        }
+        if order.category.isMemoRequest {
+            guard !marked.isEmpty else { return [([], order)] }
+            let groups = Set(order.document.items.map(group))
+            return [([marked.filter(groups.contains).joined(separator: "+")], order)]
+        }
+        // The common case, and the cheap one: nothing to split by.
+        if marked.isEmpty && !order.document.items.contains(where: { $0.paymentTerms != nil }) {
+            return [([], order)]
+        }
+        struct Split: Hashable, Comparable {
+            var group: String
+            var terms: String?
+            static func < (lhs: Split, rhs: Split) -> Bool {
+                (lhs.group, lhs.terms ?? "") < (rhs.group, rhs.terms ?? "")
+            }
+        }
+        var numbers: [Split: [Int]] = [:]
+        for item in order.document.items {
+            numbers[Split(group: group(of: item), terms: item.paymentTerms), default: []].append(item.number)
+        }
+        guard !numbers.isEmpty else { return [(marked.isEmpty ? [] : [""], order)] }
+        return numbers.keys.sorted().map { split in
+            var part = numbers.count > 1 ? order.part(items: numbers[split] ?? []) : order
+            if let terms = split.terms { part.document.paymentTerms = terms }
+            return (marked.isEmpty ? [] : [split.group], part)
+        }
     }
 
     /// Fields an invoice has exactly one of, so every unit is split by them whatever the variant says.

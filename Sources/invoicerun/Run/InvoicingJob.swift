@@ -102,7 +102,7 @@ struct InvoicingJob {
         // simulation, with its placeholder number).
         var advances = Dictionary(grouping: try store.openAdvances(accounts: parameters.accounts), by: \.buyer.id)
         var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
-        var pending: [(draft: InvoiceDraft, orders: [Int64])] = []
+        var pending: [(draft: InvoiceDraft, orders: [InvoicingOrder])] = []
         var pendingAdvanceAccounts: Set<String> = []
         var ordersDone = 0
         // Units are committed in batches: one transaction (one fsync) per batch, a savepoint per
@@ -141,6 +141,15 @@ struct InvoicingJob {
             var units = engine.group(selection)
             for index in units.indices { units[index].index += unitsBefore }
             unitsBefore += units.count
+            // The invoices the range's memo requests correct: a memo of goods another company
+            // code's plant delivered gets an intercompany correction at the transfer price.
+            var corrected: [String: Invoice] = [:]
+            for order in units.flatMap(\.orders) where order.category.isMemoRequest {
+                if let number = order.document.referenceInvoice, corrected[number] == nil {
+                    corrected[number] = try store.invoice(number: number)
+                }
+            }
+            let references = corrected
             // Units are priced on every core a window at a time, each with its account's advances
             // as they stood when the window began. Only units of one account depend on each other
             // (an advance, then the final invoice that deducts it), so a unit whose account's
@@ -149,14 +158,17 @@ struct InvoicingJob {
             for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
                 let window = Array(units[start..<min(start + Self.commitBatchSize, units.count)])
                 let snapshot = advances
-                let priced = parallel.map(window) { engine.invoice($0, advances: snapshot[$0.account] ?? []) }
+                let priced = parallel.map(window) {
+                    engine.invoice($0, advances: snapshot[$0.account] ?? [], references: references)
+                }
                 var changed: Set<String> = []
                 for (unit, speculative) in zip(window, priced) {
                     // A final invoice needs the numbers of the advances made before it in this run.
                     if pendingAdvanceAccounts.contains(unit.account) { try flush() }
                     let outcome =
                         changed.contains(unit.account)
-                        ? engine.invoice(unit, advances: advances[unit.account] ?? []) : speculative
+                        ? engine.invoice(unit, advances: advances[unit.account] ?? [], references: references)
+                        : speculative
                     switch outcome {
                     case .invoiced(var draft):
                         draft.invoice.runID = runID
@@ -182,7 +194,7 @@ struct InvoicingJob {
                             outcomes.append((unit, .invoiced(draft)))
                         } else {
                             outcomes.append((unit, nil))  // filled in by the commit below
-                            pending.append((draft, unit.orders.map(\.id)))
+                            pending.append((draft, unit.orders))
                             if draft.invoice.kind.isAdvance { pendingAdvanceAccounts.insert(unit.account) }
                         }
                     case .postponed(let reason):

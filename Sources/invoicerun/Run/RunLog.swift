@@ -3,6 +3,11 @@ import InvoicingCore
 
 /// The run log and the summary printed at the end of a run (the same facts, two lengths).
 enum RunLog {
+    /// An order as the log names it: its document, with the items when the unit holds only some.
+    static func orderText(_ order: InvoicingOrder) -> String {
+        order.document.id + (order.items.map { "(items \($0.map(String.init).joined(separator: " ")))" } ?? "")
+    }
+
     /// The first lines of the log: the run, its parameters and what was imported for it.
     static func header(_ runID: String, parameters: RunParameters, imported: ImportReport?) -> String {
         var lines = [
@@ -30,7 +35,7 @@ enum RunLog {
     static func line(_ result: UnitResult) -> String {
         let unit = result.unit
         let head =
-            "unit \(unit.index) account \(unit.account) type \(unit.invoicingType) orders \(unit.orders.map(\.document.id).joined(separator: ","))"
+            "unit \(unit.index) account \(unit.account) type \(unit.invoicingType) orders \(unit.orders.map(orderText).joined(separator: ","))"
         switch result.outcome {
         case .invoiced(let draft) where draft.invoice.kind == .proForma:
             return

@@ -24,7 +24,10 @@ enum DocumentFlowText {
             default: state = "open"
             }
             let origin = trace.reopenedBy.map { ", re-created by \($0)" } ?? ""
-            text += "  \(pad(trace.sourceDocument, 20)) \(pad(trace.category.rawValue, 6)) order \(state)\(origin)\n"
+            // An order of some items: a part of an invoice split (or re-opened from one).
+            let items = trace.items.map { ", items \($0.map(String.init).joined(separator: ", "))" } ?? ""
+            text +=
+                "  \(pad(trace.sourceDocument, 20)) \(pad(trace.category.rawValue, 6)) order \(state)\(origin)\(items)\n"
         }
         let deliveries = try store.deliveryLines(sourceDocuments: root.sourceDocuments)
         if !deliveries.isEmpty {
