@@ -1,3 +1,4 @@
+internal import Foundation
 internal import GRDB
 public import InvoicingCore
 
@@ -42,6 +43,26 @@ extension InvoiceStore {
 
     /// All master data, indexed for the engine.
     public func loadMasterData() throws(StoreError) -> MasterData {
+        try loadMasterData(contractAccounts: true)
+    }
+
+    /// The stored contract accounts with the given ids (in id order); ids not stored are left out.
+    public func contractAccounts(ids: some Collection<String>) throws(StoreError) -> [ContractAccount] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            // The ids travel as one JSON array: one statement whatever their number.
+            let list = String(decoding: try JSONEncoder().encode(Array(ids)), as: UTF8.self)
+            return try String.fetchAll(
+                db,
+                sql: "SELECT payload FROM contract_account WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                arguments: [list]
+            ).map { text throws in try Self.decode(ContractAccount.self, text) }
+        }
+    }
+
+    /// The master data, with or without the contract accounts (which a run of many accounts
+    /// loads a range at a time, with `contractAccounts(ids:)`).
+    public func loadMasterData(contractAccounts: Bool) throws(StoreError) -> MasterData {
         try read { db in
             var data = MasterData()
             func all<T: Decodable>(_ table: String, _ type: T.Type) throws -> [T] {
@@ -51,7 +72,9 @@ extension InvoiceStore {
             }
             for value in try all("company_code", CompanyCode.self) { data.add(value) }
             for value in try all("payment_terms", PaymentTerms.self) { data.add(value) }
-            for value in try all("contract_account", ContractAccount.self) { data.add(value) }
+            if contractAccounts {
+                for value in try all("contract_account", ContractAccount.self) { data.add(value) }
+            }
             for value in try all("material", Material.self) { data.add(value) }
             for value in try all("tax_code", TaxCode.self) { data.add(value) }
             for value in try all("price_condition", PriceCondition.self) { data.add(value) }

@@ -26,6 +26,14 @@ public struct MasterData: Sendable {
     public mutating func add(_ value: PaymentTerms) { paymentTerms[value.id] = value }
     /// Adds a contract account, replacing one with the same id.
     public mutating func add(_ value: ContractAccount) { accounts[value.id] = value }
+    /// The same master data with exactly `accounts` as its contract accounts: a run of many
+    /// accounts holds only those of the orders it is invoicing.
+    public func with(accounts: [ContractAccount]) -> MasterData {
+        var copy = self
+        copy.accounts = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        return copy
+    }
+
     /// Adds a material, replacing one with the same id.
     public mutating func add(_ value: Material) { materials[value.id] = value }
     /// Adds a tax code, replacing one with the same id.

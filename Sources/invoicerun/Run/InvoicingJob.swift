@@ -68,7 +68,13 @@ struct InvoicingJob {
                 "the store has no invoicing configuration; import one first (e.g. Samples/config/invoicing.json)")
         }
         let configuration = try ConfigurationFile.decode(Array(json.utf8), file: "configuration in the store")
-        let masterData = try store.loadMasterData()
+        // The contract accounts are loaded a range at a time (below), but for those any unit may
+        // need: the internal accounts of intercompany invoices and the recipients of rebates.
+        var masterData = try store.loadMasterData(contractAccounts: false)
+        let rebatePositions = try store.rebatePositions(materials: masterData.materials)
+        let shared = try store.contractAccounts(
+            ids: Set(configuration.intercompany.map(\.internalAccount) + rebatePositions.map(\.agreement.recipient)))
+        masterData = masterData.with(accounts: shared)
         let engine: InvoicingRun
         do {
             engine = try InvoicingRun(configuration: configuration, masterData: masterData, parameters: parameters)
@@ -95,8 +101,7 @@ struct InvoicingJob {
         // Rebate accruals go into each covered invoice's FI document, the agreements' positions
         // carried from invoice to invoice through the run (a simulation's too).
         var accruals = RebateAccruals(
-            positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
-            rounding: configuration.rounding)
+            positions: rebatePositions, masterData: masterData, rounding: configuration.rounding)
         // Advances not yet deducted, per account: a final invoice deducts those of its orders.
         // An advance made earlier in this run is deducted too, once it is stored (or, in a
         // simulation, with its placeholder number).
@@ -134,6 +139,12 @@ struct InvoicingJob {
         for range in ranges {
             var candidates = try store.openOrders(ids: range.ids)
             candidates += range.simulated
+            // The range's own accounts, with those every range needs.
+            let engine = try InvoicingRun(
+                configuration: configuration,
+                masterData: masterData.with(
+                    accounts: shared + (try store.contractAccounts(ids: Set(candidates.map(\.document.account))))),
+                parameters: parameters)
             let selection = engine.select(candidates)
             candidates = []
             report.tally.count(selection)
