@@ -163,7 +163,10 @@ public struct XMLWriter: Sendable {
     }
 
     private mutating func append(_ text: String) {
-        output.append(contentsOf: text.utf8)
+        // From the string's contiguous UTF-8 (a copy of the bytes), not through the generic
+        // sequence path that `append(contentsOf: text.utf8)` takes.
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     private func path(appending name: String) -> String {

@@ -135,24 +135,36 @@ extension FixedDecimal: CustomStringConvertible {
 
     /// Text with the given separators; `grouping` is put between groups of three integer digits.
     public func formatted(decimalSeparator: Character = ".", grouping: Character? = nil) -> String {
+        // Digits are written from the right into one byte buffer, so a value costs one String
+        // and no per-character appends (amounts are formatted for every line of every output).
         let magnitude = significand.magnitude
         let divisor = UInt64(Powers.ten(scale))
-        let integerPart = String(magnitude / divisor)
-        var text = significand < 0 ? "-" : ""
-        if let grouping {
-            for (index, digit) in integerPart.enumerated() {
-                if index > 0 && (integerPart.count - index) % 3 == 0 { text.append(grouping) }
-                text.append(digit)
-            }
-        } else {
-            text += integerPart
-        }
+        let separator = Array(decimalSeparator.utf8)
+        let groupSeparator = grouping.map { Array($0.utf8) } ?? []
+        // At most 20 integer digits, a separator between each three, a sign, the fraction.
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(21 + 7 * groupSeparator.count + separator.count + scale)
         if scale > 0 {
-            let fraction = String(magnitude % divisor)
-            text.append(decimalSeparator)
-            text += String(repeating: "0", count: scale - fraction.count) + fraction
+            var fraction = magnitude % divisor
+            for _ in 0..<scale {
+                reversed.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+                fraction /= 10
+            }
+            reversed.append(contentsOf: separator.reversed())
         }
-        return text
+        var integer = magnitude / divisor
+        var digits = 0
+        repeat {
+            if digits > 0 && digits % 3 == 0 && grouping != nil {
+                reversed.append(contentsOf: groupSeparator.reversed())
+            }
+            reversed.append(UInt8(ascii: "0") + UInt8(integer % 10))
+            integer /= 10
+            digits += 1
+        } while integer > 0
+        if significand < 0 { reversed.append(UInt8(ascii: "-")) }
+        reversed.reverse()
+        return String(decoding: reversed, as: UTF8.self)
     }
 }
 
