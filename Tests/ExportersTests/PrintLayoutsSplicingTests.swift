@@ -1,4 +1,5 @@
 import Foundation
+import InvoicingCore
 import Testing
 
 @testable import Exporters
@@ -71,5 +72,29 @@ struct PrintLayoutsSplicingTests {
         let text = try layouts.render(try Self.awkwardModel())
         #expect(text.contains("   Müller &amp; Söhne &lt;Lager&gt; &quot;Nord&quot; &#39;B&#39;\n"))
         #expect(!text.contains("\u{E000}"))
+    }
+
+    /// The fields a document gives its templates are its stored properties, every one, with
+    /// rows as template rows: as reading them by reflection gave them.
+    @Test func templateFieldsAreTheStoredPropertiesWithRowsAsTemplateRows() throws {
+        let invoice = try Fixture.germanInvoice
+        let journal = PostingJournalBuilder(page: .standard, language: .german)
+            .model([Fixture.posting(invoice)], companyCode: invoice.seller, runID: "RUN-1")
+        let documents: [any PagedDocument] = [try Self.awkwardModel(), journal]
+        for document in documents {
+            let fields = document.templateFields
+            let children = Mirror(reflecting: document).children
+            #expect(Set(fields.keys) == Set(children.compactMap(\.label)))
+            for child in children {
+                let label = try #require(child.label)
+                if let row = child.value as? PrintRow {
+                    #expect((fields[label] as? TemplateRow)?.text == row.text, "\(label)")
+                } else if let rows = child.value as? [PrintRow] {
+                    #expect((fields[label] as? [TemplateRow])?.map(\.text) == rows.map(\.text), "\(label)")
+                } else {
+                    #expect(String(describing: fields[label]) == String(describing: Optional(child.value)), "\(label)")
+                }
+            }
+        }
     }
 }

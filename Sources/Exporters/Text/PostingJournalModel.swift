@@ -62,6 +62,15 @@ public struct PostingJournalModel: Sendable {
 extension PostingJournalModel: PagedDocument {
     var templateName: String { "journal" }
 
+    var templateFields: [String: Any] {
+        [
+            "page": page, "labels": labels, "title": title, "pageHeader": pageHeader,
+            "header": TemplateRow.rows(header),
+            "columnHeader": columnHeader, "rule": rule, "items": items, "totals": TemplateRow.rows(totals),
+            "footerText": footerText, "language": language,
+        ]
+    }
+
     var itemRows: [[PrintRow]] { items.map(\.rows) }
 
     /// Debit and credit sums carried to the next page; with documents in more than one currency

@@ -13,11 +13,8 @@ extension PrintLayouts {
         let length = document.page.length
         let sample = PrintRow(text: "-")
         let template = document.templateName
-        // The document's own fields, read once by reflection; each page adds its own keys.
-        var fields: [String: Any] = [:]
-        for child in Mirror(reflecting: document).children {
-            if let label = child.label { fields[label] = TemplateRow.converting(child.value) }
-        }
+        // The document's own fields, made once; each page adds its own keys.
+        let fields = document.templateFields
         func context(_ rows: [TemplateRow], page: Int, count: Int, brought: PrintRow?, carried: PrintRow?)
             -> PageContext
         {
@@ -233,10 +230,8 @@ struct TemplateRow: MustacheParent {
         name == "text" ? text : nil
     }
 
-    /// `value` with its rows (alone or in a list) made template rows; anything else as it is.
-    static func converting(_ value: Any) -> Any {
-        if let row = value as? PrintRow { return TemplateRow(text: row.text) }
-        if let rows = value as? [PrintRow] { return rows.map { TemplateRow(text: $0.text) } }
-        return value
+    /// `rows` as the templates see them.
+    static func rows(_ rows: [PrintRow]) -> [TemplateRow] {
+        rows.map { TemplateRow(text: $0.text) }
     }
 }

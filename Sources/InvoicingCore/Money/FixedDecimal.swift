@@ -135,36 +135,49 @@ extension FixedDecimal: CustomStringConvertible {
 
     /// Text with the given separators; `grouping` is put between groups of three integer digits.
     public func formatted(decimalSeparator: Character = ".", grouping: Character? = nil) -> String {
-        // Digits are written from the right into one byte buffer, so a value costs one String
-        // and no per-character appends (amounts are formatted for every line of every output).
+        // Digits are written from the right into a buffer on the stack, so a value costs one
+        // String (held inline up to 15 bytes) and no per-Character appends or arrays: amounts
+        // are formatted for every line of every output.
         let magnitude = significand.magnitude
         let divisor = UInt64(Powers.ten(scale))
-        let separator = Array(decimalSeparator.utf8)
-        let groupSeparator = grouping.map { Array($0.utf8) } ?? []
-        // At most 20 integer digits, a separator between each three, a sign, the fraction.
-        var reversed: [UInt8] = []
-        reversed.reserveCapacity(21 + 7 * groupSeparator.count + separator.count + scale)
-        if scale > 0 {
-            var fraction = magnitude % divisor
-            for _ in 0..<scale {
-                reversed.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-                fraction /= 10
+        let separatorBytes = decimalSeparator.utf8.count
+        let groupingBytes = grouping?.utf8.count ?? 0
+        // At most 20 integer digits with a separator between each three, a sign, the fraction.
+        let capacity = 21 + 7 * groupingBytes + separatorBytes + scale
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            func write(_ character: Character) {
+                start -= character.utf8.count
+                var index = start
+                for byte in character.utf8 {
+                    buffer[index] = byte
+                    index += 1
+                }
             }
-            reversed.append(contentsOf: separator.reversed())
+            if scale > 0 {
+                var fraction = magnitude % divisor
+                for _ in 0..<scale {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                write(decimalSeparator)
+            }
+            var integer = magnitude / divisor
+            var digits = 0
+            repeat {
+                if digits > 0 && digits % 3 == 0, let grouping { write(grouping) }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(integer % 10)
+                integer /= 10
+                digits += 1
+            } while integer > 0
+            if significand < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
         }
-        var integer = magnitude / divisor
-        var digits = 0
-        repeat {
-            if digits > 0 && digits % 3 == 0 && grouping != nil {
-                reversed.append(contentsOf: groupSeparator.reversed())
-            }
-            reversed.append(UInt8(ascii: "0") + UInt8(integer % 10))
-            integer /= 10
-            digits += 1
-        } while integer > 0
-        if significand < 0 { reversed.append(UInt8(ascii: "-")) }
-        reversed.reverse()
-        return String(decoding: reversed, as: UTF8.self)
     }
 }
 
