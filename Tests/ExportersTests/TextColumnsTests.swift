@@ -33,5 +33,7 @@ struct TextColumnsTests {
         #expect(
             TextColumns.wrap("LED bulb 9 W warm white, pack of ten", 22) == ["LED bulb 9 W warm", "white, pack of ten"])
         #expect(TextColumns.wrap("", 5) == [""])
+        #expect(TextColumns.wrap("  a  b   c ", 3) == ["a b", "c"])
+        #expect(TextColumns.wrap("abcdefgh", 3) == ["abc", "def", "gh"])
     }
 }

@@ -30,7 +30,13 @@ enum TextColumns {
     static func wrap(_ text: String, _ width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // Words split at spaces; by byte when every character is one byte (the same words, found
+        // without looking for grapheme boundaries).
+        let words =
+            isOneByteCharacters(text)
+            ? text.utf8.split(separator: UInt8(ascii: " ")).map { text[$0.startIndex..<$0.endIndex] }
+            : text.split(separator: " ", omittingEmptySubsequences: true)
+        for word in words {
             var word = String(word)
             while columns(of: word) > width {
                 if !current.isEmpty {
