@@ -26,7 +26,8 @@ public struct XMLWriter: Sendable {
     private let indent: Int
 
     /// Creates a writer indenting each level by `indent` spaces; `capacity` bytes are reserved up
-    /// front (a guess at the document's size spares the buffer's first doublings).
+    /// front (a guess at the document's size spares the buffer's first doublings; callers cap it,
+    /// since the buffer grows by doubling past it anyway).
     public init(indent: Int = 2, capacity: Int = 4_096) {
         precondition(indent >= 0, "indentation cannot be negative")
         self.indent = indent
@@ -56,13 +57,13 @@ public struct XMLWriter: Sendable {
             preconditionFailure("endElement() without an open element")
         }
         if startTagIsOpen {
-            append("/>\n")
+            append(UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "\n"))
             startTagIsOpen = false
         } else {
             writeIndentation(depth: openElements.count)
-            append("</")
+            append(UInt8(ascii: "<"), UInt8(ascii: "/"))
             append(name)
-            append(">\n")
+            append(UInt8(ascii: ">"), UInt8(ascii: "\n"))
         }
     }
 
@@ -80,11 +81,11 @@ public struct XMLWriter: Sendable {
         let escapedText = try Self.escapedText(text, elementPath: path(appending: name))
         beginChild()
         writeStartTag(name, attributes: attributes, values: values)
-        append(">")
+        output.append(UInt8(ascii: ">"))
         append(escapedText)
-        append("</")
+        append(UInt8(ascii: "<"), UInt8(ascii: "/"))
         append(name)
-        append(">\n")
+        append(UInt8(ascii: ">"), UInt8(ascii: "\n"))
     }
 
     /// Writes `<name attributes/>`.
@@ -99,7 +100,7 @@ public struct XMLWriter: Sendable {
         let values = try checkedStartTag(name, attributes: attributes)
         beginChild()
         writeStartTag(name, attributes: attributes, values: values)
-        append("/>\n")
+        append(UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "\n"))
     }
 
     /// The finished document, ending with a newline; all elements must be closed.
@@ -136,21 +137,21 @@ public struct XMLWriter: Sendable {
     /// Writes `<name attributes` (indented), with the values `checkedStartTag` escaped.
     private mutating func writeStartTag(_ name: String, attributes: [(String, String)], values: [String]) {
         writeIndentation(depth: openElements.count)
-        append("<")
+        output.append(UInt8(ascii: "<"))
         append(name)
         for ((attribute, _), value) in zip(attributes, values) {
-            append(" ")
+            output.append(UInt8(ascii: " "))
             append(attribute)
-            append("=\"")
+            append(UInt8(ascii: "="), UInt8(ascii: "\""))
             append(value)
-            append("\"")
+            output.append(UInt8(ascii: "\""))
         }
     }
 
     /// Ends the parent's start tag, if still open, because a child follows.
     private mutating func beginChild() {
         if startTagIsOpen {
-            append(">\n")
+            append(UInt8(ascii: ">"), UInt8(ascii: "\n"))
             startTagIsOpen = false
         }
         if openElements.isEmpty {
@@ -160,6 +161,19 @@ public struct XMLWriter: Sendable {
 
     private mutating func writeIndentation(depth: Int) {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * indent))
+    }
+
+    /// Appends two markup bytes: cheaper than appending a two-character literal's UTF-8.
+    private mutating func append(_ first: UInt8, _ second: UInt8) {
+        output.append(first)
+        output.append(second)
+    }
+
+    /// Appends three markup bytes.
+    private mutating func append(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
+        output.append(first)
+        output.append(second)
+        output.append(third)
     }
 
     private mutating func append(_ text: String) {

@@ -11,7 +11,7 @@ public enum InvoiceXML {
 
     /// The canonical XML of `invoice`.
     public static func render(_ invoice: Invoice) throws(XMLWriterError) -> String {
-        var xml = XMLWriter()
+        var xml = XMLWriter(capacity: min(1 << 22, 4_096 + 1_024 * invoice.lines.count))
         try xml.startElement("Invoice", attributes: ["xmlns": namespace])
         try xml.element("number", invoice.number)
         try xml.element("kind", invoice.kind.rawValue)

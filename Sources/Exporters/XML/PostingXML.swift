@@ -8,7 +8,7 @@ public enum PostingXML {
 
     /// The XML of `documents`, posted by the run `runID`.
     public static func render(_ documents: [FIDocument], runID: String) throws(XMLWriterError) -> String {
-        var xml = XMLWriter()
+        var xml = XMLWriter(capacity: min(1 << 22, 4_096 + 2_048 * documents.count))
         try xml.startElement("Postings", attributes: ["xmlns": namespace])
         try xml.element("runId", runID)
         for document in documents {
