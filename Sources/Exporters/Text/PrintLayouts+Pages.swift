@@ -99,9 +99,24 @@ extension PrintLayouts {
     /// `text` cut at line feeds, each line without its trailing spaces.
     static func lines(of text: String) -> [Substring] {
         // Cut at line feeds and trim trailing spaces on the UTF-8 bytes (both are ASCII, which
-        // UTF-8 never uses inside another character), which is far cheaper than by Character.
-        var lines: [Substring] = []
+        // UTF-8 never uses inside another character), which is far cheaper than by Character;
+        // scanned as contiguous bytes, each line's ends then found in O(1) by offset.
         let utf8 = text.utf8
+        var lines: [Substring] = []
+        let scanned: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            var lineStart = 0
+            while true {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var trimmedEnd = lineEnd
+                while trimmedEnd > lineStart && bytes[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
+                let start = utf8.index(utf8.startIndex, offsetBy: lineStart)
+                lines.append(text[start..<utf8.index(start, offsetBy: trimmedEnd - lineStart)])
+                guard lineEnd < bytes.count else { break }
+                lineStart = lineEnd + 1
+            }
+        }
+        if scanned != nil { return lines }
         var lineStart = utf8.startIndex
         while true {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
