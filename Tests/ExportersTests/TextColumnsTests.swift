@@ -25,6 +25,12 @@ struct TextColumnsTests {
         }
     }
 
+    @Test(arguments: [0, 1, 16, 80, 250])
+    func repeatedCharactersAreAsMany(count: Int) {
+        #expect(TextColumns.spaces(count) == String(repeating: " ", count: count))
+        #expect(TextColumns.repeated(UInt8(ascii: "-"), count) == String(repeating: "-", count: count))
+    }
+
     @Test func wrappingCountsCharactersNotBytes() {
         #expect(
             TextColumns.wrap("Wärmepumpe Größe XL mit Überwachung", 10) == [

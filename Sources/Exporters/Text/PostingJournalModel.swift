@@ -51,7 +51,7 @@ public struct PostingJournalModel: Sendable {
         self.pageHeader = pageHeader
         self.header = header
         self.columnHeader = columnHeader
-        self.rule = String(repeating: "-", count: page.width)
+        self.rule = TextColumns.repeated(UInt8(ascii: "-"), page.width)
         self.items = items
         self.totals = totals
         self.footerText = footerText

@@ -4,12 +4,27 @@
 enum TextColumns {
     static func left(_ text: String, _ width: Int) -> String {
         let columns = columns(of: text)
-        return columns >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - columns)
+        return columns >= width ? String(text.prefix(width)) : text + spaces(width - columns)
     }
 
     static func right(_ text: String, _ width: Int) -> String {
         let columns = columns(of: text)
-        return columns >= width ? text : String(repeating: " ", count: width - columns) + text
+        return columns >= width ? text : spaces(width - columns) + text
+    }
+
+    /// `count` spaces.
+    static func spaces(_ count: Int) -> String {
+        repeated(UInt8(ascii: " "), count)
+    }
+
+    /// `count` times the ASCII character `byte`, made in one piece: `String(repeating:count:)`
+    /// appends one copy at a time, which cost more than the rest of a row.
+    static func repeated(_ byte: UInt8, _ count: Int) -> String {
+        guard count > 0 else { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            buffer.initialize(repeating: byte)
+            return String(decoding: buffer, as: UTF8.self)
+        }
     }
 
     /// The columns `text` takes: its characters. Counting characters means finding grapheme
@@ -68,7 +83,7 @@ extension TextColumns {
         let fractionWidth = max(0, fractionWidth)
         let fraction = fractionLength(text, separator: separator)
         let padding = fraction < 0 ? fractionWidth + (fractionWidth > 0 ? 1 : 0) : max(0, fractionWidth - fraction)
-        return right(text + String(repeating: " ", count: padding), width)
+        return right(text + spaces(padding), width)
     }
 
     /// The characters after the decimal separator, or -1 when there is none.
@@ -87,6 +102,6 @@ extension TextColumns {
     /// `left` and `right` on one line of `width`: right-aligned `right`, at least two spaces apart.
     static func spread(_ left: String, _ right: String, _ width: Int) -> String {
         guard !right.isEmpty else { return left }
-        return left + String(repeating: " ", count: max(2, width - columns(of: left) - columns(of: right))) + right
+        return left + spaces(max(2, width - columns(of: left) - columns(of: right))) + right
     }
 }
