@@ -167,11 +167,19 @@ extension PrintLayouts {
         guard itemsSpliceable else { return nil }
         let lines = try renderLines(model, template)
         let markers = Self.markerRows.map { Substring($0.text) }
-        let marked = lines.indices.filter { lines[$0].unicodeScalars.contains("\u{E000}") }
+        let marked = lines.indices.filter { Self.containsMarker(lines[$0]) }
         guard marked.count == markers.count, let first = marked.first,
             marked == Array(first..<(first + markers.count)), marked.map({ lines[$0] }) == markers
         else { return nil }
         return FramedPage(lines: lines, markerIndex: first)
+    }
+
+    /// Whether `line` holds the markers' private-use character. Its UTF-8 starts with the byte
+    /// 0xEE, which only characters from U+E000 to U+EFFF start with: lines without that byte
+    /// (all but the markers, as a rule) are passed over without decoding their scalars.
+    static func containsMarker(_ line: Substring) -> Bool {
+        let leadByte = line.utf8.withContiguousStorageIfAvailable { $0.contains(0xEE) } ?? true
+        return leadByte && line.unicodeScalars.contains("\u{E000}")
     }
 
     /// Whether every occurrence of `lines` in `sources` is part of the block
