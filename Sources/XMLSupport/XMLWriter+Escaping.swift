@@ -16,8 +16,13 @@ extension XMLWriter {
     private static func escaped(
         _ value: String, elementPath: () -> String, attribute: String?
     ) throws(XMLWriterError) -> String {
-        // Most values (numbers, codes, names) need nothing: printable ASCII without markup characters.
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !needsEscape[Int($0)] }) { return value }
+        // Most values (numbers, codes, names) need nothing: printable ASCII without markup
+        // characters, checked on the contiguous UTF-8 bytes with one table look-up each.
+        let plain =
+            value.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.allSatisfy { byteClass[Int($0)] & plainText != 0 }
+            } ?? value.utf8.allSatisfy { byteClass[Int($0)] & plainText != 0 }
+        if plain { return value }
         let inAttribute = attribute != nil
         var result = ""
         result.reserveCapacity(value.utf8.count)
@@ -44,10 +49,23 @@ extension XMLWriter {
         return result
     }
 
-    /// The printable ASCII characters that are escaped in text or in attributes.
-    private static let needsEscape: [Bool] = (0..<128).map { byte in
-        [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
-            .contains(UInt8(byte))
+    /// Bit of `byteClass`: printable ASCII written as it is in text and attributes.
+    private static let plainText: UInt8 = 1
+    /// Bit of `byteClass`: an ASCII byte that may start an XML name.
+    private static let asciiNameStart: UInt8 = 2
+    /// Bit of `byteClass`: an ASCII byte that may follow in an XML name.
+    private static let asciiNameContinuation: UInt8 = 4
+
+    /// What each byte may be, as bits, so scans over a value or a name cost a table look-up per
+    /// byte; bytes of 0x80 and above have no bits (a multi-byte character takes the slow path).
+    private static let byteClass: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        let markup = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
+        var bits: UInt8 = 0
+        if byte >= 0x20 && byte < 0x7F && !markup.contains(byte) { bits |= plainText }
+        if isASCIINameStart(byte) { bits |= asciiNameStart | asciiNameContinuation }
+        if isASCIINameContinuation(byte) { bits |= asciiNameContinuation }
+        return bits
     }
 
     /// XML 1.0's `Char` production, minus tab, line feed and carriage return handled above;
@@ -58,11 +76,18 @@ extension XMLWriter {
 
     /// Whether `name` matches XML 1.0's `Name` production (qualified names with `:` included).
     static func isName(_ name: String) -> Bool {
-        // The common case, an ASCII name, byte by byte.
-        if let first = name.utf8.first, first < 0x80, name.utf8.allSatisfy({ $0 < 0x80 }) {
-            return isASCIINameStart(first)
-                && name.utf8.dropFirst().allSatisfy { isASCIINameStart($0) || isASCIINameContinuation($0) }
+        // The common case, an ASCII name, in one pass over its contiguous bytes; a name with a
+        // byte of 0x80 or above (or not contiguous) is judged by Unicode scalar below.
+        let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let first = bytes.first, first < 0x80 else { return nil }
+            var valid = byteClass[Int(first)] & asciiNameStart != 0
+            for byte in bytes.dropFirst() {
+                if byte >= 0x80 { return nil }
+                valid = valid && byteClass[Int(byte)] & asciiNameContinuation != 0
+            }
+            return valid
         }
+        if let ascii, let valid = ascii { return valid }
         var scalars = name.unicodeScalars.makeIterator()
         guard let first = scalars.next(), isNameStart(first) else { return false }
         while let scalar = scalars.next() {

@@ -15,16 +15,21 @@ public enum CIIInvoice {
 
     /// The CII XML of `invoice` (type 380, or 381 with positive amounts when the amount due is negative).
     public static func render(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> String {
+        String(decoding: try encoded(invoice, check: check), as: UTF8.self)
+    }
+
+    /// The CII XML of `invoice` as the UTF-8 bytes of its file, without making a `String` of it.
+    static func encoded(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> [UInt8] {
         let document = try EInvoiceDocument(invoice, check: check)
         do {
-            return try render(document)
+            return try encoded(document)
         } catch {
             throw EInvoiceError(invoice: invoice.number, rule: "XML", message: error.description)
         }
     }
 
-    static func render(_ document: EInvoiceDocument) throws(XMLWriterError) -> String {
-        var xml = XMLWriter()
+    static func encoded(_ document: EInvoiceDocument) throws(XMLWriterError) -> [UInt8] {
+        var xml = XMLWriter(capacity: min(1 << 22, 8_192 + 1_536 * document.lines.count))
         let invoice = document.invoice
         try xml.startElement("rsm:CrossIndustryInvoice", attributes: namespaces)
         try xml.startElement("rsm:ExchangedDocumentContext")
@@ -50,7 +55,7 @@ public enum CIIInvoice {
         try settlement(document, &xml)
         xml.endElement()
         xml.endElement()
-        return xml.finish()
+        return xml.finishedBytes()
     }
 
     private static func agreement(_ document: EInvoiceDocument, _ xml: inout XMLWriter) throws(XMLWriterError) {

@@ -24,7 +24,8 @@ extension EInvoiceFormat {
     /// The bytes of the file: UTF-8 XML for UBL and CII, ISO 8859-1 for EDIFACT (UNOC), ASCII for X12.
     public func encoded(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) -> [UInt8] {
         switch self {
-        case .ubl, .cii: return Array(try render(invoice, check: check).utf8)
+        case .ubl: return try UBLInvoice.encoded(invoice, check: check)
+        case .cii: return try CIIInvoice.encoded(invoice, check: check)
         case .edifact: return try EDIFACTInvoic.interchange(invoice, check: check).bytes
         case .x12: return try X12Invoice810.interchange(invoice, check: check).bytes
         }

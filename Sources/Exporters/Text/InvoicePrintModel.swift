@@ -94,7 +94,7 @@ public struct InvoicePrintModel: Sendable {
         self.buyer = buyer
         self.header = header
         self.columnHeader = columnHeader
-        self.rule = String(repeating: "-", count: page.width)
+        self.rule = TextColumns.repeated(UInt8(ascii: "-"), page.width)
         self.items = items
         self.netTotal = netTotal
         self.taxes = taxes

@@ -158,7 +158,7 @@ public struct InvoicePrintModelBuilder: Sendable {
                 TextColumns.fractionLength(language.format($0.quantity), separator: separator)
             }.max() ?? 0
         let priceFraction = invoice.lines.map { TextColumns.fractionLength(price($0), separator: separator) }.max() ?? 0
-        let indent = String(repeating: " ", count: 16)
+        let indent = TextColumns.spaces(16)
         return invoice.lines.map { line in
             let description = TextColumns.wrap(line.description, descriptionWidth)
             var rows = [

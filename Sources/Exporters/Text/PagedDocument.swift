@@ -14,6 +14,10 @@ protocol PagedDocument {
     func forwardRows(pageEnds: [Int]) -> [(carried: PrintRow, brought: PrintRow)]
     /// The page footer's text with "Page n of m".
     func footer(page: Int, of count: Int) -> String
+    /// Every stored property by name, as the templates see it: rows (alone or in lists) as
+    /// template rows, anything else as it is. Written out rather than read by reflection, which
+    /// cost more than a page's own rendering; a test checks the names against `Mirror`'s.
+    var templateFields: [String: Any] { get }
 }
 
 extension InvoicePrintModel: PagedDocument {
@@ -38,6 +42,18 @@ extension InvoicePrintModel: PagedDocument {
 
     func footer(page: Int, of count: Int) -> String {
         TextColumns.spread(footerText, language.pageOf(page, count), self.page.width)
+    }
+
+    var templateFields: [String: Any] {
+        [
+            "kind": kind, "page": page, "labels": labels, "title": title, "marks": TemplateRow.rows(marks),
+            "simulated": simulated, "pageHeader": pageHeader, "seller": TemplateRow.rows(seller),
+            "sellerLine": sellerLine, "buyer": TemplateRow.rows(buyer), "header": TemplateRow.rows(header),
+            "columnHeader": columnHeader, "rule": rule, "items": items, "netTotal": TemplateRow(text: netTotal.text),
+            "taxes": TemplateRow.rows(taxes), "grossTotal": TemplateRow(text: grossTotal.text),
+            "deductions": TemplateRow.rows(deductions), "closing": TemplateRow.rows(closing), "footerText": footerText,
+            "language": language, "currency": currency,
+        ]
     }
 }
 

@@ -51,7 +51,7 @@ public struct PostingJournalModel: Sendable {
         self.pageHeader = pageHeader
         self.header = header
         self.columnHeader = columnHeader
-        self.rule = String(repeating: "-", count: page.width)
+        self.rule = TextColumns.repeated(UInt8(ascii: "-"), page.width)
         self.items = items
         self.totals = totals
         self.footerText = footerText
@@ -61,6 +61,15 @@ public struct PostingJournalModel: Sendable {
 
 extension PostingJournalModel: PagedDocument {
     var templateName: String { "journal" }
+
+    var templateFields: [String: Any] {
+        [
+            "page": page, "labels": labels, "title": title, "pageHeader": pageHeader,
+            "header": TemplateRow.rows(header),
+            "columnHeader": columnHeader, "rule": rule, "items": items, "totals": TemplateRow.rows(totals),
+            "footerText": footerText, "language": language,
+        ]
+    }
 
     var itemRows: [[PrintRow]] { items.map(\.rows) }
 

@@ -11,6 +11,8 @@ public struct PrintLanguage: Sendable, Hashable {
     /// The months' short names, January first, for `MMM`.
     let months: [String]
     let labels: [String: String]
+    /// `labels(for:)` of every kind, made once: a run asks for them with every document.
+    private let labelsByKind: [PrintDocumentKind: [String: String]]
 
     /// A language from its formats and fixed texts (see `PrintLanguage+Texts.swift` for the keys).
     public init(
@@ -23,6 +25,15 @@ public struct PrintLanguage: Sendable, Hashable {
         self.datePattern = datePattern
         self.months = months.count == 12 ? months : PrintLanguage.englishMonths
         self.labels = labels
+        let general = labels.filter { !$0.key.contains(".") }
+        var labelsByKind: [PrintDocumentKind: [String: String]] = [:]
+        for kind in PrintDocumentKind.allCases {
+            var result = general
+            let prefix = kind.textKey + "."
+            for (key, text) in labels where key.hasPrefix(prefix) { result[String(key.dropFirst(prefix.count))] = text }
+            labelsByKind[kind] = result
+        }
+        self.labelsByKind = labelsByKind
     }
 
     /// The language for an account's language code; English when there is no layout for it.
@@ -42,16 +53,15 @@ public struct PrintLanguage: Sendable, Hashable {
     /// The fixed text for `key` on a document of `kind`: the kind's own text (`creditMemo.gross`)
     /// if the language has one, else the general one (`gross`).
     public func label(_ key: String, for kind: PrintDocumentKind) -> String {
-        labels["\(kind.textKey).\(key)"] ?? label(key)
+        // A key without a dot is in the kind's labels exactly as this rule has it; one with a
+        // dot (no template key has one) is looked up as written.
+        key.contains(".") ? labels["\(kind.textKey).\(key)"] ?? label(key) : labelsByKind[kind]?[key] ?? key
     }
 
     /// Every fixed text as a document of `kind` sees it: the kind's own texts replace the general
     /// ones under the general key, so a template writes `{{labels.gross}}` whatever the kind.
     public func labels(for kind: PrintDocumentKind) -> [String: String] {
-        var result = labels.filter { !$0.key.contains(".") }
-        let prefix = kind.textKey + "."
-        for (key, text) in labels where key.hasPrefix(prefix) { result[String(key.dropFirst(prefix.count))] = text }
-        return result
+        labelsByKind[kind] ?? [:]
     }
 
     /// An amount with grouping, e.g. `1,234.56` or `1.234,56`.

@@ -38,9 +38,16 @@ public enum UBLInvoice {
     public static func render(
         _ invoice: Invoice, check: EN16931Check, profile: Profile = .peppol
     ) throws(EInvoiceError) -> String {
+        String(decoding: try encoded(invoice, check: check, profile: profile), as: UTF8.self)
+    }
+
+    /// The UBL XML of `invoice` as the UTF-8 bytes of its file, without making a `String` of it.
+    static func encoded(
+        _ invoice: Invoice, check: EN16931Check, profile: Profile = .peppol
+    ) throws(EInvoiceError) -> [UInt8] {
         let document = try EInvoiceDocument(invoice, check: check)
         do {
-            if profile == .en16931 { return try render(document, profile: profile) }
+            if profile == .en16931 { return try encoded(document, profile: profile) }
         } catch {
             throw EInvoiceError(invoice: invoice.number, rule: "XML", message: error.description)
         }
@@ -58,14 +65,14 @@ public enum UBLInvoice {
                     "the buyer has no electronic address: give the account an electronic_address or a VAT number")
         }
         do {
-            return try render(document, profile: profile)
+            return try encoded(document, profile: profile)
         } catch {
             throw EInvoiceError(invoice: invoice.number, rule: "XML", message: error.description)
         }
     }
 
-    static func render(_ document: EInvoiceDocument, profile: Profile) throws(XMLWriterError) -> String {
-        var xml = XMLWriter()
+    static func encoded(_ document: EInvoiceDocument, profile: Profile) throws(XMLWriterError) -> [UInt8] {
+        var xml = XMLWriter(capacity: min(1 << 22, 8_192 + 1_536 * document.lines.count))
         let invoice = document.invoice
         let credit = document.isCreditNote
         let currency = invoice.currency
@@ -180,7 +187,7 @@ public enum UBLInvoice {
             try self.line(line, credit: credit, currency: currency, &xml)
         }
         xml.endElement()
-        return xml.finish()
+        return xml.finishedBytes()
     }
 
     private static func line(

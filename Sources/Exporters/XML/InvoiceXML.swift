@@ -11,7 +11,12 @@ public enum InvoiceXML {
 
     /// The canonical XML of `invoice`.
     public static func render(_ invoice: Invoice) throws(XMLWriterError) -> String {
-        var xml = XMLWriter()
+        String(decoding: try renderBytes(invoice), as: UTF8.self)
+    }
+
+    /// The same XML as UTF-8 bytes, without making a `String` (a run writes them to a file).
+    public static func renderBytes(_ invoice: Invoice) throws(XMLWriterError) -> [UInt8] {
+        var xml = XMLWriter(capacity: min(1 << 22, 4_096 + 1_024 * invoice.lines.count))
         try xml.startElement("Invoice", attributes: ["xmlns": namespace])
         try xml.element("number", invoice.number)
         try xml.element("kind", invoice.kind.rawValue)
@@ -68,7 +73,7 @@ public enum InvoiceXML {
         }
         xml.endElement()
         xml.endElement()
-        return xml.finish()
+        return xml.finishedBytes()
     }
 
     private static func address(_ address: Address, _ xml: inout XMLWriter) throws(XMLWriterError) {

@@ -135,24 +135,49 @@ extension FixedDecimal: CustomStringConvertible {
 
     /// Text with the given separators; `grouping` is put between groups of three integer digits.
     public func formatted(decimalSeparator: Character = ".", grouping: Character? = nil) -> String {
+        // Digits are written from the right into a buffer on the stack, so a value costs one
+        // String (held inline up to 15 bytes) and no per-Character appends or arrays: amounts
+        // are formatted for every line of every output.
         let magnitude = significand.magnitude
         let divisor = UInt64(Powers.ten(scale))
-        let integerPart = String(magnitude / divisor)
-        var text = significand < 0 ? "-" : ""
-        if let grouping {
-            for (index, digit) in integerPart.enumerated() {
-                if index > 0 && (integerPart.count - index) % 3 == 0 { text.append(grouping) }
-                text.append(digit)
+        let separatorBytes = decimalSeparator.utf8.count
+        let groupingBytes = grouping?.utf8.count ?? 0
+        // At most 20 integer digits with a separator between each three, a sign, the fraction.
+        let capacity = 21 + 7 * groupingBytes + separatorBytes + scale
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            func write(_ character: Character) {
+                start -= character.utf8.count
+                var index = start
+                for byte in character.utf8 {
+                    buffer[index] = byte
+                    index += 1
+                }
             }
-        } else {
-            text += integerPart
+            if scale > 0 {
+                var fraction = magnitude % divisor
+                for _ in 0..<scale {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                write(decimalSeparator)
+            }
+            var integer = magnitude / divisor
+            var digits = 0
+            repeat {
+                if digits > 0 && digits % 3 == 0, let grouping { write(grouping) }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(integer % 10)
+                integer /= 10
+                digits += 1
+            } while integer > 0
+            if significand < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
         }
-        if scale > 0 {
-            let fraction = String(magnitude % divisor)
-            text.append(decimalSeparator)
-            text += String(repeating: "0", count: scale - fraction.count) + fraction
-        }
-        return text
     }
 }
 

@@ -85,7 +85,9 @@ final class RunOutputs {
                     for file in document.files { try folder.write(file) }
                     if let text = document.printText {
                         if combined == nil { combined = try folder.appending(to: "print.txt") }
-                        try combined?.append((printed.isEmpty ? "" : "\u{0C}") + text.dropLast())
+                        // The page's last newline gives way to the next document's form feed.
+                        if !printed.isEmpty { try combined?.append("\u{0C}") }
+                        try combined?.append(bytes: Array(text.utf8).dropLast())
                         printed.append(invoice.number)
                     }
                     notes += document.notes
@@ -259,7 +261,7 @@ final class RunOutputs {
             }
             if request.xml {
                 document.files.append(
-                    RenderedFile(try InvoiceXML.render(invoice), to: "invoices/\(invoice.number).xml"))
+                    RenderedFile(bytes: try InvoiceXML.renderBytes(invoice), to: "invoices/\(invoice.number).xml"))
             }
             // A pro forma is no invoice: no e-invoice is made of it.
             for format in invoice.buyer.invoiceFormats where invoice.kind != .proForma {
