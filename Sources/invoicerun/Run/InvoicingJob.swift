@@ -256,12 +256,15 @@ struct InvoicingJob {
         report.outputCount = outputs.folder.writtenCount
         records.discard()
         try outputs.publish()
-        if !parameters.simulate && !outputs.printed.isEmpty {
-            try store.recordOriginalPrints(outputs.printed, printedAt: PrintLog.now(), printedBy: PrintLog.user())
+        if !parameters.simulate {
+            let (printedAt, printedBy) = (PrintLog.now(), PrintLog.user())
+            try outputs.printed.forEachBatch(of: 10_000) {
+                try store.recordOriginalPrints($0, printedAt: printedAt, printedBy: printedBy)
+            }
         }
         if !parameters.simulate {
             // The posting files are out: the posted delivery lines are 80 ledgers updated.
-            try store.markLedgersUpdated(postings: outputs.ledgerPostings)
+            try outputs.ledgerPostings.forEachBatch(of: 10_000) { try store.markLedgersUpdated(postings: $0) }
         }
         return report
     }

@@ -1,4 +1,5 @@
 import Exporters
+import Foundation
 import InvoicingCore
 
 /// The output files of one run, written a window of documents at a time as the run commits
@@ -28,9 +29,10 @@ final class RunOutputs {
     /// The company codes that sold in this run, for the receiving side of intercompany invoices.
     private var sellers: [String: CompanyCode] = [:]
     /// Numbers of the documents printed (for the print log) and of the FI documents posted and
-    /// not held (their delivery lines become 80 once the posting files are out).
-    private(set) var printed: [String] = []
-    private(set) var ledgerPostings: [String] = []
+    /// not held (their delivery lines become 80 once the posting files are out), one per line,
+    /// in spools beside the run's folder: they are read after it is published.
+    let printed: Spool
+    let ledgerPostings: Spool
     var errors: [String] = []
     /// What the outputs changed without failing: characters folded into an EDI repertoire.
     var notes: [String] = []
@@ -41,6 +43,9 @@ final class RunOutputs {
         root: String, runID: String, rounding: RoundingRule, layouts: PrintLayoutLibrary, parallel: Parallel
     ) throws {
         folder = try OutputFolder(wholeFolder: root)
+        let beside = OutputFolder.parent(of: folder.writeRoot)
+        printed = try Spool(in: beside, name: "printed")
+        ledgerPostings = try Spool(in: beside, name: "posted")
         self.runID = runID
         self.rounding = rounding
         self.layouts = layouts
@@ -86,9 +91,9 @@ final class RunOutputs {
                     if let text = document.printText {
                         if combined == nil { combined = try folder.appending(to: "print.txt") }
                         // The page's last newline gives way to the next document's form feed.
-                        if !printed.isEmpty { try combined?.append("\u{0C}") }
+                        if printed.count > 0 { try combined?.append("\u{0C}") }
                         try combined?.append(bytes: Array(text.utf8).dropLast())
-                        printed.append(invoice.number)
+                        try printed.append(invoice.number + "\n")
                     }
                     notes += document.notes
                     if let failure = document.failure { errors.append("\(invoice.number): \(failure)") }
@@ -112,7 +117,9 @@ final class RunOutputs {
             }
         }
         try post(posted.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) })
-        ledgerPostings += posted.map(\.posting).filter { !$0.held && !$0.number.isEmpty }.map(\.number)
+        for posting in posted.map(\.posting) where !posting.held && !posting.number.isEmpty {
+            try ledgerPostings.append(posting.number + "\n")
+        }
     }
 
     /// The posting journal of `company`, begun on its first FI document.

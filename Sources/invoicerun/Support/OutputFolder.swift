@@ -42,10 +42,10 @@ struct OutputFolder {
     /// (replacing a folder already there, such as an earlier simulation's).
     init(wholeFolder root: String) throws {
         self.root = root
-        let parent = (root as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: root)
         writeRoot = parent + "/." + (root as NSString).lastPathComponent + ".partial"
         isWhole = true
-        try Self.prepare(parent.isEmpty ? "." : parent)
+        try Self.prepare(parent)
         // What an attempt cut short left.
         try? FileManager.default.removeItem(atPath: writeRoot)
         try Self.prepare(writeRoot)
@@ -160,7 +160,7 @@ struct OutputFolder {
         guard syncfs(descriptor) == 0 else {
             throw OutputError(path: writeRoot, reason: String(cString: strerror(errno)))
         }
-        let parent = (root as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: root)
         let replaced = parent + "/." + (root as NSString).lastPathComponent + ".replaced"
         var moved = false
         if access(root, F_OK) == 0 {
@@ -173,12 +173,18 @@ struct OutputFolder {
         guard rename(writeRoot, root) == 0 else {
             throw OutputError(path: root, reason: String(cString: strerror(errno)))
         }
-        let folder = open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
             fsync(folder)
             close(folder)
         }
         if moved { try? FileManager.default.removeItem(atPath: replaced) }
+    }
+
+    /// The folder `path` is in (`.` for a bare name).
+    static func parent(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
     }
 
     static func sha256(_ bytes: some Sequence<UInt8>) -> String {

@@ -110,6 +110,27 @@ final class Spool {
         }
     }
 
+    /// Hands the lines appended (each piece one line, ending in a line feed) to `body`, up to
+    /// `batch` at a time, in order.
+    func forEachBatch(of batch: Int, _ body: ([String]) throws -> Void) throws {
+        var reader = try reader()
+        var lines: [String] = []
+        var line: [UInt8] = []
+        while let byte = try reader.next() {
+            guard byte == UInt8(ascii: "\n") else {
+                line.append(byte)
+                continue
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+            if lines.count == batch {
+                try body(lines)
+                lines.removeAll(keepingCapacity: true)
+            }
+        }
+        if !lines.isEmpty { try body(lines) }
+    }
+
     /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions.
     static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
         var offset = bytes.startIndex

@@ -128,7 +128,7 @@ extension Watcher {
         try outputs.write(lines.joined(separator: "\n") + "\n", to: "run.log")
         try outputs.publish()
         // As after a run: the posting files are out, so the posted delivery lines are 80.
-        try store.markLedgersUpdated(postings: outputs.ledgerPostings)
+        try outputs.ledgerPostings.forEachBatch(of: 10_000) { try store.markLedgersUpdated(postings: $0) }
     }
 
     func parameters(accounts: Set<String>?, date: CalendarDate? = nil) -> RunParameters {
