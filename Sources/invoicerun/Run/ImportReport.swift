@@ -126,12 +126,13 @@ extension ImportReport {
         var refused: [Refusal] = []
         var imported = 0
         // The file is read and decoded on a thread of its own while this one stores what it
-        // hands over: the two halves of an import take about as long as each other.
-        let channel = DocumentChannel()
+        // hands over. Each document is checked against the master data and encoded for the
+        // store on the reading thread too, which keeps the two halves about as long as each other.
+        let channel = DocumentChannel<ReadDocument>()
         let reader = Thread {
             channel.finish(
                 importer.read([file], allOrNothing: options.allOrNothing, mapping: options.mapping) { event in
-                    channel.put(event)
+                    channel.put(Self.prepared(event, masterData: masterData))
                 })
         }
         reader.stackSize = 8 << 20  // as the main thread: decoding recurses through XML records
@@ -143,7 +144,7 @@ extension ImportReport {
             var progress = Progress("importing \((file as NSString).lastPathComponent)", unit: "documents")
             defer { progress.finish() }
             (read, whole, skippedAs) = try Self.store(
-                channel, into: store, masterData: masterData, allOrNothing: options.allOrNothing,
+                channel, into: store, allOrNothing: options.allOrNothing,
                 refused: &refused, imported: &imported, firstImport: firstImport, progress: &progress)
         } catch {
             channel.cancel()
@@ -178,12 +179,43 @@ extension ImportReport {
         }
     }
 
+    /// A document as the reading thread hands it to the storing one.
+    private enum ReadDocument: Sendable {
+        /// Checked against the master data and encoded, with the first line of each of its records.
+        case checked(EncodedSourceDocument, lines: [Int])
+        /// Refused by the check against the master data.
+        case refused(Refusal)
+        /// Handed on earlier and found incomplete: take it back (see `SourceDocumentDecoder.Event`).
+        case withdrawn(id: String)
+    }
+
+    /// Checks a document read against the master data and encodes it for the store, on the
+    /// reading thread.
+    private static func prepared(_ event: SourceDocumentDecoder.Event, masterData: MasterData) -> ReadDocument {
+        switch event {
+        case .withdrawn(let id):
+            return .withdrawn(id: id)
+        case .document(let decoded):
+            let document = decoded.document
+            if let problem = DocumentReferenceCheck.problem(document, masterData: masterData) {
+                return .refused(
+                    (
+                        decoded.file, decoded.line, decoded.lines, problem.field,
+                        "document \(document.id) refused: \(problem.message)", value(of: problem.field, in: document)
+                    ))
+            }
+            return .checked(
+                EncodedSourceDocument(document, origin: .init(file: decoded.file, line: decoded.line)),
+                lines: decoded.lines)
+        }
+    }
+
     /// The consuming half of `stream`: stores each document `channel` hands over, in one
     /// transaction, and commits unless the file is refused whole or `firstImport` finds it
     /// imported before; returns the file's batch, whether it was refused whole, and where it
     /// was first imported from when it is skipped.
     private static func store(
-        _ channel: DocumentChannel, into store: InvoiceStore, masterData: MasterData, allOrNothing: Bool,
+        _ channel: DocumentChannel<ReadDocument>, into store: InvoiceStore, allOrNothing: Bool,
         refused: inout [Refusal], imported: inout Int, firstImport: ((DocumentImportSession) throws -> String?)?,
         progress: inout Progress
     ) throws -> (batch: ImportBatch, refusedWhole: Bool, skippedAs: String?) {
@@ -191,24 +223,18 @@ extension ImportReport {
             while let chunk = channel.take() {
                 for event in chunk {
                     switch event {
-                    case .document(let decoded):
-                        let document = decoded.document
-                        if let problem = DocumentReferenceCheck.problem(document, masterData: masterData) {
+                    case .checked(let encoded, let lines):
+                        if let refusal = try session.insert(encoded) {
                             refused.append(
                                 (
-                                    decoded.file, decoded.line, decoded.lines, problem.field,
-                                    "document \(document.id) refused: \(problem.message)",
-                                    value(of: problem.field, in: document)
+                                    refusal.origin.file, refusal.origin.line, lines, "document_id", refusal.message,
+                                    encoded.id
                                 ))
-                        } else if let refusal = try session.insert(
-                            document, origin: .init(file: decoded.file, line: decoded.line))
-                        {
-                            refused.append(
-                                (decoded.file, decoded.line, decoded.lines, "document_id", refusal.message, document.id)
-                            )
                         } else {
                             imported += 1
                         }
+                    case .refused(let refusal):
+                        refused.append(refusal)
                     case .withdrawn(let id):
                         if try session.withdraw(id) { imported -= 1 }
                     }
