@@ -26,9 +26,15 @@ extension SourceDocument {
         var capacity = PayloadWriter.documentCapacity + items.count * PayloadWriter.itemCapacity
         capacity += text(id) + text(category.rawValue) + text(type) + text(companyCode) + text(account) + 2 + 6 * 3
         capacity += text(referenceOrder) + text(referenceDelivery) + text(paymentTerms) + text(invoicingType)
-        capacity += text(referenceInvoice)
-        for item in items {
-            capacity += text(item.material) + text(item.description) + text(item.unit) + text(item.taxCode)
+        capacity += text(referenceInvoice) + text(dipProfile)
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                capacity += text(items[index].material) + text(items[index].description)
+                capacity += text(items[index].unit) + text(items[index].taxCode)
+                capacity += text(items[index].profitCenter) + text(items[index].costCenter)
+                capacity += text(items[index].plant) + text(items[index].resourceType?.rawValue)
+                capacity += text(items[index].activityType)
+            }
         }
         return capacity
     }
@@ -56,25 +62,29 @@ extension SourceDocument {
         json.string("dipProfile", dipProfile)
         json.key("items")
         json.raw("[")
-        for (index, item) in items.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.raw("{")
-            json.key("number")
-            json.integer(item.number)
-            json.string("material", item.material)
-            json.string("description", item.description)
-            json.decimal("quantity", item.quantity)
-            json.string("unit", item.unit)
-            json.decimal("unitPrice", item.unitPrice)
-            json.decimal("priceUnit", item.priceUnit)
-            json.string("taxCode", item.taxCode)
-            json.decimal("orderedQuantity", item.orderedQuantity)
-            json.string("profitCenter", item.profitCenter)
-            json.string("costCenter", item.costCenter)
-            json.string("plant", item.plant)
-            json.string("resourceType", item.resourceType?.rawValue)
-            json.string("activityType", item.activityType)
-            json.raw("}")
+        // Items read in place: a copy of each (`for item in items`) retained and released all
+        // its strings once more.
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if index > 0 { json.raw(",") }
+                json.raw("{")
+                json.key("number")
+                json.integer(items[index].number)
+                json.string("material", items[index].material)
+                json.string("description", items[index].description)
+                json.decimal("quantity", items[index].quantity)
+                json.string("unit", items[index].unit)
+                json.decimal("unitPrice", items[index].unitPrice)
+                json.decimal("priceUnit", items[index].priceUnit)
+                json.string("taxCode", items[index].taxCode)
+                json.decimal("orderedQuantity", items[index].orderedQuantity)
+                json.string("profitCenter", items[index].profitCenter)
+                json.string("costCenter", items[index].costCenter)
+                json.string("plant", items[index].plant)
+                json.string("resourceType", items[index].resourceType?.rawValue)
+                json.string("activityType", items[index].activityType)
+                json.raw("}")
+            }
         }
         json.raw("]}")
         return json.count
@@ -85,11 +95,11 @@ extension SourceDocument {
 /// RFC 8259 strings, whole numbers. Stores through a pointer: appending to an array byte by byte
 /// checked uniqueness and capacity on every byte, a fifth of storing a document.
 struct PayloadWriter {
-    /// The longest the fixed parts of a document can take: 15 names of at most 17 bytes with
+    /// The longest the fixed parts of a document can take: 16 names of at most 17 bytes with
     /// `,"":` around each, two dates of three 20-digit numbers, `false` and the brackets.
-    static let documentCapacity = 15 * 21 + 2 * 64 + 5 + 8
-    /// The same for an item: 9 names, a whole number, 4 decimals of two 20-digit parts each.
-    static let itemCapacity = 9 * 21 + 24 + 4 * 48 + 3
+    static let documentCapacity = 16 * 21 + 2 * 64 + 5 + 8
+    /// The same for an item: 14 names, a whole number, 4 decimals of two 20-digit parts each.
+    static let itemCapacity = 14 * 21 + 24 + 4 * 48 + 3
 
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
