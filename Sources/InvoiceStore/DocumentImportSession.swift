@@ -11,11 +11,14 @@ public final class DocumentImportSession {
     private let previousImport: Statement
     private let deleteDocument: Statement
     private let deleteOrder: Statement
-    /// Documents stored by this session: only those can be withdrawn, never one stored before.
-    private var inserted: Set<String> = []
+    /// The highest rowid of a source document before this session: only documents above it,
+    /// stored by this session, can be withdrawn, never one stored before. (New rows take the
+    /// highest rowid plus one; a set of the ids stored took a hash of each and grew with the file.)
+    private let lastRowIDBefore: Int64
 
     init(db: Database) throws {
         self.db = db
+        lastRowIDBefore = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM source_document") ?? 0
         // Prepared once per transaction, run per document. A document already stored makes the
         // INSERT do nothing, so the common case costs no lookup; the rare conflict is then read.
         // One row per statement: a statement of several rows may abort half way (the order's
@@ -95,7 +98,6 @@ public final class DocumentImportSession {
         if let document = encoded.documentWithDeliveryLines {
             try InvoiceStore.insertDeliveryLines(of: document, db: db)
         }
-        inserted.insert(encoded.id)
         return nil
     }
 
@@ -117,7 +119,8 @@ public final class DocumentImportSession {
     /// Takes back a document stored earlier in this session, with its order; returns whether
     /// there was one. A document stored by an earlier import is left alone.
     public func withdraw(_ id: String) throws -> Bool {
-        guard inserted.remove(id) != nil else { return false }
+        let rowID = try Int64.fetchOne(db, sql: "SELECT rowid FROM source_document WHERE id = ?", arguments: [id])
+        guard let rowID, rowID > lastRowIDBefore else { return false }
         try deleteOrder.execute(arguments: [id])
         try db.execute(sql: "DELETE FROM delivery_status WHERE source_document_id = ?", arguments: [id])
         try deleteDocument.execute(arguments: [id])
