@@ -16,6 +16,9 @@ final class DocumentChannel<Event: Sendable>: @unchecked Sendable {
     private var pending: [Event] = []
     private let chunkSize: Int
     private let capacity: Int
+    /// Whether at least half the queue was waiting at the producer's last hand-over: the
+    /// consumer is the slower half then, and the producer may take work off it. Producer only.
+    private(set) var consumerIsBehind = false
 
     /// - Parameters:
     ///   - chunkSize: events per hand-over (fewer lock round trips).
@@ -74,6 +77,7 @@ final class DocumentChannel<Event: Sendable>: @unchecked Sendable {
         condition.lock()
         while chunks.count >= capacity && !cancelled { condition.wait() }
         if !cancelled { chunks.append(pending) }
+        consumerIsBehind = 2 * chunks.count >= capacity
         condition.broadcast()
         condition.unlock()
         pending.removeAll(keepingCapacity: true)

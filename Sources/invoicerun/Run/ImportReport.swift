@@ -126,16 +126,18 @@ extension ImportReport {
         var refused: [Refusal] = []
         var imported = 0
         // The file is read and decoded on a thread of its own while this one stores what it
-        // hands over. Canonical CSV reads faster than it stores: each document is also checked
-        // against the master data and encoded for the store on the reading thread, which keeps
-        // the two halves about as long as each other. XML (parsed and validated) and partner
-        // layouts read slower than they store, so their documents are checked and encoded here.
+        // hands over. Each document is also checked against the master data and encoded for
+        // the store, by whichever thread is ahead: the reading one while the store has half the
+        // queue waiting, this one otherwise. Canonical CSV reads about as fast as it stores, so
+        // the work moves to and fro and the two cores stay busy; XML (parsed and validated) and
+        // partner layouts read slower than they store and leave it here.
         let prepareWhileReading = options.mapping == nil && (file as NSString).pathExtension.lowercased() == "csv"
         let channel = DocumentChannel<ReadDocument>()
         let reader = Thread {
             channel.finish(
                 importer.read([file], allOrNothing: options.allOrNothing, mapping: options.mapping) { event in
-                    channel.put(prepareWhileReading ? Self.prepared(event, masterData: masterData) : .read(event))
+                    let prepare = prepareWhileReading && channel.consumerIsBehind
+                    channel.put(prepare ? Self.prepared(event, masterData: masterData) : .read(event))
                 })
         }
         reader.stackSize = 8 << 20  // as the main thread: decoding recurses through XML records
