@@ -27,10 +27,14 @@ extension SourceDocument {
         capacity += text(id) + text(category.rawValue) + text(type) + text(companyCode) + text(account) + 2 + 6 * 3
         capacity += text(referenceOrder) + text(referenceDelivery) + text(paymentTerms) + text(invoicingType)
         capacity += text(referenceInvoice) + text(dipProfile)
-        for item in items {
-            capacity += text(item.material) + text(item.description) + text(item.unit) + text(item.taxCode)
-            capacity += text(item.profitCenter) + text(item.costCenter) + text(item.plant)
-            capacity += text(item.resourceType?.rawValue) + text(item.activityType) + text(item.paymentTerms)
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                capacity += text(items[index].material) + text(items[index].description)
+                capacity += text(items[index].unit) + text(items[index].taxCode)
+                capacity += text(items[index].profitCenter) + text(items[index].costCenter)
+                capacity += text(items[index].plant) + text(items[index].resourceType?.rawValue)
+                capacity += text(items[index].activityType) + text(items[index].paymentTerms)
+            }
         }
         return capacity
     }
@@ -58,26 +62,30 @@ extension SourceDocument {
         json.string("dipProfile", dipProfile)
         json.key("items")
         json.raw("[")
-        for (index, item) in items.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.raw("{")
-            json.key("number")
-            json.integer(item.number)
-            json.string("material", item.material)
-            json.string("description", item.description)
-            json.decimal("quantity", item.quantity)
-            json.string("unit", item.unit)
-            json.decimal("unitPrice", item.unitPrice)
-            json.decimal("priceUnit", item.priceUnit)
-            json.string("taxCode", item.taxCode)
-            json.decimal("orderedQuantity", item.orderedQuantity)
-            json.string("profitCenter", item.profitCenter)
-            json.string("costCenter", item.costCenter)
-            json.string("plant", item.plant)
-            json.string("resourceType", item.resourceType?.rawValue)
-            json.string("activityType", item.activityType)
-            json.string("paymentTerms", item.paymentTerms)
-            json.raw("}")
+        // Items read in place: a copy of each (`for item in items`) retained and released all
+        // its strings once more.
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if index > 0 { json.raw(",") }
+                json.raw("{")
+                json.key("number")
+                json.integer(items[index].number)
+                json.string("material", items[index].material)
+                json.string("description", items[index].description)
+                json.decimal("quantity", items[index].quantity)
+                json.string("unit", items[index].unit)
+                json.decimal("unitPrice", items[index].unitPrice)
+                json.decimal("priceUnit", items[index].priceUnit)
+                json.string("taxCode", items[index].taxCode)
+                json.decimal("orderedQuantity", items[index].orderedQuantity)
+                json.string("profitCenter", items[index].profitCenter)
+                json.string("costCenter", items[index].costCenter)
+                json.string("plant", items[index].plant)
+                json.string("resourceType", items[index].resourceType?.rawValue)
+                json.string("activityType", items[index].activityType)
+                json.string("paymentTerms", items[index].paymentTerms)
+                json.raw("}")
+            }
         }
         json.raw("]}")
         return json.count

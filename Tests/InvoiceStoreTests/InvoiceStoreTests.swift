@@ -92,6 +92,27 @@ struct InvoiceStoreTests {
         #expect(try store.openOrders().map(\.document.id) == ["D1"])
     }
 
+    @Test func aDocumentEncodedOnAnotherThreadIsStoredAsIfInsertedDirectly() async throws {
+        let store = try storeWithOrders(["A1"])
+        let documents = [
+            StoreWorld.document("D1", account: "A2"), StoreWorld.document("D8", account: "A2", quantity: 7),
+        ]
+        // Encoded where a file is read, stored where the transaction is.
+        let encoded = await Task.detached {
+            documents.enumerated().map { index, document in
+                EncodedSourceDocument(document, origin: .init(file: "e.csv", line: index + 2))
+            }
+        }.value
+        let refusals = try store.importingDocuments { session in
+            (try encoded.map { try session.insert($0) }, keep: true)
+        }
+        #expect(refusals.map { $0?.message } == ["document D1 was already imported from in.csv:2", nil])
+        #expect(refusals.first??.origin == .init(file: "e.csv", line: 2))
+        #expect(encoded.map(\.id) == ["D1", "D8"])
+        let stored = try store.openOrders().map(\.document)
+        #expect(stored == [StoreWorld.document("D1", account: "A1"), documents[1]])
+    }
+
     @Test func aSessionThatIsNotKeptStoresNothing() throws {
         let store = try storeWithOrders([])
         let stored = try store.importingDocuments { session in

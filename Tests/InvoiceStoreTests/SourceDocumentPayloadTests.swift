@@ -71,4 +71,22 @@ struct SourceDocumentPayloadTests {
         #expect(payload.contains("\"quantity\":\"\(number.description)\",\"unitPrice\":\"\(number.description)\""))
         #expect(payload.contains("{\"number\":1234567,"))
     }
+
+    @Test func longTextsInEveryFieldFitThePayload() throws {
+        // Each text field alone far longer than the rest of the document: the room counted for
+        // the payload must include every one of them (the CO fields and the DIP profile were once
+        // left out, which stopped an import with "payload capacity exceeded").
+        let date = try #require(CalendarDate(year: 2026, month: 11, day: 30))
+        let long = String(repeating: "\u{1}", count: 3_000)
+        let document = SourceDocument(
+            id: "L", category: .adHoc, type: "T", companyCode: "1000", account: "A1", currency: .eur,
+            documentDate: date, billingDate: date, dipProfile: long,
+            items: [
+                SourceItem(
+                    number: 1, material: "M", quantity: 1, profitCenter: long, costCenter: long, plant: long,
+                    resourceType: .hours, activityType: long)
+            ])
+        let decoded = try JSONDecoder().decode(SourceDocument.self, from: Data(document.storePayload.utf8))
+        #expect(decoded == document)
+    }
 }

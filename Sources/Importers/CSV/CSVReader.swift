@@ -87,7 +87,7 @@ public struct CSVReader: Sendable {
         var names: [String] = []
         for (index, raw) in row.fields.enumerated() {
             let name = trimmed(raw)
-            let (line, column) = (row.line(ofField: index), row.columns[index])
+            let (line, column) = (row.line(ofField: index), row.column(ofField: index))
             if name.isEmpty {
                 throw CSVError(code: .emptyHeader, file: fileName, line: line, column: column)
             }

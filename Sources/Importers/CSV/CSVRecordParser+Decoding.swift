@@ -9,11 +9,8 @@ extension CSVRecordParser {
     static func makeRow(
         _ bytes: UnsafeBufferPointer<UInt8>, spans: [CSVFieldSpan], line: Int, encoding: CSVEncoding
     ) -> DecodedRow {
-        var fields: [String] = []
-        var columns: [Int] = []
-        fields.reserveCapacity(spans.count)
-        columns.reserveCapacity(spans.count)
-        var spansOneLine = true
+        var cells: [FieldRecord.Field] = []
+        cells.reserveCapacity(spans.count)
         for span in spans {
             let content = UnsafeBufferPointer(rebasing: bytes[span.contentStart..<span.contentEnd])
             let field: String
@@ -38,12 +35,9 @@ extension CSVRecordParser {
                 field = CSVEncoding.decodeSingleByte(
                     content, windows1252: encoding == .windows1252, unescapeQuotes: span.hasDoubledQuotes)
             }
-            fields.append(field)
-            columns.append(span.column)
-            if span.line != line { spansOneLine = false }
+            cells.append(FieldRecord.Field(value: field, line: span.line, column: span.column))
         }
-        let fieldLines = spansOneLine ? [] : spans.map(\.line)
-        return .row(CSVRow(line: line, fields: fields, columns: columns, fieldLines: fieldLines))
+        return .row(CSVRow(line: line, cells: cells))
     }
 
     /// ASCII `content` as a string. Most fields fit in a small string (15 bytes), which this

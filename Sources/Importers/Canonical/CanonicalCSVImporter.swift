@@ -40,14 +40,16 @@ struct CanonicalCSVImporter {
         let canonicalColumns = keys.indices.filter { keys[$0].id != nil }
         let ids = canonicalColumns.compactMap { keys[$0].id }
         let otherColumns = keys.indices.filter { keys[$0].id == nil }
+        // Every column canonical, each once: a row's cells are the record's values as they are.
+        let cellsAreValues = distinct && otherColumns.isEmpty
         var sink = RecordSink(deliver: deliver)
         var diagnostics: [ImportDiagnostic] = []
         let (rows, rejectedFrom) = reader.readRows(into: &sink, diagnostics: &diagnostics) { row, sink, diagnostics in
-            func field(_ index: Int) -> FieldRecord.Field {
-                FieldRecord.Field(value: row.fields[index], line: row.line(ofField: index), column: row.columns[index])
-            }
+            func field(_ index: Int) -> FieldRecord.Field { row.cells[index] }
             var record: FieldRecord
-            if distinct {
+            if cellsAreValues {
+                record = FieldRecord(file: path, line: row.line, ids: ids, values: row.cells)
+            } else if distinct {
                 var values: [FieldRecord.Field] = []
                 values.reserveCapacity(ids.count)
                 for index in canonicalColumns { values.append(field(index)) }

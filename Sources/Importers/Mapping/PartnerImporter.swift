@@ -51,7 +51,7 @@ struct PartnerImporter {
             var record = FieldRecord(file: path, line: row.line)
             let fields = Dictionary(
                 header.enumerated().map {
-                    ($1, Raw(text: row.fields[$0], line: row.line(ofField: $0), column: row.columns[$0]))
+                    ($1, Raw(text: row[$0], line: row.line(ofField: $0), column: row.column(ofField: $0)))
                 },
                 uniquingKeysWith: { first, _ in first })
             do throws(ImportDiagnostic) {

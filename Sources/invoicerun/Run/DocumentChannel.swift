@@ -1,21 +1,24 @@
 import Foundation
 import Importers
 
-/// Hands source documents from the thread that reads a file to the thread that stores them, in
-/// chunks, holding at most a few chunks: reading and storing overlap on two cores, and memory
-/// stays flat because a fast reader waits for the store.
+/// Hands source documents (events about them) from the thread that reads a file to the thread
+/// that stores them, in chunks, holding at most a few chunks: reading and storing overlap on two
+/// cores, and memory stays flat because a fast reader waits for the store.
 ///
 /// One producer (`put`, `finish`) and one consumer (`take`, `result`); the lock guards the
 /// queue, the producer's chunk is its own.
-final class DocumentChannel: @unchecked Sendable {
+final class DocumentChannel<Event: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var chunks: [[SourceDocumentDecoder.Event]] = []
+    private var chunks: [[Event]] = []
     private var finished: ImportBatch?
     private var cancelled = false
     /// Filled by the producer only, handed over when full.
-    private var pending: [SourceDocumentDecoder.Event] = []
+    private var pending: [Event] = []
     private let chunkSize: Int
     private let capacity: Int
+    /// Whether at least half the queue was waiting at the producer's last hand-over: the
+    /// consumer is the slower half then, and the producer may take work off it. Producer only.
+    private(set) var consumerIsBehind = false
 
     /// - Parameters:
     ///   - chunkSize: events per hand-over (fewer lock round trips).
@@ -27,7 +30,7 @@ final class DocumentChannel: @unchecked Sendable {
     }
 
     /// Producer: queues one event, waiting while the consumer is behind.
-    func put(_ event: SourceDocumentDecoder.Event) {
+    func put(_ event: Event) {
         pending.append(event)
         if pending.count >= chunkSize { flush() }
     }
@@ -42,7 +45,7 @@ final class DocumentChannel: @unchecked Sendable {
     }
 
     /// Consumer: the next chunk, or nil once the producer has finished and all is taken.
-    func take() -> [SourceDocumentDecoder.Event]? {
+    func take() -> [Event]? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && finished == nil { condition.wait() }
@@ -74,6 +77,7 @@ final class DocumentChannel: @unchecked Sendable {
         condition.lock()
         while chunks.count >= capacity && !cancelled { condition.wait() }
         if !cancelled { chunks.append(pending) }
+        consumerIsBehind = 2 * chunks.count >= capacity
         condition.broadcast()
         condition.unlock()
         pending.removeAll(keepingCapacity: true)
