@@ -46,6 +46,19 @@ extension InvoiceStore {
         try loadMasterData(contractAccounts: true)
     }
 
+    /// The ids of the company codes, and each contract account's company code: what an import
+    /// checks its documents against, without loading every account's record.
+    public func accountCompanies() throws(StoreError) -> (companyCodes: Set<String>, accounts: [String: String]) {
+        try read { db in
+            let codes = Set(try String.fetchAll(db, sql: "SELECT id FROM company_code"))
+            var accounts: [String: String] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, json_extract(payload, '$.companyCode') FROM contract_account")
+            while let row = try rows.next() { accounts[row[0]] = row[1] }
+            return (codes, accounts)
+        }
+    }
+
     /// The stored contract accounts with the given ids (in id order); ids not stored are left out.
     public func contractAccounts(ids: some Collection<String>) throws(StoreError) -> [ContractAccount] {
         guard !ids.isEmpty else { return [] }

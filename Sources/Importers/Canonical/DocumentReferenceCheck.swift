@@ -3,23 +3,36 @@ public import InvoicingCore
 /// Checks that a source document points at master data that exists; what pricing, tax and
 /// account determination need is left to the run, which reports it per unit.
 public enum DocumentReferenceCheck {
+    /// What the check looks documents up in: the company codes, and each contract account's
+    /// company code. Only these, not the master data: an import next to a hundred thousand
+    /// accounts holds a string pair per account instead of every account's whole record.
+    public struct References: Sendable {
+        /// The ids of the company codes.
+        public var companyCodes: Set<String>
+        /// Contract account id → its company code.
+        public var accountCompanies: [String: String]
+
+        /// References of the given company codes and accounts.
+        public init(companyCodes: Set<String>, accountCompanies: [String: String]) {
+            self.companyCodes = companyCodes
+            self.accountCompanies = accountCompanies
+        }
+    }
+
     /// Why `document` cannot become an invoicing order, or nil when it can.
     public static func problem(
-        _ document: SourceDocument, masterData: MasterData
+        _ document: SourceDocument, references: References
     ) -> (field: String, message: String)? {
-        // Looked up by index, not by value: this runs for every imported document, and taking
-        // a company code or an account out of its dictionary copied every field of it.
-        guard masterData.companyCodes.index(forKey: document.companyCode) != nil else {
+        guard references.companyCodes.contains(document.companyCode) else {
             return ("company_code", "unknown company code \(document.companyCode)")
         }
-        guard let index = masterData.accounts.index(forKey: document.account) else {
+        guard let companyCode = references.accountCompanies[document.account] else {
             return ("account", "unknown contract account \(document.account)")
         }
-        guard masterData.accounts.values[index].companyCode == document.companyCode else {
-            let account = masterData.accounts.values[index]
+        guard companyCode == document.companyCode else {
             return (
                 "company_code",
-                "account \(account.id) belongs to company code \(account.companyCode), not \(document.companyCode)"
+                "account \(document.account) belongs to company code \(companyCode), not \(document.companyCode)"
             )
         }
         return nil

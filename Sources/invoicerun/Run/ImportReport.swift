@@ -84,14 +84,16 @@ extension ImportReport {
         }
         if batch.masterData.count > 0 { try store.save(batch.masterData) }
         report.masterDataRecords = batch.masterData.count
-        let masterData = try store.loadMasterData()
+        let stored = try store.accountCompanies()
+        let references = DocumentReferenceCheck.References(
+            companyCodes: stored.companyCodes, accountCompanies: stored.accounts)
         for file in documentFiles {
             try report.stream(
-                file, into: store, importer: importer, masterData: masterData, options: (allOrNothing, mapping))
+                file, into: store, importer: importer, references: references, options: (allOrNothing, mapping))
         }
         for file in documentFilesJudgedLater {
             try report.stream(
-                file, into: store, importer: importer, masterData: masterData, options: (allOrNothing, mapping)
+                file, into: store, importer: importer, references: references, options: (allOrNothing, mapping)
             ) { session in
                 let hash = hashing.hash(of: file)
                 return try ledger.firstImport(of: hash, path: file, processed: session.processedFile(sha256:))
@@ -119,7 +121,8 @@ extension ImportReport {
     ///   transaction: the path it was first imported under, or nil. A file seen before is
     ///   rolled back and reported as skipped, as if it had not been read.
     private mutating func stream(
-        _ file: String, into store: InvoiceStore, importer: InputImporter, masterData: MasterData,
+        _ file: String, into store: InvoiceStore, importer: InputImporter,
+        references: DocumentReferenceCheck.References,
         options: (allOrNothing: Bool, mapping: PartnerMapping?),
         firstImport: ((DocumentImportSession) throws -> String?)? = nil
     ) throws {
@@ -137,7 +140,7 @@ extension ImportReport {
             channel.finish(
                 importer.read([file], allOrNothing: options.allOrNothing, mapping: options.mapping) { event in
                     let prepare = prepareWhileReading && channel.consumerIsBehind
-                    channel.put(prepare ? Self.prepared(event, masterData: masterData) : .read(event))
+                    channel.put(prepare ? Self.prepared(event, references: references) : .read(event))
                 })
         }
         reader.stackSize = 8 << 20  // as the main thread: decoding recurses through XML records
@@ -149,7 +152,7 @@ extension ImportReport {
             var progress = Progress("importing \((file as NSString).lastPathComponent)", unit: "documents")
             defer { progress.finish() }
             (read, whole, skippedAs) = try Self.store(
-                channel, into: store, masterData: masterData, allOrNothing: options.allOrNothing,
+                channel, into: store, references: references, allOrNothing: options.allOrNothing,
                 refused: &refused, imported: &imported, firstImport: firstImport, progress: &progress)
         } catch {
             channel.cancel()
@@ -198,13 +201,15 @@ extension ImportReport {
 
     /// Checks a document read against the master data and encodes it for the store, on the
     /// reading thread.
-    private static func prepared(_ event: SourceDocumentDecoder.Event, masterData: MasterData) -> ReadDocument {
+    private static func prepared(_ event: SourceDocumentDecoder.Event, references: DocumentReferenceCheck.References)
+        -> ReadDocument
+    {
         switch event {
         case .withdrawn(let id):
             return .withdrawn(id: id)
         case .document(let decoded):
             let document = decoded.document
-            if let problem = DocumentReferenceCheck.problem(document, masterData: masterData) {
+            if let problem = DocumentReferenceCheck.problem(document, references: references) {
                 return .refused(
                     (
                         decoded.file, decoded.line, decoded.lines, problem.field,
@@ -222,7 +227,8 @@ extension ImportReport {
     /// imported before; returns the file's batch, whether it was refused whole, and where it
     /// was first imported from when it is skipped.
     private static func store(
-        _ channel: DocumentChannel<ReadDocument>, into store: InvoiceStore, masterData: MasterData, allOrNothing: Bool,
+        _ channel: DocumentChannel<ReadDocument>, into store: InvoiceStore,
+        references: DocumentReferenceCheck.References, allOrNothing: Bool,
         refused: inout [Refusal], imported: inout Int, firstImport: ((DocumentImportSession) throws -> String?)?,
         progress: inout Progress
     ) throws -> (batch: ImportBatch, refusedWhole: Bool, skippedAs: String?) {
@@ -230,7 +236,7 @@ extension ImportReport {
             while let chunk = channel.take() {
                 for handedOver in chunk {
                     var event = handedOver
-                    if case .read(let read) = event { event = Self.prepared(read, masterData: masterData) }
+                    if case .read(let read) = event { event = Self.prepared(read, references: references) }
                     switch event {
                     case .read: preconditionFailure("prepared above")
                     case .checked(let encoded, let lines):
