@@ -74,27 +74,10 @@ extension InvoiceStore {
 
     /// Open invoicing orders of the given categories (all when nil), oldest due first.
     public func openOrders(categories: Set<SourceCategory>? = nil) throws(StoreError) -> [InvoicingOrder] {
-        try read { db in
-            // An order a cancellation re-created carries the invoice cancelled, for a corrective invoice.
-            var sql = """
-                SELECT o.id, d.payload, f.preceding, o.items FROM invoicing_order o
-                JOIN source_document d ON d.id = o.source_document_id
-                LEFT JOIN document_flow f ON f.subsequent = o.reopened_by AND f.kind = 'CANCELLATION'
-                WHERE o.status = 'open'
-                """
-            var arguments: StatementArguments = []
-            if let categories {
-                sql += " AND o.category IN (\(Array(repeating: "?", count: categories.count).joined(separator: ",")))"
-                arguments = StatementArguments(categories.map(\.rawValue).sorted())
-            }
-            sql += " ORDER BY o.account, o.due_date, o.source_document_id, o.id"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws in
-                let order = InvoicingOrder(
-                    id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
-                // An order of some items (a part of an invoice split, or re-opened by a cancellation).
-                return Self.itemNumbers(row[3]).map { order.part(items: $0) } ?? order
-            }
-        }
+        guard let categories else { return try openOrders(where: "", arguments: []) }
+        return try openOrders(
+            where: "AND o.category IN (\(Array(repeating: "?", count: categories.count).joined(separator: ",")))",
+            arguments: StatementArguments(categories.map(\.rawValue).sorted()))
     }
 
     /// The open orders of `categories` as keys only (id and account), sorted as `openOrders`
@@ -118,19 +101,29 @@ extension InvoiceStore {
     /// as `openOrders` sorts them; an id no longer open is left out.
     public func openOrders(ids: [Int64]) throws(StoreError) -> [InvoicingOrder] {
         guard !ids.isEmpty else { return [] }
-        return try read { db in
-            // The ids travel as one JSON array: one statement whatever their number.
-            let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
-            return try Row.fetchAll(
+        // The ids travel as one JSON array: one statement whatever their number.
+        return try openOrders(
+            where: "AND o.id IN (SELECT value FROM json_each(?))",
+            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+    }
+
+    /// The open orders that also meet `condition` (SQL on `o`, the order), by account, due date,
+    /// document and id.
+    private func openOrders(where condition: String, arguments: StatementArguments) throws(StoreError)
+        -> [InvoicingOrder]
+    {
+        try read { db in
+            // An order a cancellation re-created carries the invoice cancelled, for a corrective invoice.
+            try Row.fetchAll(
                 db,
                 sql: """
                     SELECT o.id, d.payload, f.preceding, o.items FROM invoicing_order o
                     JOIN source_document d ON d.id = o.source_document_id
                     LEFT JOIN document_flow f ON f.subsequent = o.reopened_by AND f.kind = 'CANCELLATION'
-                    WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'open'
+                    WHERE o.status = 'open' \(condition)
                     ORDER BY o.account, o.due_date, o.source_document_id, o.id
                     """,
-                arguments: [list]
+                arguments: arguments
             ).map { row throws in
                 let order = InvoicingOrder(
                     id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])

@@ -32,15 +32,7 @@ final class AppendingFile {
     /// Appends bytes as they are (a rejects file keeps the partner's encoding).
     func append(bytes: ArraySlice<UInt8>) throws {
         hasher.update(data: bytes)
-        var offset = bytes.startIndex
-        while offset < bytes.endIndex {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: relativePath, reason: String(cString: strerror(errno)))
-            }
-            offset += count
-        }
+        try OutputFolder.writeAll(bytes, to: descriptor, path: relativePath)
     }
 
     /// Closes the file and returns its SHA-256.

@@ -89,17 +89,12 @@ struct OutputFolder {
         let temporary = isWhole ? final : folder + "/." + (final as NSString).lastPathComponent + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: final, reason: String(cString: strerror(errno))) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                throw OutputError(path: final, reason: reason)
-            }
-            offset += count
+        do {
+            try Self.writeAll(bytes[...], to: descriptor, path: final)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         guard close(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -179,6 +174,20 @@ struct OutputFolder {
             close(folder)
         }
         if moved { try? FileManager.default.removeItem(atPath: replaced) }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions; an
+    /// error names `path`.
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += count
+        }
     }
 
     /// The folder `path` is in (`.` for a bare name).

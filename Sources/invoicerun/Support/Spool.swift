@@ -41,7 +41,7 @@ final class Spool {
     }
 
     private func flush() throws {
-        try Self.write(buffer[...], to: descriptor, path: path)
+        try OutputFolder.writeAll(buffer[...], to: descriptor, path: path)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -129,19 +129,6 @@ final class Spool {
             }
         }
         if !lines.isEmpty { try body(lines) }
-    }
-
-    /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions.
-    static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
-        var offset = bytes.startIndex
-        while offset < bytes.endIndex {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: path, reason: String(cString: strerror(errno)))
-            }
-            offset += count
-        }
     }
 }
 
