@@ -114,22 +114,46 @@ extension InvoiceStore {
     {
         try read { db in
             // An order a cancellation re-created carries the invoice cancelled, for a corrective invoice.
-            try Row.fetchAll(
+            // Sorted here rather than by ORDER BY: SQLite's sorter would carry every payload and,
+            // past its 2 MB of memory, spill them all to a temporary file and read them back.
+            let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, d.payload, f.preceding, o.items FROM invoicing_order o
+                    SELECT o.id, d.payload, f.preceding, o.items, o.account, o.due_date, o.source_document_id
+                    FROM invoicing_order o
                     JOIN source_document d ON d.id = o.source_document_id
                     LEFT JOIN document_flow f ON f.subsequent = o.reopened_by AND f.kind = 'CANCELLATION'
                     WHERE o.status = 'open' \(condition)
-                    ORDER BY o.account, o.due_date, o.source_document_id, o.id
                     """,
-                arguments: arguments
-            ).map { row throws in
+                arguments: arguments)
+            let keyed = rows.map { row in
+                (key: OrderSortKey(account: row[4], dueDate: row[5], document: row[6], id: row[0]), row: row)
+            }
+            return try keyed.sorted { $0.key.precedes($1.key) }.map { entry throws in
+                let row = entry.row
                 let order = InvoicingOrder(
                     id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
                 // An order of some items (a part of an invoice split, or re-opened by a cancellation).
                 return Self.itemNumbers(row[3]).map { order.part(items: $0) } ?? order
             }
+        }
+    }
+
+    /// The order `ORDER BY account, due_date, source_document_id, id` gives: text compared as
+    /// SQLite's BINARY collation compares it, byte by byte in UTF-8, so that ranges cut from
+    /// `openOrderKeys` see their orders in the same order.
+    private struct OrderSortKey {
+        var account: String
+        var dueDate: String
+        var document: String
+        var id: Int64
+
+        func precedes(_ other: Self) -> Bool {
+            for (mine, theirs) in [(account, other.account), (dueDate, other.dueDate), (document, other.document)]
+            where !mine.utf8.elementsEqual(theirs.utf8) {
+                return mine.utf8.lexicographicallyPrecedes(theirs.utf8)
+            }
+            return id < other.id
         }
     }
 
