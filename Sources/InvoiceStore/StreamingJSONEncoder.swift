@@ -42,6 +42,35 @@ struct StreamingJSONEncoder {
 
 /// The bytes written so far and the containers still open, innermost last.
 private final class JSONSink {
+    /// The state lives behind a pointer: Swift checks every access to a class's variable for
+    /// exclusivity at run time, and those checks were a fifth of the encoding; through a
+    /// pointer they are checked when compiled.
+    private let state: UnsafeMutablePointer<State>
+
+    init() {
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var bytes: [UInt8] { state.pointee.bytes }
+    var refusal: StreamingJSONEncoder.Unsupported? { state.pointee.refusal }
+    func refuse(_ reason: String) { state.pointee.refuse(reason) }
+    func begin(object: Bool) -> Int { state.pointee.begin(object: object) }
+    func member(of id: Int) throws { try state.pointee.member(of: id) }
+    func finish() throws { try state.pointee.finish() }
+    func string(_ text: String) { state.pointee.string(text) }
+    func key(_ key: some CodingKey) { state.pointee.key(key) }
+    func literal(_ text: StaticString) { state.pointee.literal(text) }
+    func integer(_ value: some BinaryInteger) { state.pointee.integer(value) }
+}
+
+/// What ``JSONSink`` holds: the bytes so far and the containers still open, innermost last.
+private struct State {
     /// An open object or array and how many members it has so far.
     struct Frame {
         var id: Int
@@ -57,12 +86,12 @@ private final class JSONSink {
 
     init() { bytes.reserveCapacity(4_096) }
 
-    func refuse(_ reason: String) {
+    mutating func refuse(_ reason: String) {
         if refusal == nil { refusal = StreamingJSONEncoder.Unsupported(description: reason) }
     }
 
     /// Writes `[` or `{` and returns the new container's frame id.
-    func begin(object: Bool) -> Int {
+    mutating func begin(object: Bool) -> Int {
         nextID += 1
         open.append(Frame(id: nextID, isObject: object, count: 0))
         bytes.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
@@ -72,7 +101,7 @@ private final class JSONSink {
     /// Makes the container `id` the innermost open one again, closing those begun after it (they
     /// are complete once their parent goes on), and writes the separator of its next member.
     /// A container already closed cannot take more: JSONEncoder would still add to it.
-    func member(of id: Int) throws {
+    mutating func member(of id: Int) throws {
         if let refusal { throw refusal }
         guard let index = open.lastIndex(where: { $0.id == id }) else {
             refuse("written into a container after a later one was begun")
@@ -83,13 +112,13 @@ private final class JSONSink {
         open[index].count += 1
     }
 
-    private func close() {
+    private mutating func close() {
         // swift-format-ignore: NeverForceUnwrap
         let frame = open.removeLast()
         bytes.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
     }
 
-    func finish() throws {
+    mutating func finish() throws {
         if let refusal { throw refusal }
         while !open.isEmpty { close() }
     }
@@ -97,7 +126,7 @@ private final class JSONSink {
     /// A JSON string as JSONEncoder escapes it: quote, backslash and slash escaped, the short
     /// forms for backspace, form feed, newline, return and tab, `\u00XX` for the other control
     /// characters, everything else as its UTF-8 bytes.
-    func string(_ text: String) {
+    mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -134,16 +163,16 @@ private final class JSONSink {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    func key(_ key: some CodingKey) {
+    mutating func key(_ key: some CodingKey) {
         string(key.stringValue)
         bytes.append(UInt8(ascii: ":"))
     }
 
-    func literal(_ text: StaticString) {
+    mutating func literal(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    func integer(_ value: some BinaryInteger) {
+    mutating func integer(_ value: some BinaryInteger) {
         bytes.append(contentsOf: value.description.utf8)
     }
 }
