@@ -74,18 +74,38 @@ struct OutputFolder {
         try write(bytes: bytes, to: relativePath, sha256: Self.sha256(bytes))
     }
 
-    /// Writes a file rendered (and hashed) elsewhere, e.g. on another core.
+    /// Writes a file rendered (and hashed) elsewhere, e.g. on another core. A copy of a file
+    /// written before becomes a hard link to it where it can (a folder published whole, on a file
+    /// system with links): a name costs the kernel far less than a new file.
     mutating func write(_ file: RenderedFile) throws {
+        if let original = file.original, isWhole {
+            let final = writeRoot + "/" + file.relativePath
+            try makeFolder(of: final)
+            if link(writeRoot + "/" + original, final) == 0
+                || (errno == EEXIST && unlink(final) == 0 && link(writeRoot + "/" + original, final) == 0)
+            {
+                try record(file.relativePath, sha256: file.sha256)
+                return
+            }
+        }
         try write(bytes: file.bytes, to: file.relativePath, sha256: file.sha256)
+    }
+
+    /// Creates the folder `path` is in, unless this folder made it already.
+    private mutating func makeFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !createdFolders.contains(folder) else { return }
+        // One mkdir for the usual new folder in a known one; FileManager for the rest.
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        createdFolders.insert(folder)
     }
 
     private mutating func write(bytes: [UInt8], to relativePath: String, sha256: String) throws {
         let final = writeRoot + "/" + relativePath
         let folder = (final as NSString).deletingLastPathComponent
-        if !createdFolders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder)
-        }
+        try makeFolder(of: final)
         let temporary = isWhole ? final : folder + "/." + (final as NSString).lastPathComponent + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: final, reason: String(cString: strerror(errno))) }
@@ -227,6 +247,8 @@ struct RenderedFile: Sendable {
     let relativePath: String
     let bytes: [UInt8]
     let sha256: String
+    /// The file, written before, whose copy this is (see ``copy(to:)``).
+    let original: String?
 
     init(_ text: String, to relativePath: String) {
         self.init(bytes: Array(text.utf8), to: relativePath)
@@ -236,17 +258,20 @@ struct RenderedFile: Sendable {
         self.relativePath = relativePath
         self.bytes = bytes
         sha256 = OutputFolder.sha256(bytes)
+        original = nil
     }
 
-    private init(relativePath: String, bytes: [UInt8], sha256: String) {
+    private init(relativePath: String, bytes: [UInt8], sha256: String, original: String) {
         self.relativePath = relativePath
         self.bytes = bytes
         self.sha256 = sha256
+        self.original = original
     }
 
-    /// The same bytes under another name.
+    /// The same bytes under another name, to be written after this file: a hard link to it
+    /// where the folder allows.
     func copy(to relativePath: String) -> RenderedFile {
-        RenderedFile(relativePath: relativePath, bytes: bytes, sha256: sha256)
+        RenderedFile(relativePath: relativePath, bytes: bytes, sha256: sha256, original: self.relativePath)
     }
 }
 
