@@ -12,7 +12,7 @@ import InvoicingCore
 /// Units are committed in batches: one transaction (one fsync) per window, a savepoint per
 /// invoice, so a unit that fails to store fails alone. A unit of an account whose advance waits
 /// for the commit commits the window so far first, as its final invoice needs the advance's
-/// number. The batch's outputs go to the pipeline right after its commit, so a run holds no
+/// number. Each commit's units go to the output pipeline right after it, so a run holds no
 /// more than a window of invoices.
 struct UnitCommitter {
     private let store: InvoiceStore
