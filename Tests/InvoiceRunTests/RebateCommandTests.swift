@@ -54,12 +54,16 @@ struct RebateCommandTests {
         try samples(tool)
         let run = try tool.run(["run", "Samples", "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30"])
         #expect(run.status == 0, "\(run.error)")
-        // 5.10 with the services of IN-1000-2026-000002; 41.55 with IN-1000-2026-000003, whose
-        // services cross 300.00 (3 % on all 325.00: 9.75) and whose 18,450.5 kWh accrue 36.90.
+        // 5.10 with the services of CA-100002's ad-hoc invoice; 41.55 with its invoice of
+        // INVBI-2026-0002, whose services cross 300.00 (3 % on all 325.00: 9.75) and whose
+        // 18,450.5 kWh accrue 36.90.
+        let log = String(decoding: try #require(try tool.tree("out/RUN-000001")["run.log"]), as: UTF8.self)
+        let adHoc = try StoredInvoices.number(invoicing: "ADHOC-2026-0001", inLog: log)
+        let billing = try StoredInvoices.number(invoicing: "INVBI-2026-0002", inLog: log)
         let postings = String(
             decoding: try #require(try tool.tree("out/RUN-000001")["postings.csv"]), as: UTF8.self)
-        #expect(postings.contains("IN-1000-2026-000002,EUR,true,4,889500,D,5.10,ERB,,,Rebate accrual REB-2026-001"))
-        #expect(postings.contains("IN-1000-2026-000003,EUR,true,6,291000,C,41.55,ERU,,,Accrued rebate REB-2026-001"))
+        #expect(postings.contains("\(adHoc),EUR,true,4,889500,D,5.10,ERB,,,Rebate accrual REB-2026-001"))
+        #expect(postings.contains("\(billing),EUR,true,6,291000,C,41.55,ERU,,,Accrued rebate REB-2026-001"))
         let show = try tool.run(["rebate", "show", "REB-2026-001", "--store", "s.sqlite"])
         #expect(show.status == 0, "\(show.error)")
         try golden(show.output, "show-after-run.txt")
@@ -142,11 +146,14 @@ struct RebateCommandTests {
         #expect(
             !String(decoding: try #require(try tool.tree("out/RUN-000001")["postings.csv"]), as: UTF8.self)
                 .contains("REB-2026-001"))
-        // The agreement arrives after IN-1000-2026-000002 and 000003: its basis holds them, nothing is accrued yet.
+        // The agreement arrives after CA-100002's invoices: its basis holds them, nothing is accrued yet.
+        let log = String(decoding: try #require(try tool.tree("out/RUN-000001")["run.log"]), as: UTF8.self)
+        let adHoc = try StoredInvoices.number(invoicing: "ADHOC-2026-0001", inLog: log)
+        let billing = try StoredInvoices.number(invoicing: "INVBI-2026-0002", inLog: log)
         let imported = try tool.run(["import", "rebate_agreements.csv", "--store", "s.sqlite"])
         #expect(imported.status == 0, "\(imported.error)")
         let show = try tool.run(["rebate", "show", "REB-2026-001", "--store", "s.sqlite"])
-        #expect(show.output.contains("basis: 2 documents (IN-1000-2026-000002, IN-1000-2026-000003)"))
+        #expect(show.output.contains("basis: 2 documents (\(adHoc), \(billing))"))
         let lines = show.output.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("rebate on the basis ") && $0.hasSuffix(" 46.65 EUR") })
         #expect(lines.contains { $0.hasPrefix("accrued ") && $0.hasSuffix(" 0.00 EUR") })
@@ -190,7 +197,7 @@ struct RebateCommandTests {
         let store = try InvoiceStore(path: tool.url("s.sqlite").path)
         let position = try #require(try store.rebatePositions(materials: store.loadMasterData().materials).first)
         #expect(position.accrued == Money(minorUnits: 4665, currency: .eur))
-        #expect(position.documents == ["IN-1000-2026-000002", "IN-1000-2026-000003"])
+        #expect(position.documents == [adHoc, billing])
         // At the final settlement the rebate on the basis is settled in full, reversing the catch-up.
         let final = try tool.run([
             "rebate", "settle", "REB-2026-001", "--final", "--date", "2027-01-15", "--store", "s.sqlite", "--output",

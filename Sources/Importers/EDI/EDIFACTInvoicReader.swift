@@ -8,29 +8,9 @@ internal import InvoicingCore
 /// and MOA 204/23; after UNS the totals (MOA 79, 125, 176, 77, 113, 9) and TAX with MOA 125/124
 /// per VAT breakdown. Document-level allowances and charges come as totals only (MOA 260/259),
 /// which the model cannot split into its items: such an interchange is refused.
-struct EDIFACTInvoicReader {
+struct EDIFACTInvoicReader: EDIMessageReader {
     let segments: [EDISegment]
     let fileName: String
-
-    private func problem(_ segment: EDISegment?, _ message: String) -> ImportDiagnostic {
-        ImportDiagnostic(file: fileName, line: segment?.line ?? 0, column: 0, field: segment?.tag, message: message)
-    }
-
-    private func decimal(_ text: String, _ segment: EDISegment) throws(ImportDiagnostic) -> FixedDecimal {
-        do {
-            return try FixedDecimal.parse(text).normalized
-        } catch {
-            throw problem(segment, "'\(text)' is not a number: \(error)")
-        }
-    }
-
-    private func money(_ text: String, _ currency: Currency, _ segment: EDISegment) throws(ImportDiagnostic) -> Money {
-        do {
-            return try Money.parse(text, currency: currency)
-        } catch {
-            throw problem(segment, "'\(text)' is not an amount in \(currency.code): \(error)")
-        }
-    }
 
     static func date(_ text: String) -> CalendarDate? {
         guard text.count == 8, text.allSatisfy(\.isNumber) else { return nil }

@@ -9,29 +9,9 @@ internal import InvoicingCore
 /// allowances, rounded half-up to the currency. Units come back from the X12 codes the writer
 /// maps to (EA → C62, KH → KWH, …). Prepaid and rounding amounts and document-level allowances
 /// are not in the 810, so the amount due must be the total with VAT.
-struct X12InvoiceReader {
+struct X12InvoiceReader: EDIMessageReader {
     let segments: [EDISegment]
     let fileName: String
-
-    private func problem(_ segment: EDISegment?, _ message: String) -> ImportDiagnostic {
-        ImportDiagnostic(file: fileName, line: segment?.line ?? 0, column: 0, field: segment?.tag, message: message)
-    }
-
-    private func decimal(_ text: String, _ segment: EDISegment) throws(ImportDiagnostic) -> FixedDecimal {
-        do {
-            return try FixedDecimal.parse(text).normalized
-        } catch {
-            throw problem(segment, "'\(text)' is not a number: \(error)")
-        }
-    }
-
-    private func money(_ text: String, _ currency: Currency, _ segment: EDISegment) throws(ImportDiagnostic) -> Money {
-        do {
-            return try Money.parse(text, currency: currency)
-        } catch {
-            throw problem(segment, "'\(text)' is not an amount in \(currency.code): \(error)")
-        }
-    }
 
     /// An N2 amount: cents with the decimal point implied.
     private func cents(_ text: String, _ currency: Currency, _ segment: EDISegment) throws(ImportDiagnostic) -> Money {

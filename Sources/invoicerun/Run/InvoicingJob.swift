@@ -43,7 +43,7 @@ struct InvoicingJob {
         }
     }
 
-    /// Invoices committed per transaction.
+    /// Units priced together and committed per transaction: a window (see ``UnitCommitter``).
     static let commitBatchSize = 200
 
     /// Open orders loaded at a time: whole accounts, at least this many orders (units never span
@@ -62,6 +62,11 @@ struct InvoicingJob {
     /// accounts at a time, and writes each committed window's outputs into `outputRoot/RUN-ID`
     /// right away, then the posting journals, run log and manifest. Holds one range of orders
     /// and one window of invoices, whatever the size of the run.
+    ///
+    /// Loads what every range shares (configuration, master data without the contract accounts,
+    /// rebate positions), then for each range of accounts selects and groups its orders and hands
+    /// the units to a ``UnitCommitter``, which prices and commits them window by window; the end
+    /// of the run posts the rebate catch-ups and writes the files that cover the whole run.
     func run(into outputRoot: String, imported: ImportReport?) throws -> Report {
         guard let json = try store.loadConfigurationJSON() else {
             throw ValidationError(
@@ -95,46 +100,14 @@ struct InvoicingJob {
         // The committed windows' records and files are written on a thread of their own.
         let pipeline = OutputPipeline(outputs: outputs, records: records)
         defer { pipeline.close() }
-        var numbering = SimulatedNumbering()
         var progress = Progress("invoicing", total: ranges.reduce(0) { $0 + $1.count }, unit: "orders")
         defer { progress.finish() }
-        // Rebate accruals go into each covered invoice's FI document, the agreements' positions
-        // carried from invoice to invoice through the run (a simulation's too).
-        var accruals = RebateAccruals(
-            positions: rebatePositions, masterData: masterData, rounding: configuration.rounding)
-        // Advances not yet deducted, per account: a final invoice deducts those of its orders.
-        // An advance made earlier in this run is deducted too, once it is stored (or, in a
-        // simulation, with its placeholder number).
-        var advances = Dictionary(grouping: try store.openAdvances(accounts: parameters.accounts), by: \.buyer.id)
-        var outcomes: [(unit: InvoicingUnit, outcome: UnitResult.Outcome?)] = []
-        var pending: [(draft: InvoiceDraft, orders: [InvoicingOrder])] = []
-        var pendingAdvanceAccounts: Set<String> = []
+        var committer = UnitCommitter(
+            store: store, runID: runID, simulate: parameters.simulate, parallel: parallel, pipeline: pipeline,
+            accruals: RebateAccruals(
+                positions: rebatePositions, masterData: masterData, rounding: configuration.rounding),
+            advances: try store.openAdvances(accounts: parameters.accounts))
         var ordersDone = 0
-        // Units are committed in batches: one transaction (one fsync) per batch, a savepoint per
-        // invoice, so a unit that fails to store fails alone. The batch's outputs are written
-        // right after its commit, so a run holds no more than a batch of invoices.
-        func flush() throws {
-            var stored = try store.commit(pending, runID: runID).makeIterator()
-            var results: [UnitResult] = []
-            for (unit, outcome) in outcomes {
-                if let outcome {
-                    results.append(UnitResult(unit: unit, outcome: outcome))
-                } else if let result = stored.next() {
-                    switch result {
-                    case .success(let draft):
-                        results.append(UnitResult(unit: unit, outcome: .invoiced(draft)))
-                        if draft.invoice.kind.isAdvance { advances[unit.account, default: []].append(draft.invoice) }
-                    case .failure(let error):
-                        results.append(UnitResult(unit: unit, outcome: .failed("not stored: \(error)")))
-                    }
-                }
-            }
-            outcomes = []
-            pending = []
-            pendingAdvanceAccounts = []
-            for result in results { report.tally.count(result) }
-            try pipeline.submit(results)
-        }
         var unitsBefore = 0
         for range in ranges {
             var candidates = try store.openOrders(ids: range.ids)
@@ -152,96 +125,72 @@ struct InvoicingJob {
             var units = engine.group(selection)
             for index in units.indices { units[index].index += unitsBefore }
             unitsBefore += units.count
-            // The invoices the range's memo requests correct: a memo of goods another company
-            // code's plant delivered gets an intercompany correction at the transfer price.
-            var corrected: [String: Invoice] = [:]
-            for order in units.flatMap(\.orders) where order.category.isMemoRequest {
-                if let number = order.document.referenceInvoice, corrected[number] == nil {
-                    corrected[number] = try store.invoice(number: number)
-                }
-            }
-            let references = corrected
-            // Units are priced on every core a window at a time, each with its account's advances
-            // as they stood when the window began. Only units of one account depend on each other
-            // (an advance, then the final invoice that deducts it), so a unit whose account's
-            // advances changed inside the window is priced again, in order, with the advances as
-            // they are now.
-            for start in stride(from: 0, to: units.count, by: Self.commitBatchSize) {
-                let window = Array(units[start..<min(start + Self.commitBatchSize, units.count)])
-                let snapshot = advances
-                let priced = parallel.map(window) {
-                    engine.invoice($0, advances: snapshot[$0.account] ?? [], references: references)
-                }
-                var changed: Set<String> = []
-                for (unit, speculative) in zip(window, priced) {
-                    // A final invoice needs the numbers of the advances made before it in this run.
-                    if pendingAdvanceAccounts.contains(unit.account) { try flush() }
-                    let outcome =
-                        changed.contains(unit.account)
-                        ? engine.invoice(unit, advances: advances[unit.account] ?? [], references: references)
-                        : speculative
-                    switch outcome {
-                    case .invoiced(var draft):
-                        draft.invoice.runID = runID
-                        if !accruals.isEmpty {
-                            do throws(UnitFailure) {
-                                try accruals.accrue(&draft)
-                            } catch {
-                                outcomes.append((unit, .failed(error.description)))
-                                continue
-                            }
-                        }
-                        let cleared = Set(draft.invoice.advanceClearings.map(\.number))
-                        if !cleared.isEmpty {
-                            advances[unit.account]?.removeAll { cleared.contains($0.number) }
-                            changed.insert(unit.account)
-                        }
-                        if draft.invoice.kind.isAdvance { changed.insert(unit.account) }
-                        if parameters.simulate {
-                            draft = numbering.number(draft, unit: unit, runID: runID)
-                            if draft.invoice.kind.isAdvance {
-                                advances[unit.account, default: []].append(draft.invoice)
-                            }
-                            outcomes.append((unit, .invoiced(draft)))
-                        } else {
-                            outcomes.append((unit, nil))  // filled in by the commit below
-                            pending.append((draft, unit.orders))
-                            if draft.invoice.kind.isAdvance { pendingAdvanceAccounts.insert(unit.account) }
-                        }
-                    case .postponed(let reason):
-                        outcomes.append((unit, .postponed(reason)))
-                    case .failed(let failure):
-                        outcomes.append((unit, .failed(failure.description)))
-                    }
-                }
-                try flush()
-            }
+            let references = try invoicesCorrected(by: units)
+            try committer.invoice(
+                units, engine: engine, references: references, windowSize: Self.commitBatchSize,
+                tally: &report.tally)
             ordersDone += range.count
             progress.update(ordersDone)
         }
-        if !accruals.isEmpty {
-            // Catch-ups from what is stored now (a unit that failed to store accrued nothing), or
-            // from the run's own positions in a simulation.
-            if !parameters.simulate {
-                accruals = RebateAccruals(
-                    positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
-                    rounding: configuration.rounding)
-            }
-            do {
-                var catchUps = try accruals.catchUps(on: parameters.runDate, accounts: parameters.accounts)
-                if parameters.simulate {
-                    for index in catchUps.indices {
-                        catchUps[index].posting.number = "SIM-\(catchUps[index].posting.reference)"
-                    }
-                } else {
-                    let numbered = try store.postRebateAccruals(catchUps.map(\.posting))
-                    for index in catchUps.indices { catchUps[index].posting = numbered[index] }
-                }
-                report.rebatePostings = catchUps
-            } catch let failure as UnitFailure {
-                report.outputErrors.append("rebate accrual: \(failure.message)")
+        report.rebatePostings = try rebateCatchUps(
+            committer.accruals, masterData: masterData, rounding: configuration.rounding,
+            errors: &report.outputErrors)
+        try finish(&report, outputs: outputs, records: records, pipeline: pipeline, imported: imported)
+        return report
+    }
+
+    /// The invoices the memo requests among `units` correct, by number: a memo of goods another
+    /// company code's plant delivered gets an intercompany correction at the transfer price.
+    private func invoicesCorrected(by units: [InvoicingUnit]) throws -> [String: Invoice] {
+        var corrected: [String: Invoice] = [:]
+        for order in units.flatMap(\.orders) where order.category.isMemoRequest {
+            if let number = order.document.referenceInvoice, corrected[number] == nil {
+                corrected[number] = try store.invoice(number: number)
             }
         }
+        return corrected
+    }
+
+    /// The rebate agreements' catch-up accruals at the end of the run, each in an FI document of
+    /// its own: stored and numbered, or with placeholder numbers in a simulation. A catch-up that
+    /// fails is reported in `errors`, and none is posted. They start from what is stored now (a
+    /// unit that failed to store accrued nothing), or, in a simulation, from `accruals`, the
+    /// positions the run's invoices carried.
+    private func rebateCatchUps(
+        _ accruals: RebateAccruals, masterData: MasterData, rounding: RoundingRule, errors: inout [String]
+    ) throws -> [(posting: FIDocument, company: CompanyCode)] {
+        guard !accruals.isEmpty else { return [] }
+        var accruals = accruals
+        if !parameters.simulate {
+            accruals = RebateAccruals(
+                positions: try store.rebatePositions(materials: masterData.materials), masterData: masterData,
+                rounding: rounding)
+        }
+        do {
+            var catchUps = try accruals.catchUps(on: parameters.runDate, accounts: parameters.accounts)
+            if parameters.simulate {
+                for index in catchUps.indices {
+                    catchUps[index].posting.number = "SIM-\(catchUps[index].posting.reference)"
+                }
+            } else {
+                let numbered = try store.postRebateAccruals(catchUps.map(\.posting))
+                for index in catchUps.indices { catchUps[index].posting = numbered[index] }
+            }
+            return catchUps
+        } catch let failure as UnitFailure {
+            errors.append("rebate accrual: \(failure.message)")
+            return []
+        }
+    }
+
+    /// The end of a run: waits for the committed windows' outputs, writes the posting journals,
+    /// run log and manifest, publishes the output folder and, unless simulating, records the
+    /// original prints and the ledger updates in the store.
+    private func finish(
+        _ report: inout Report, outputs: RunOutputs, records: RunRecords, pipeline: OutputPipeline,
+        imported: ImportReport?
+    ) throws {
+        let runID = report.runID
         try pipeline.finish()
         try outputs.finish(otherPostings: report.rebatePostings)
         report.outputErrors += outputs.errors
@@ -266,6 +215,5 @@ struct InvoicingJob {
             // The posting files are out: the posted delivery lines are 80 ledgers updated.
             try outputs.ledgerPostings.forEachBatch(of: 10_000) { try store.markLedgersUpdated(postings: $0) }
         }
-        return report
     }
 }

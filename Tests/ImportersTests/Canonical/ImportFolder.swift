@@ -33,3 +33,14 @@ struct ImportFolder {
         try? FileManager.default.removeItem(at: root)
     }
 }
+
+extension ImportFolder {
+    /// Reads `files` from a temporary folder, removed afterwards: the batch and its diagnostics
+    /// as ``messages(_:)`` gives them.
+    static func read(_ files: [String: String]) throws -> (batch: ImportBatch, messages: [String]) {
+        let folder = try ImportFolder(files)
+        defer { folder.remove() }
+        let batch = folder.read()
+        return (batch, folder.messages(batch))
+    }
+}

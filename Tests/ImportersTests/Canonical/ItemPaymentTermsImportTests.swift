@@ -7,36 +7,21 @@ import Testing
 @Suite
 struct ItemPaymentTermsImportTests {
     @Test func anItemsOwnPaymentTermsAreReadFromCSVAndXML() throws {
-        let folder = try ImportFolder([
+        let header = SourceDocumentFixture.csvHeader(
+            "payment_terms", "item_number", "material", "quantity", "item_payment_terms")
+        let (batch, messages) = try ImportFolder.read([
             "orders.csv": """
-            document_id,category,type,company_code,account,currency,document_date,payment_terms,item_number,material,quantity,item_payment_terms
+            \(header)
             SO-1,VBRK,F2,1000,CA-1,EUR,2026-11-20,NT14,10,M-1,1,
             SO-1,VBRK,F2,1000,CA-1,EUR,2026-11-20,NT14,20,M-2,2,NT30
 
             """,
-            "orders.xml": CanonicalXMLImportTests.file(
-                """
-                  <SourceDocument>
-                    <documentId>SO-2</documentId>
-                    <category>VBRK</category>
-                    <type>F2</type>
-                    <companyCode>1000</companyCode>
-                    <account>CA-1</account>
-                    <currency>EUR</currency>
-                    <documentDate>2026-11-20</documentDate>
-                    <Item>
-                      <itemNumber>10</itemNumber>
-                      <material>M-1</material>
-                      <quantity>1</quantity>
-                      <itemPaymentTerms>NT30</itemPaymentTerms>
-                    </Item>
-                  </SourceDocument>
-
-                """),
+            "orders.xml": SourceDocumentFixture.xmlFile(
+                SourceDocumentFixture.xmlDocument(
+                    "SO-2", category: "VBRK", type: "F2",
+                    items: [["itemNumber": "10", "material": "M-1", "quantity": "1", "itemPaymentTerms": "NT30"]])),
         ])
-        defer { folder.remove() }
-        let batch = folder.read()
-        #expect(folder.messages(batch) == [])
+        #expect(messages == [])
         let documents = Dictionary(uniqueKeysWithValues: batch.documents.map { ($0.document.id, $0.document) })
         #expect(documents["SO-1"]?.paymentTerms == "NT14")
         #expect(documents["SO-1"]?.items.map(\.paymentTerms) == [nil, "NT30"])

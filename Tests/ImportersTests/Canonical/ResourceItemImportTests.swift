@@ -5,12 +5,12 @@ import Testing
 
 @Suite
 struct ResourceItemImportTests {
-    static let header =
-        "document_id,category,type,company_code,account,currency,document_date,dip_profile,item_number,material,"
-        + "quantity,unit,unit_price,resource_type,activity_type,plant,profit_center,cost_center"
+    static let header = SourceDocumentFixture.csvHeader(
+        "dip_profile", "item_number", "material", "quantity", "unit", "unit_price", "resource_type", "activity_type",
+        "plant", "profit_center", "cost_center")
 
     @Test func resourceItemsCOAndPlantAreReadFromCSV() throws {
-        let folder = try ImportFolder([
+        let (batch, messages) = try ImportFolder.read([
             "resources.csv": """
             \(Self.header)
             RRB-1,RRB,TM,1000,CA-1,EUR,2026-11-20,DIP-1,10,,7.5,HUR,,hours,SENIOR,,PC-1,CC-9
@@ -19,9 +19,7 @@ struct ResourceItemImportTests {
 
             """
         ])
-        defer { folder.remove() }
-        let batch = folder.read()
-        #expect(folder.messages(batch) == [])
+        #expect(messages == [])
         let document = try #require(batch.documents.first).document
         #expect(document.category == .resourceRelated)
         #expect(document.dipProfile == "DIP-1")
@@ -35,7 +33,7 @@ struct ResourceItemImportTests {
     }
 
     @Test func badResourceFieldsAreRefusedNamingFileLineAndField() throws {
-        let folder = try ImportFolder([
+        let (batch, messages) = try ImportFolder.read([
             "bad.csv": """
             \(Self.header)
             RRB-2,RRB,TM,1000,CA-1,EUR,2026-11-20,DIP-1,10,,1,HUR,,minutes,SENIOR,,,
@@ -44,10 +42,7 @@ struct ResourceItemImportTests {
 
             """
         ])
-        defer { folder.remove() }
-        let batch = folder.read()
         #expect(batch.documents.isEmpty)
-        let messages = folder.messages(batch)
         #expect(messages.count == 3)
         #expect(messages[0].hasPrefix("bad.csv:2:") && messages[0].contains("resource_type"))
         #expect(messages[0].contains("minutes"))
@@ -60,39 +55,19 @@ struct ResourceItemImportTests {
     }
 
     @Test func resourceItemsAreReadFromXMLValidAgainstTheSchema() throws {
-        let folder = try ImportFolder([
-            "resources.xml": """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <SourceDocuments xmlns="urn:invoicerun:source-documents:1">
-              <SourceDocument>
-                <documentId>RRB-X</documentId>
-                <category>RRB</category>
-                <type>TM</type>
-                <companyCode>1000</companyCode>
-                <account>CA-1</account>
-                <currency>EUR</currency>
-                <documentDate>2026-11-20</documentDate>
-                <dipProfile>DIP-1</dipProfile>
-                <Item>
-                  <itemNumber>10</itemNumber>
-                  <quantity>4</quantity>
-                  <profitCenter>PC-1</profitCenter>
-                  <resourceType>hours</resourceType>
-                  <activityType>JUNIOR</activityType>
-                </Item>
-                <Item>
-                  <itemNumber>20</itemNumber>
-                  <material>M-1009</material>
-                  <quantity>1</quantity>
-                  <plant>1110</plant>
-                </Item>
-              </SourceDocument>
-            </SourceDocuments>
-            """
+        let (batch, messages) = try ImportFolder.read([
+            "resources.xml": SourceDocumentFixture.xmlFile(
+                SourceDocumentFixture.xmlDocument(
+                    "RRB-X", category: "RRB", type: "TM", header: ["dipProfile": "DIP-1"],
+                    items: [
+                        [
+                            "itemNumber": "10", "quantity": "4", "profitCenter": "PC-1", "resourceType": "hours",
+                            "activityType": "JUNIOR",
+                        ],
+                        ["itemNumber": "20", "material": "M-1009", "quantity": "1", "plant": "1110"],
+                    ]))
         ])
-        defer { folder.remove() }
-        let batch = folder.read()
-        #expect(folder.messages(batch) == [])
+        #expect(messages == [])
         let document = try #require(batch.documents.first).document
         #expect(document.dipProfile == "DIP-1")
         #expect(document.items.map(\.resourceType) == [.hours, nil])
@@ -102,31 +77,14 @@ struct ResourceItemImportTests {
     }
 
     @Test func anXMLItemWithAnUnknownResourceTypeIsRefusedByTheSchema() throws {
-        let folder = try ImportFolder([
-            "bad.xml": """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <SourceDocuments xmlns="urn:invoicerun:source-documents:1">
-              <SourceDocument>
-                <documentId>RRB-Y</documentId>
-                <category>RRB</category>
-                <type>TM</type>
-                <companyCode>1000</companyCode>
-                <account>CA-1</account>
-                <currency>EUR</currency>
-                <documentDate>2026-11-20</documentDate>
-                <Item>
-                  <itemNumber>10</itemNumber>
-                  <quantity>4</quantity>
-                  <resourceType>minutes</resourceType>
-                </Item>
-              </SourceDocument>
-            </SourceDocuments>
-            """
+        let (batch, messages) = try ImportFolder.read([
+            // resourceType is on line 14.
+            "bad.xml": SourceDocumentFixture.xmlFile(
+                SourceDocumentFixture.xmlDocument(
+                    "RRB-Y", category: "RRB", type: "TM",
+                    items: [["itemNumber": "10", "quantity": "4", "resourceType": "minutes"]]))
         ])
-        defer { folder.remove() }
-        let batch = folder.read()
         #expect(batch.documents.isEmpty)
-        let messages = folder.messages(batch)
         #expect(messages.contains { $0.hasPrefix("bad.xml:14:") && $0.contains("resourceType") })
     }
 }
