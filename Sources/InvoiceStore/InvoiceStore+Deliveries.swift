@@ -43,6 +43,14 @@ extension InvoiceStore {
         public var invoiceNumber: String?
     }
 
+    static func registerPostingNumberMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v6-invoice-posting-number") { db in
+            // The invoices of posting numbers (`markLedgersUpdated`): without it each batch of
+            // 500 numbers scanned every invoice, 200 scans after a run of 100,000 invoices.
+            try db.execute(sql: "CREATE INDEX invoice_posting_number ON invoice(posting_number)")
+        }
+    }
+
     static func registerDeliveryMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4-delivery-status") { db in
             // One row per item of a source document that refers to a delivery. Rows of documents

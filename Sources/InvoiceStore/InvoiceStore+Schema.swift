@@ -92,6 +92,7 @@ extension InvoiceStore {
         registerIntercompanyMigrations(&migrator)
         registerDeliveryMigrations(&migrator)
         registerOrderItemMigrations(&migrator)
+        registerPostingNumberMigrations(&migrator)
         return migrator
     }
 }
