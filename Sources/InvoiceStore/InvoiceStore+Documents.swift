@@ -100,9 +100,15 @@ extension InvoiceStore {
     /// The open orders with the given ids (from `openOrderKeys`), with their documents, sorted
     /// as `openOrders` sorts them; an id no longer open is left out.
     public func openOrders(ids: [Int64]) throws(StoreError) -> [InvoicingOrder] {
+        try storedOpenOrders(ids: ids).map { stored throws(StoreError) in try stored.order() }
+    }
+
+    /// The open orders of `openOrders(ids:)` as stored, their documents not yet read: a caller
+    /// with cores to spare reads them (`StoredOrder.order()`) on all of them.
+    public func storedOpenOrders(ids: [Int64]) throws(StoreError) -> [StoredOrder] {
         guard !ids.isEmpty else { return [] }
         // The ids travel as one JSON array: one statement whatever their number.
-        return try openOrders(
+        return try storedOpenOrders(
             where: "AND o.id IN (SELECT value FROM json_each(?))",
             arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
     }
@@ -111,6 +117,14 @@ extension InvoiceStore {
     /// document and id.
     private func openOrders(where condition: String, arguments: StatementArguments) throws(StoreError)
         -> [InvoicingOrder]
+    {
+        try storedOpenOrders(where: condition, arguments: arguments).map { stored throws(StoreError) in
+            try stored.order()
+        }
+    }
+
+    private func storedOpenOrders(where condition: String, arguments: StatementArguments) throws(StoreError)
+        -> [StoredOrder]
     {
         try read { db in
             // An order a cancellation re-created carries the invoice cancelled, for a corrective invoice.
@@ -129,12 +143,8 @@ extension InvoiceStore {
             let keyed = rows.map { row in
                 (key: OrderSortKey(account: row[4], dueDate: row[5], document: row[6], id: row[0]), row: row)
             }
-            return try keyed.sorted { $0.key.precedes($1.key) }.map { entry throws in
-                let row = entry.row
-                let order = InvoicingOrder(
-                    id: row[0], document: try Self.decode(SourceDocument.self, row[1]), corrects: row[2])
-                // An order of some items (a part of an invoice split, or re-opened by a cancellation).
-                return Self.itemNumbers(row[3]).map { order.part(items: $0) } ?? order
+            return keyed.sorted { $0.key.precedes($1.key) }.map { entry in
+                StoredOrder(id: entry.row[0], payload: entry.row[1], corrects: entry.row[2], items: entry.row[3])
             }
         }
     }
@@ -187,3 +197,21 @@ public struct DocumentImportResult: Sendable, Hashable {
 
 /// Thrown inside a write transaction to roll it back on purpose.
 private struct RollbackRequested: Error {}
+
+/// An open invoicing order as the store holds it, its document still JSON.
+public struct StoredOrder: Sendable {
+    let id: Int64
+    let payload: String
+    /// The invoice a cancellation that re-opened the order cancelled.
+    let corrects: String?
+    /// The items the order covers (nil: every item), as stored.
+    let items: String?
+
+    /// The order with its document read.
+    public func order() throws(StoreError) -> InvoicingOrder {
+        let order = InvoicingOrder(
+            id: id, document: try InvoiceStore.decode(SourceDocument.self, payload), corrects: corrects)
+        // An order of some items (a part of an invoice split, or re-opened by a cancellation).
+        return InvoiceStore.itemNumbers(items).map { order.part(items: $0) } ?? order
+    }
+}

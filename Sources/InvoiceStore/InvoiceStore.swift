@@ -80,7 +80,7 @@ public final class InvoiceStore: Sendable {
         String(decoding: try StreamingJSONEncoder.encodeLikeFoundation(invoice), as: UTF8.self)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws(StoreError) -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {

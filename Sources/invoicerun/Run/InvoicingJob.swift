@@ -110,7 +110,10 @@ struct InvoicingJob {
         var ordersDone = 0
         var unitsBefore = 0
         for range in ranges {
-            var candidates = try store.openOrders(ids: range.ids)
+            // The documents are read from their JSON on every core.
+            var candidates = try parallel.map(try store.storedOpenOrders(ids: range.ids)) { stored in
+                Result { () throws(StoreError) in try stored.order() }
+            }.map { result throws(StoreError) in try result.get() }
             candidates += range.simulated
             // The range's own accounts, with those every range needs.
             let engine = try InvoicingRun(
