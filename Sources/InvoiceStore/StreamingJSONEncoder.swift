@@ -67,6 +67,25 @@ private final class JSONSink {
     func key(_ key: some CodingKey) { state.pointee.key(key) }
     func literal(_ text: StaticString) { state.pointee.literal(text) }
     func integer(_ value: some BinaryInteger) { state.pointee.integer(value) }
+
+    /// Opens an object or array as the next member of container `id` (after `key` in an
+    /// object) and returns its id, or 0 when refused (the refusal is kept).
+    func nestedMember(of id: Int, key: (any CodingKey)?, object: Bool) -> Int {
+        do {
+            try member(of: id)
+        } catch {
+            return 0
+        }
+        if let key { self.key(key) }
+        return begin(object: object)
+    }
+
+    /// An encoder for a superclass's members: refused, as JSONEncoder would merge them into
+    /// this object after it went on.
+    func refusedSuperEncoder(path: CodingPathNode?) -> any Encoder {
+        refuse("superEncoder")
+        return SlotEncoder(sink: self, path: path)
+    }
 }
 
 /// What ``JSONSink`` holds: the bytes so far and the containers still open, innermost last.
@@ -363,22 +382,15 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     private func nested(_ key: Key, object: Bool) -> Int {
-        do {
-            try begin(key)
-        } catch {
-            return 0  // the sink holds the refusal
-        }
-        return sink.begin(object: object)
+        sink.nestedMember(of: id, key: key, object: object)
     }
 
     mutating func superEncoder() -> any Encoder {
-        sink.refuse("superEncoder")
-        return SlotEncoder(sink: sink, path: path)
+        sink.refusedSuperEncoder(path: path)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        sink.refuse("superEncoder")
-        return SlotEncoder(sink: sink, path: path)
+        sink.refusedSuperEncoder(path: path)
     }
 }
 
@@ -450,17 +462,12 @@ private struct ArrayContainer: UnkeyedEncodingContainer {
     }
 
     private mutating func nested(object: Bool) -> Int {
-        do {
-            try begin()
-        } catch {
-            return 0  // the sink holds the refusal
-        }
-        return sink.begin(object: object)
+        count += 1
+        return sink.nestedMember(of: id, key: nil, object: object)
     }
 
     mutating func superEncoder() -> any Encoder {
-        sink.refuse("superEncoder")
-        return SlotEncoder(sink: sink, path: path)
+        sink.refusedSuperEncoder(path: path)
     }
 }
 
