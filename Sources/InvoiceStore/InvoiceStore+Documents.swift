@@ -210,7 +210,7 @@ public struct StoredOrder: Sendable {
     /// The order with its document read.
     public func order() throws(StoreError) -> InvoicingOrder {
         let order = InvoicingOrder(
-            id: id, document: try InvoiceStore.decode(SourceDocument.self, payload), corrects: corrects)
+            id: id, document: try SourceDocument(storePayload: payload), corrects: corrects)
         // An order of some items (a part of an invoice split, or re-opened by a cancellation).
         return InvoiceStore.itemNumbers(items).map { order.part(items: $0) } ?? order
     }

@@ -21,7 +21,7 @@ extension InvoiceStore {
             else {
                 throw StoreError(.refused, "no source document \(id) in the store")
             }
-            var document = try Self.decode(SourceDocument.self, payload)
+            var document = try SourceDocument(storePayload: payload)
             guard document.category.isMemoRequest else {
                 throw StoreError(
                     .refused,
@@ -131,7 +131,7 @@ extension InvoiceStore {
         for id in memo.sourceDocuments {
             let payload = try String.fetchOne(
                 db, sql: "SELECT payload FROM source_document WHERE id = ?", arguments: [id])
-            guard let payload, try Self.decode(SourceDocument.self, payload).type == Self.priceDifferenceType else {
+            guard let payload, try SourceDocument(storePayload: payload).type == Self.priceDifferenceType else {
                 return false
             }
         }

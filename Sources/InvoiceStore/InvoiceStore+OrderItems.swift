@@ -72,7 +72,7 @@ extension InvoiceStore {
             if let stored = itemNumbers(row[1]) {
                 covered = stored
             } else {
-                covered = try decode(SourceDocument.self, row[3] as String).items.map(\.number)
+                covered = try SourceDocument(storePayload: row[3] as String).items.map(\.number)
             }
             guard wanted.isSubset(of: covered) else { continue }
             let rest = covered.filter { !wanted.contains($0) }.sorted()
@@ -119,7 +119,7 @@ extension InvoiceStore {
         {
             let id: String = row[0]
             if documents[id] == nil {
-                documents[id] = try decode(SourceDocument.self, row[2] as String).items.map(\.number)
+                documents[id] = try SourceDocument(storePayload: row[2] as String).items.map(\.number)
             }
             for item in itemNumbers(row[1]) ?? documents[id] ?? [] { covered[id, default: [:]][item, default: 0] += 1 }
         }
