@@ -112,15 +112,12 @@ extension InvoiceStore {
     ) throws {
         guard invoice.kind != .proForma, !closed.isEmpty else { return }
         let status: DeliveryStatus = held ? .invoiced : .posted
-        let whole = closed.filter { $0.items == nil }.map(\.document)
-        if !whole.isEmpty {
-            try db.execute(
-                sql: """
-                    UPDATE delivery_status SET status = ?, invoice_number = ?
-                    WHERE source_document_id IN (\(Array(repeating: "?", count: whole.count).joined(separator: ",")))
-                    """,
-                arguments: StatementArguments([status.rawValue, invoice.number] as [any DatabaseValueConvertible])
-                    + StatementArguments(whole))
+        // One cached statement per document: a statement made for the invoice's number of
+        // documents was prepared afresh for every invoice, delivery lines or not.
+        let document = try db.cachedStatement(
+            sql: "UPDATE delivery_status SET status = ?, invoice_number = ? WHERE source_document_id = ?")
+        for whole in closed where whole.items == nil {
+            try document.execute(arguments: [status.rawValue, invoice.number, whole.document])
         }
         let update = try db.cachedStatement(
             sql: "UPDATE delivery_status SET status = ?, invoice_number = ? WHERE source_document_id = ? AND item = ?")

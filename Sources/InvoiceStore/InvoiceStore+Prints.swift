@@ -30,14 +30,13 @@ extension InvoiceStore {
     /// Records the originals a run printed, all in one transaction.
     public func recordOriginalPrints(_ numbers: [String], printedAt: String, printedBy: String) throws(StoreError) {
         try write { db in
-            for number in numbers {
-                try db.execute(
-                    sql: """
-                        INSERT INTO print_log (document_number, edition, reprint, printed_at, printed_by)
-                        VALUES (?, 'original', 0, ?, ?)
-                        """,
-                    arguments: [number, printedAt, printedBy])
-            }
+            // Prepared once for the batch, not once per number.
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO print_log (document_number, edition, reprint, printed_at, printed_by)
+                    VALUES (?, 'original', 0, ?, ?)
+                    """)
+            for number in numbers { try insert.execute(arguments: [number, printedAt, printedBy]) }
         }
     }
 
