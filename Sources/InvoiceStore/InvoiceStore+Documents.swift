@@ -82,7 +82,7 @@ extension InvoiceStore {
 
     /// The open orders of `categories` as keys only (id and account), sorted as `openOrders`
     /// sorts them: a run cuts them into ranges of whole accounts and loads one range at a time
-    /// (`openOrders(ids:)`), so it never holds every open document at once.
+    /// (`storedOpenOrders(ids:)`), so it never holds every open document at once.
     public func openOrderKeys(categories: Set<SourceCategory>) throws(StoreError) -> [(id: Int64, account: String)] {
         try read { db in
             let marks = Array(repeating: "?", count: categories.count).joined(separator: ",")
@@ -97,13 +97,8 @@ extension InvoiceStore {
         }
     }
 
-    /// The open orders with the given ids (from `openOrderKeys`), with their documents, sorted
-    /// as `openOrders` sorts them; an id no longer open is left out.
-    public func openOrders(ids: [Int64]) throws(StoreError) -> [InvoicingOrder] {
-        try storedOpenOrders(ids: ids).map { stored throws(StoreError) in try stored.order() }
-    }
-
-    /// The open orders of `openOrders(ids:)` as stored, their documents not yet read: a caller
+    /// The open orders with the given ids (from `openOrderKeys`), sorted as `openOrders` sorts
+    /// them, an id no longer open left out, as stored: their documents not yet read, so a caller
     /// with cores to spare reads them (`StoredOrder.order()`) on all of them.
     public func storedOpenOrders(ids: [Int64]) throws(StoreError) -> [StoredOrder] {
         guard !ids.isEmpty else { return [] }

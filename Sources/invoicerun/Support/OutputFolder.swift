@@ -79,11 +79,9 @@ struct OutputFolder {
     /// system with links): a name costs the kernel far less than a new file.
     mutating func write(_ file: RenderedFile) throws {
         if let original = file.original, isWhole {
-            let final = writeRoot + "/" + file.relativePath
+            let (source, final) = (writeRoot + "/" + original, writeRoot + "/" + file.relativePath)
             try makeFolder(of: final)
-            if link(writeRoot + "/" + original, final) == 0
-                || (errno == EEXIST && unlink(final) == 0 && link(writeRoot + "/" + original, final) == 0)
-            {
+            if link(source, final) == 0 || (errno == EEXIST && unlink(final) == 0 && link(source, final) == 0) {
                 try record(file.relativePath, sha256: file.sha256)
                 return
             }
