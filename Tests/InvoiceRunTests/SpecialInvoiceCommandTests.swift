@@ -9,6 +9,18 @@ import Testing
 struct SpecialInvoiceCommandTests {
     static let samples = CommandLineTool.repositoryRoot.appendingPathComponent("Samples").path
 
+    /// Runs again on 2026-12-01, after a cancellation re-opened CA-100012's orders: the listing
+    /// of `invoices`, the store's invoices and the number of the account's corrective invoice.
+    private static func rerunForTheCorrectiveInvoice(
+        _ tool: CommandLineTool
+    ) throws -> (listing: String, invoices: StoredInvoices, corrective: String) {
+        let rerun = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
+        #expect(rerun.status == 0, "\(rerun.error)")
+        let listing = try tool.run(["invoices", "--store", "s.sqlite"]).output
+        let invoices = try StoredInvoices(tool)
+        return (listing, invoices, try invoices.number(.corrective, account: "CA-100012"))
+    }
+
     @Test func theSampleRunMakesEveryDocumentKindAndACancellationLeadsToACorrectiveInvoice() throws {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
@@ -62,11 +74,7 @@ struct SpecialInvoiceCommandTests {
         let back = try tool.run(["show", final, "--store", "s.sqlite", "--flow"]).output
         #expect(back.contains("M-1011     60 delivered"), "\(back)")
 
-        let rerun = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
-        #expect(rerun.status == 0, "\(rerun.error)")
-        let after = try tool.run(["invoices", "--store", "s.sqlite"]).output
-        let afterwards = try StoredInvoices(tool)
-        let corrective = try afterwards.number(.corrective, account: "CA-100012")
+        let (after, afterwards, corrective) = try Self.rerunForTheCorrectiveInvoice(tool)
         #expect(
             after.contains(
                 afterwards.listed(corrective) + "  CORRECTIVE    2026-12-01  CA-100012  2068.82 EUR  RUN-000003\n"))
@@ -109,12 +117,8 @@ struct SpecialInvoiceCommandTests {
         #expect(reopened.contains("item 30    M-1091     60 delivered"))
         #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
 
-        let rerun = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
-        #expect(rerun.status == 0, "\(rerun.error)")
-        let after = try tool.run(["invoices", "--store", "s.sqlite"]).output
         // The corrective invoice bills item 30 only.
-        let afterwards = try StoredInvoices(tool)
-        let corrective = try afterwards.number(.corrective, account: "CA-100012")
+        let (after, afterwards, corrective) = try Self.rerunForTheCorrectiveInvoice(tool)
         #expect(
             after.contains(
                 afterwards.listed(corrective) + "  CORRECTIVE    2026-12-01  CA-100012  1666.00 EUR  RUN-000003\n"))
