@@ -73,7 +73,10 @@ final class RunOutputs {
 
     /// Renders `entries` on every core, a slice at a time so only a slice's bytes are held, and
     /// writes them in order on this thread, with their rows of the run's CSV and posting files.
+    /// Each document's own files are created by the worker that rendered it (the kernel's part
+    /// of the run is spread over the cores too) and listed here, in order.
     func write(_ entries: [Entry]) throws {
+        let creator = folder.creator
         for start in stride(from: 0, to: entries.count, by: Self.renderSliceSize) {
             let slice = entries[start..<min(start + Self.renderSliceSize, entries.count)]
             let requests = slice.map { entry in
@@ -81,13 +84,24 @@ final class RunOutputs {
                     invoice: entry.draft.invoice, print: entry.isActive(.print), xml: entry.isActive(.xmlOutput),
                     csv: entry.isActive(.csvOutput))
             }
-            let rendered = parallel.map(requests) { [layouts, rounding] in
-                Self.render($0, rounding: rounding, layouts: layouts)
+            let rendered = parallel.map(requests) { [layouts, rounding] request in
+                var document = Self.render(request, rounding: rounding, layouts: layouts)
+                if let creator {
+                    let (created, failure) = creator.create(document.files)
+                    document.created = created
+                    document.creationFailure = failure.map { "\($0)" }
+                }
+                return document
             }
             for (entry, document) in zip(slice, rendered) {
                 let invoice = entry.draft.invoice
                 do {
-                    for file in document.files { try folder.write(file) }
+                    if creator != nil {
+                        for file in document.files.prefix(document.created) { try folder.recordCreated(file) }
+                        if let failure = document.creationFailure { throw CreationFailure(description: failure) }
+                    } else {
+                        for file in document.files { try folder.write(file) }
+                    }
                     if let text = document.printText {
                         if combined == nil { combined = try folder.appending(to: "print.txt") }
                         // The page's last newline gives way to the next document's form feed.
@@ -246,6 +260,14 @@ final class RunOutputs {
         /// What the outputs changed without failing: characters folded into an EDI repertoire.
         var notes: [String] = []
         var failure: String?
+        /// How many of `files` a worker put on disk, and why it stopped short of them all.
+        var created = 0
+        var creationFailure: String?
+    }
+
+    /// A file a worker could not create, as its error described it.
+    private struct CreationFailure: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// Renders one document's outputs as its functions ask: print (with its spool copy), canonical

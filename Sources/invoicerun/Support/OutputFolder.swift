@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Glibc
+import Synchronization
 
 /// Writes output files atomically: each goes to a temporary name, is flushed to disk and then
 /// renamed, so a reader never sees half a file under its final name. Records each file's hash.
@@ -29,7 +30,7 @@ struct OutputFolder {
     /// Temporary name → final name of files written but not yet published.
     private var staged: [(temporary: String, final: String)] = []
     /// Folders known to exist, so each is created once rather than checked for every file.
-    private var createdFolders: Set<String> = []
+    private let folders = KnownFolders()
 
     init(root: String) throws {
         self.root = root
@@ -75,52 +76,54 @@ struct OutputFolder {
     }
 
     /// Writes a file rendered (and hashed) elsewhere, e.g. on another core. A copy of a file
-    /// written before becomes a hard link to it where it can (a folder published whole, on a file
-    /// system with links): a name costs the kernel far less than a new file.
+    /// written before becomes a hard link to it where it can (see ``FileCreator``).
     mutating func write(_ file: RenderedFile) throws {
-        if let original = file.original, isWhole {
-            let (source, final) = (writeRoot + "/" + original, writeRoot + "/" + file.relativePath)
-            try makeFolder(of: final)
-            if link(source, final) == 0 || (errno == EEXIST && unlink(final) == 0 && link(source, final) == 0) {
-                try record(file.relativePath, sha256: file.sha256)
-                return
-            }
+        if let creator {
+            try creator.create(file)
+            try record(file.relativePath, sha256: file.sha256)
+        } else {
+            try write(bytes: file.bytes, to: file.relativePath, sha256: file.sha256)
         }
-        try write(bytes: file.bytes, to: file.relativePath, sha256: file.sha256)
     }
 
-    /// Creates the folder `path` is in, unless this folder made it already.
-    private mutating func makeFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard !createdFolders.contains(folder) else { return }
-        // One mkdir for the usual new folder in a known one; FileManager for the rest.
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        createdFolders.insert(folder)
+    /// Creates the files of a folder published whole from any thread, so file creation, the
+    /// kernel's part of a run's output, is spread over the cores; nil for a folder whose files
+    /// are staged one by one. What it creates is listed by ``recordCreated(_:)``, in order.
+    var creator: FileCreator? {
+        isWhole ? FileCreator(writeRoot: writeRoot, folders: folders) : nil
+    }
+
+    /// Lists `file`, put on disk by ``creator``, among the folder's files.
+    mutating func recordCreated(_ file: RenderedFile) throws {
+        try record(file.relativePath, sha256: file.sha256)
     }
 
     private mutating func write(bytes: [UInt8], to relativePath: String, sha256: String) throws {
         let final = writeRoot + "/" + relativePath
-        let folder = (final as NSString).deletingLastPathComponent
-        try makeFolder(of: final)
-        let temporary = isWhole ? final : folder + "/." + (final as NSString).lastPathComponent + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        try folders.make(Self.parent(of: final))
+        let temporary = isWhole ? final : Self.parent(of: final) + "/." + (final as NSString).lastPathComponent + ".tmp"
+        try Self.create(temporary, bytes: bytes, naming: final)
+        if !isWhole { staged.append((temporary, final)) }
+        try record(relativePath, sha256: sha256)
+    }
+
+    /// Creates the file `path` (or empties it) with `bytes`; an error names `final`, and leaves
+    /// no file behind.
+    static func create(_ path: String, bytes: [UInt8], naming final: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: final, reason: String(cString: strerror(errno))) }
         do {
-            try Self.writeAll(bytes[...], to: descriptor, path: final)
+            try writeAll(bytes[...], to: descriptor, path: final)
         } catch {
             close(descriptor)
-            unlink(temporary)
+            unlink(path)
             throw error
         }
         guard close(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temporary)
+            unlink(path)
             throw OutputError(path: final, reason: reason)
         }
-        if !isWhole { staged.append((temporary, final)) }
-        try record(relativePath, sha256: sha256)
     }
 
     private mutating func record(_ relativePath: String, sha256: String) throws {
@@ -270,6 +273,59 @@ struct RenderedFile: Sendable {
     /// where the folder allows.
     func copy(to relativePath: String) -> RenderedFile {
         RenderedFile(relativePath: relativePath, bytes: bytes, sha256: sha256, original: self.relativePath)
+    }
+}
+
+/// Puts the rendered files of a folder published whole on disk under their final names, from
+/// any thread: a run's workers create each document's files as they render it, so the kernel's
+/// work of making hundreds of thousands of files is shared by the cores instead of falling on the
+/// one thread that writes the run's outputs in order.
+struct FileCreator: Sendable {
+    let writeRoot: String
+    let folders: KnownFolders
+
+    /// Puts `file` on disk: a copy of a file written before (`original`) becomes a hard link to
+    /// it, a name costing the kernel far less than a new file; where the link fails, a file of
+    /// its own.
+    func create(_ file: RenderedFile) throws {
+        let final = writeRoot + "/" + file.relativePath
+        try folders.make(OutputFolder.parent(of: final))
+        if let original = file.original {
+            let source = writeRoot + "/" + original
+            if link(source, final) == 0 || (errno == EEXIST && unlink(final) == 0 && link(source, final) == 0) {
+                return
+            }
+        }
+        try OutputFolder.create(final, bytes: file.bytes, naming: final)
+    }
+
+    /// Puts `files` on disk in order, up to the first that fails: how many were created, and
+    /// the failure.
+    func create(_ files: [RenderedFile]) -> (created: Int, failure: (any Error)?) {
+        for (index, file) in files.enumerated() {
+            do {
+                try create(file)
+            } catch {
+                return (index, error)
+            }
+        }
+        return (files.count, nil)
+    }
+}
+
+/// The folders of an output folder known to exist, shared by the threads writing into it, so
+/// each is made once rather than checked for every file.
+final class KnownFolders: Sendable {
+    private let known = Mutex<Set<String>>([])
+
+    /// Creates `folder` unless it is known: one `mkdir` for the usual new folder in a known one,
+    /// `FileManager` for the rest. Two threads may both make a new folder; one finds it made.
+    func make(_ folder: String) throws {
+        guard !known.withLock({ $0.contains(folder) }) else { return }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        _ = known.withLock { $0.insert(folder) }
     }
 }
 
