@@ -40,6 +40,13 @@ final class Spool {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    /// Appends, as one piece, what `write` appends to the spool's buffer.
+    func append(_ write: (inout [UInt8]) -> Void) throws {
+        write(&buffer)
+        count += 1
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
     private func flush() throws {
         try OutputFolder.writeAll(buffer[...], to: descriptor, path: path)
         buffer.removeAll(keepingCapacity: true)
@@ -149,9 +156,13 @@ final class JSONArraySpool {
 
     /// Appends `element`.
     func append(_ element: PrettyJSON) throws {
-        var text = (spool.count == 0 ? "" : ",\n") + indentation + "  "
-        element.write(into: &text, depth: depth + 1)
-        try spool.append(text)
+        let first = spool.count == 0
+        try spool.append { [indentation, depth] bytes in
+            if !first { bytes.append(contentsOf: ",\n".utf8) }
+            bytes.append(contentsOf: indentation.utf8)
+            bytes.append(contentsOf: "  ".utf8)
+            element.write(into: &bytes, depth: depth + 1)
+        }
     }
 
     /// Removes the spool's file.
