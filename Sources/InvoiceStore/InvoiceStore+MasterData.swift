@@ -61,6 +61,13 @@ extension InvoiceStore {
 
     /// The stored contract accounts with the given ids (in id order); ids not stored are left out.
     public func contractAccounts(ids: some Collection<String>) throws(StoreError) -> [ContractAccount] {
+        try contractAccountPayloads(ids: ids).map { text throws(StoreError) in try Self.contractAccount(payload: text) }
+    }
+
+    /// The stored JSON of the contract accounts `ids` (those that exist), in id order, for
+    /// ``contractAccount(payload:)`` to read on any thread: a run reads a range's accounts on
+    /// every core.
+    public func contractAccountPayloads(ids: some Collection<String>) throws(StoreError) -> [String] {
         guard !ids.isEmpty else { return [] }
         return try read { db in
             // The ids travel as one JSON array: one statement whatever their number.
@@ -68,9 +75,13 @@ extension InvoiceStore {
             return try String.fetchAll(
                 db,
                 sql: "SELECT payload FROM contract_account WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-                arguments: [list]
-            ).map { text throws in try Self.decode(ContractAccount.self, text) }
+                arguments: [list])
         }
+    }
+
+    /// A contract account from the JSON ``contractAccountPayloads(ids:)`` gave.
+    public static func contractAccount(payload: String) throws(StoreError) -> ContractAccount {
+        try decode(ContractAccount.self, payload)
     }
 
     /// The master data, with or without the contract accounts (which a run of many accounts

@@ -115,11 +115,14 @@ struct InvoicingJob {
                 Result { () throws(StoreError) in try stored.order() }
             }.map { result throws(StoreError) in try result.get() }
             candidates += range.simulated
-            // The range's own accounts, with those every range needs.
+            // The range's own accounts (read on every core too), with those every range needs.
+            let accounts = try parallel.map(
+                try store.contractAccountPayloads(ids: Set(candidates.map(\.document.account)))
+            ) { payload in
+                Result { () throws(StoreError) in try InvoiceStore.contractAccount(payload: payload) }
+            }.map { result throws(StoreError) in try result.get() }
             let engine = try InvoicingRun(
-                configuration: configuration,
-                masterData: masterData.with(
-                    accounts: shared + (try store.contractAccounts(ids: Set(candidates.map(\.document.account))))),
+                configuration: configuration, masterData: masterData.with(accounts: shared + accounts),
                 parameters: parameters)
             let selection = engine.select(candidates)
             candidates = []
