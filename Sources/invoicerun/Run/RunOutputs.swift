@@ -98,7 +98,7 @@ final class RunOutputs {
                 do {
                     if creator != nil {
                         for file in document.files.prefix(document.created) { try folder.recordCreated(file) }
-                        if let failure = document.creationFailure { throw CreationFailure(description: failure) }
+                        if let failure = document.creationFailure { throw WorkerFailure(description: failure) }
                     } else {
                         for file in document.files { try folder.write(file) }
                     }
@@ -203,12 +203,24 @@ final class RunOutputs {
             try postingsXML.append(stream.finish())
             try folder.finish(postingsXML)
         }
+        // Each company code's journal is paginated on a core of its own, into a file of its own.
+        var pending: [(code: String, work: JournalWork)] = []
         for code in journals.keys.sorted() {
             guard let journal = journals[code] else { continue }
             do {
                 let file = try folder.appending(to: "journal-\(code).txt")
-                try journal.write(runID: runID, layouts: layouts, into: file)
-                try folder.finish(file)
+                pending.append((code, JournalWork(journal: journal, file: file)))
+            } catch {
+                errors.append("journal-\(code).txt: \(error)")
+            }
+        }
+        let failures = parallel.map(pending.map(\.work)) { [runID, layouts] work in
+            work.write(runID: runID, layouts: layouts)
+        }
+        for ((code, work), failure) in zip(pending, failures) {
+            do {
+                if let failure { throw WorkerFailure(description: failure) }
+                try folder.finish(work.file)
             } catch {
                 errors.append("journal-\(code).txt: \(error)")
             }
@@ -265,9 +277,27 @@ final class RunOutputs {
         var creationFailure: String?
     }
 
-    /// A file a worker could not create, as its error described it.
-    private struct CreationFailure: Error, CustomStringConvertible {
+    /// An error a worker met (a file it could not create, a journal it could not write), as the
+    /// error described itself: what crosses back from the workers is its text.
+    private struct WorkerFailure: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// One company code's journal and its file, handed to one worker: nothing else touches
+    /// either while it writes.
+    private struct JournalWork: @unchecked Sendable {
+        let journal: JournalSpool
+        let file: AppendingFile
+
+        /// Writes the journal into the file; the error's description if that failed.
+        func write(runID: String, layouts: PrintLayoutLibrary) -> String? {
+            do {
+                try journal.write(runID: runID, layouts: layouts, into: file)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
     }
 
     /// Renders one document's outputs as its functions ask: print (with its spool copy), canonical
