@@ -167,8 +167,16 @@ public struct XMLWriter: Sendable {
     }
 
     private mutating func writeIndentation(depth: Int) {
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * indent))
+        let count = depth * indent
+        guard count <= Self.spaces.count else {
+            return output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
+        // From a run of spaces made once: appending a generic repetition cost more than the tag.
+        Self.spaces.withUnsafeBufferPointer { output.append(contentsOf: $0[..<count]) }
     }
+
+    /// Spaces for the indentation of all but absurdly deep documents.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     /// Appends two markup bytes: cheaper than appending a two-character literal's UTF-8.
     private mutating func append(_ first: UInt8, _ second: UInt8) {
@@ -184,10 +192,13 @@ public struct XMLWriter: Sendable {
     }
 
     private mutating func append(_ text: String) {
-        // From the string's contiguous UTF-8 (a copy of the bytes), not through the generic
-        // sequence path that `append(contentsOf: text.utf8)` takes.
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
+        // From the string's contiguous UTF-8 where it has it (native and small strings), not
+        // through the generic sequence path that `append(contentsOf: text.utf8)` takes.
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { output.append(contentsOf: $0) }
+        if appended == nil {
+            var text = text
+            text.withUTF8 { output.append(contentsOf: $0) }
+        }
     }
 
     private func path(appending name: String) -> String {
