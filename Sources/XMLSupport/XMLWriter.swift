@@ -146,6 +146,8 @@ public struct XMLWriter: Sendable {
         writeIndentation(depth: openElements.count)
         output.append(UInt8(ascii: "<"))
         append(name)
+        // Most elements have no attribute: no zip of two empty arrays for them.
+        guard !attributes.isEmpty else { return }
         for ((attribute, _), value) in zip(attributes, values) {
             output.append(UInt8(ascii: " "))
             append(attribute)
