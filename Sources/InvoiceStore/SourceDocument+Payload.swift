@@ -44,23 +44,22 @@ extension SourceDocument {
     func writeStorePayload(to base: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
         var json = PayloadWriter(base: base, capacity: capacity)
         json.raw("{")
-        json.string("id", id)
-        json.string("category", category.rawValue)
-        json.string("type", type)
-        json.string("companyCode", companyCode)
-        json.string("account", account)
-        json.string("currency", currency.code)
-        json.date("documentDate", documentDate)
-        json.date("billingDate", billingDate)
-        json.string("referenceOrder", referenceOrder)
-        json.string("referenceDelivery", referenceDelivery)
-        json.string("paymentTerms", paymentTerms)
-        json.string("invoicingType", invoicingType)
-        json.key("billingBlock")
-        json.raw(billingBlock ? "true" : "false")
-        json.string("referenceInvoice", referenceInvoice)
-        json.string("dipProfile", dipProfile)
-        json.key("items")
+        json.string(PayloadKey.id, id)
+        json.string(PayloadKey.category, category.rawValue)
+        json.string(PayloadKey.type, type)
+        json.string(PayloadKey.companyCode, companyCode)
+        json.string(PayloadKey.account, account)
+        json.string(PayloadKey.currency, currency.code)
+        json.date(PayloadKey.documentDate, documentDate)
+        json.date(PayloadKey.billingDate, billingDate)
+        json.string(PayloadKey.referenceOrder, referenceOrder)
+        json.string(PayloadKey.referenceDelivery, referenceDelivery)
+        json.string(PayloadKey.paymentTerms, paymentTerms)
+        json.string(PayloadKey.invoicingType, invoicingType)
+        json.bool(PayloadKey.billingBlock, billingBlock)
+        json.string(PayloadKey.referenceInvoice, referenceInvoice)
+        json.string(PayloadKey.dipProfile, dipProfile)
+        json.key(PayloadKey.items)
         json.raw("[")
         // Items read in place: a copy of each (`for item in items`) retained and released all
         // its strings once more.
@@ -68,22 +67,21 @@ extension SourceDocument {
             for index in items.indices {
                 if index > 0 { json.raw(",") }
                 json.raw("{")
-                json.key("number")
-                json.integer(items[index].number)
-                json.string("material", items[index].material)
-                json.string("description", items[index].description)
-                json.decimal("quantity", items[index].quantity)
-                json.string("unit", items[index].unit)
-                json.decimal("unitPrice", items[index].unitPrice)
-                json.decimal("priceUnit", items[index].priceUnit)
-                json.string("taxCode", items[index].taxCode)
-                json.decimal("orderedQuantity", items[index].orderedQuantity)
-                json.string("profitCenter", items[index].profitCenter)
-                json.string("costCenter", items[index].costCenter)
-                json.string("plant", items[index].plant)
-                json.string("resourceType", items[index].resourceType?.rawValue)
-                json.string("activityType", items[index].activityType)
-                json.string("paymentTerms", items[index].paymentTerms)
+                json.integer(SourceItem.PayloadKey.number, items[index].number)
+                json.string(SourceItem.PayloadKey.material, items[index].material)
+                json.string(SourceItem.PayloadKey.description, items[index].description)
+                json.decimal(SourceItem.PayloadKey.quantity, items[index].quantity)
+                json.string(SourceItem.PayloadKey.unit, items[index].unit)
+                json.decimal(SourceItem.PayloadKey.unitPrice, items[index].unitPrice)
+                json.decimal(SourceItem.PayloadKey.priceUnit, items[index].priceUnit)
+                json.string(SourceItem.PayloadKey.taxCode, items[index].taxCode)
+                json.decimal(SourceItem.PayloadKey.orderedQuantity, items[index].orderedQuantity)
+                json.string(SourceItem.PayloadKey.profitCenter, items[index].profitCenter)
+                json.string(SourceItem.PayloadKey.costCenter, items[index].costCenter)
+                json.string(SourceItem.PayloadKey.plant, items[index].plant)
+                json.string(SourceItem.PayloadKey.resourceType, items[index].resourceType?.rawValue)
+                json.string(SourceItem.PayloadKey.activityType, items[index].activityType)
+                json.string(SourceItem.PayloadKey.paymentTerms, items[index].paymentTerms)
                 json.raw("}")
             }
         }
@@ -95,12 +93,14 @@ extension SourceDocument {
 /// Writes JSON into memory sized beforehand (`SourceDocument.storePayloadCapacity`): keys,
 /// RFC 8259 strings, whole numbers. Stores through a pointer: appending to an array byte by byte
 /// checked uniqueness and capacity on every byte, a fifth of storing a document.
+///
+/// Its keys are only those of ``StorePayloadKey``, the list ``PayloadReader`` reads.
 struct PayloadWriter {
-    /// The longest the fixed parts of a document can take: 16 names of at most 17 bytes with
-    /// `,"":` around each, two dates of three 20-digit numbers, `false` and the brackets.
-    static let documentCapacity = 16 * 21 + 2 * 64 + 5 + 8
-    /// The same for an item: 15 names, a whole number, 4 decimals of two 20-digit parts each.
-    static let itemCapacity = 15 * 21 + 24 + 4 * 48 + 3
+    /// The longest the fixed parts of a document can take: its keys with `,"":` around each,
+    /// two dates of three 20-digit numbers, `false` and the brackets.
+    static let documentCapacity = SourceDocument.PayloadKey.capacity + 2 * 64 + 5 + 8
+    /// The same for an item: its keys, a whole number, 4 decimals of two 20-digit parts each.
+    static let itemCapacity = SourceItem.PayloadKey.capacity + 24 + 4 * 48 + 3
 
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
@@ -134,8 +134,17 @@ struct PayloadWriter {
         opensObject = text.utf8Start[text.utf8CodeUnitCount - 1] == UInt8(ascii: "{")
     }
 
-    /// Appends `"name":`, after a comma unless it opens an object.
-    mutating func key(_ name: StaticString) {
+    // Each method that writes a key takes the key and is inlined, so that its name is a constant
+    // where it is written; the private method it calls takes the name. Passed on as a key, the
+    // name was looked up again for every member written.
+
+    /// Appends `"key":`, after a comma unless it opens an object.
+    @inline(__always)
+    mutating func key(_ key: some StorePayloadKey) {
+        self.key(named: key.name)
+    }
+
+    private mutating func key(named name: StaticString) {
         let length = name.utf8CodeUnitCount
         precondition(count + length + 4 <= capacity, "payload capacity exceeded")
         if !opensObject {
@@ -150,10 +159,15 @@ struct PayloadWriter {
         count += length + 3
     }
 
-    /// Appends `"name":"value"` unless `value` is nil (an absent optional is left out).
-    mutating func string(_ name: StaticString, _ value: String?) {
+    /// Appends `"key":"value"` unless `value` is nil (an absent optional is left out).
+    @inline(__always)
+    mutating func string(_ key: some StorePayloadKey, _ value: String?) {
+        string(named: key.name, value)
+    }
+
+    private mutating func string(named name: StaticString, _ value: String?) {
         guard var value else { return }
-        key(name)
+        key(named: name)
         byte(UInt8(ascii: "\""))
         value.withUTF8 { text in
             // Nearly every value needs no escaping: copy it whole.
@@ -191,9 +205,14 @@ struct PayloadWriter {
         }
     }
 
-    /// Appends `"name":"2026-11-24"` (the text of `CalendarDate.description`).
-    mutating func date(_ name: StaticString, _ value: CalendarDate) {
-        key(name)
+    /// Appends `"key":"2026-11-24"` (the text of `CalendarDate.description`).
+    @inline(__always)
+    mutating func date(_ key: some StorePayloadKey, _ value: CalendarDate) {
+        date(named: key.name, value)
+    }
+
+    private mutating func date(named name: StaticString, _ value: CalendarDate) {
+        key(named: name)
         byte(UInt8(ascii: "\""))
         dateText(value)
         byte(UInt8(ascii: "\""))
@@ -219,10 +238,15 @@ struct PayloadWriter {
         return start..<count
     }
 
-    /// Appends `"name":"-12.340"` (the text of `FixedDecimal.description`) unless `value` is nil.
-    mutating func decimal(_ name: StaticString, _ value: FixedDecimal?) {
+    /// Appends `"key":"-12.340"` (the text of `FixedDecimal.description`) unless `value` is nil.
+    @inline(__always)
+    mutating func decimal(_ key: some StorePayloadKey, _ value: FixedDecimal?) {
+        decimal(named: key.name, value)
+    }
+
+    private mutating func decimal(named name: StaticString, _ value: FixedDecimal?) {
         guard let value else { return }
-        key(name)
+        key(named: name)
         byte(UInt8(ascii: "\""))
         if value.significand < 0 { byte(UInt8(ascii: "-")) }
         var divisor: UInt64 = 1
@@ -262,8 +286,17 @@ struct PayloadWriter {
         }
     }
 
-    /// Appends a whole number in decimal.
-    mutating func integer(_ value: Int) {
+    /// Appends `"key":true` or `"key":false`.
+    @inline(__always)
+    mutating func bool(_ key: some StorePayloadKey, _ value: Bool) {
+        self.key(named: key.name)
+        raw(value ? "true" : "false")
+    }
+
+    /// Appends `"key":` and a whole number in decimal.
+    @inline(__always)
+    mutating func integer(_ key: some StorePayloadKey, _ value: Int) {
+        self.key(named: key.name)
         if value < 0 { byte(UInt8(ascii: "-")) }
         digits(UInt64(value.magnitude), width: 1)
     }

@@ -49,25 +49,24 @@ struct PayloadReader {
         var referenceInvoice: String?
         var dipProfile: String?
         var items: [SourceItem]?
-        let complete = members { key, reader in
+        let complete = members { (key: SourceDocument.PayloadKey, reader: inout PayloadReader) in
             switch key {
-            case "id": return reader.text(into: &id)
-            case "category": return reader.value(into: &category) { SourceCategory(rawValue: $0) }
-            case "type": return reader.text(into: &type)
-            case "companyCode": return reader.text(into: &companyCode)
-            case "account": return reader.text(into: &account)
-            case "currency": return reader.value(into: &currency) { Currency(code: $0) }
-            case "documentDate": return reader.value(into: &documentDate) { CalendarDate(iso: $0) }
-            case "billingDate": return reader.value(into: &billingDate) { CalendarDate(iso: $0) }
-            case "referenceOrder": return reader.text(into: &referenceOrder)
-            case "referenceDelivery": return reader.text(into: &referenceDelivery)
-            case "paymentTerms": return reader.text(into: &paymentTerms)
-            case "invoicingType": return reader.text(into: &invoicingType)
-            case "billingBlock": return reader.bool(into: &billingBlock)
-            case "referenceInvoice": return reader.text(into: &referenceInvoice)
-            case "dipProfile": return reader.text(into: &dipProfile)
-            case "items": return reader.items(into: &items)
-            default: return false
+            case .id: return reader.text(into: &id)
+            case .category: return reader.value(into: &category) { SourceCategory(rawValue: $0) }
+            case .type: return reader.text(into: &type)
+            case .companyCode: return reader.text(into: &companyCode)
+            case .account: return reader.text(into: &account)
+            case .currency: return reader.value(into: &currency) { Currency(code: $0) }
+            case .documentDate: return reader.value(into: &documentDate) { CalendarDate(iso: $0) }
+            case .billingDate: return reader.value(into: &billingDate) { CalendarDate(iso: $0) }
+            case .referenceOrder: return reader.text(into: &referenceOrder)
+            case .referenceDelivery: return reader.text(into: &referenceDelivery)
+            case .paymentTerms: return reader.text(into: &paymentTerms)
+            case .invoicingType: return reader.text(into: &invoicingType)
+            case .billingBlock: return reader.bool(into: &billingBlock)
+            case .referenceInvoice: return reader.text(into: &referenceInvoice)
+            case .dipProfile: return reader.text(into: &dipProfile)
+            case .items: return reader.items(into: &items)
             }
         }
         skipSpace()
@@ -116,24 +115,23 @@ struct PayloadReader {
         var resourceType: ResourceType?
         var activityType: String?
         var paymentTerms: String?
-        let complete = members { key, reader in
+        let complete = members { (key: SourceItem.PayloadKey, reader: inout PayloadReader) in
             switch key {
-            case "number": return reader.integer(into: &number)
-            case "material": return reader.text(into: &material)
-            case "description": return reader.text(into: &description)
-            case "quantity": return reader.decimal(into: &quantity)
-            case "unit": return reader.text(into: &unit)
-            case "unitPrice": return reader.decimal(into: &unitPrice)
-            case "priceUnit": return reader.decimal(into: &priceUnit)
-            case "taxCode": return reader.text(into: &taxCode)
-            case "orderedQuantity": return reader.decimal(into: &orderedQuantity)
-            case "profitCenter": return reader.text(into: &profitCenter)
-            case "costCenter": return reader.text(into: &costCenter)
-            case "plant": return reader.text(into: &plant)
-            case "resourceType": return reader.value(into: &resourceType) { ResourceType(rawValue: $0) }
-            case "activityType": return reader.text(into: &activityType)
-            case "paymentTerms": return reader.text(into: &paymentTerms)
-            default: return false
+            case .number: return reader.integer(into: &number)
+            case .material: return reader.text(into: &material)
+            case .description: return reader.text(into: &description)
+            case .quantity: return reader.decimal(into: &quantity)
+            case .unit: return reader.text(into: &unit)
+            case .unitPrice: return reader.decimal(into: &unitPrice)
+            case .priceUnit: return reader.decimal(into: &priceUnit)
+            case .taxCode: return reader.text(into: &taxCode)
+            case .orderedQuantity: return reader.decimal(into: &orderedQuantity)
+            case .profitCenter: return reader.text(into: &profitCenter)
+            case .costCenter: return reader.text(into: &costCenter)
+            case .plant: return reader.text(into: &plant)
+            case .resourceType: return reader.value(into: &resourceType) { ResourceType(rawValue: $0) }
+            case .activityType: return reader.text(into: &activityType)
+            case .paymentTerms: return reader.text(into: &paymentTerms)
             }
         }
         guard complete, let number, let material, let quantity else { return nil }
@@ -144,15 +142,18 @@ struct PayloadReader {
             activityType: activityType, paymentTerms: paymentTerms)
     }
 
-    /// Reads `{"key": value, …}`, each value by `member`, which returns false to give up.
-    private mutating func members(_ member: (String, inout PayloadReader) -> Bool) -> Bool {
+    /// Reads `{"key": value, …}`, each value by `member`, which returns false to give up; a
+    /// key that is not a `Key` gives up too.
+    private mutating func members<Key: StorePayloadKey>(_ member: (Key, inout PayloadReader) -> Bool) -> Bool {
         skipSpace()
         guard take(UInt8(ascii: "{")) else { return false }
         skipSpace()
         if take(UInt8(ascii: "}")) { return true }
+        var previous: Key?
         repeat {
             skipSpace()
-            guard let key = string() else { return false }
+            guard let key = self.key(after: previous) else { return false }
+            previous = key
             skipSpace()
             guard take(UInt8(ascii: ":")) else { return false }
             skipSpace()
@@ -160,6 +161,24 @@ struct PayloadReader {
             skipSpace()
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "}"))
+    }
+
+    /// A member's key, matched in place against `Key`'s names (no `String` made for it); one
+    /// with an escape is read as any text first. Nil for a key that is not a `Key`.
+    private mutating func key<Key: StorePayloadKey>(after previous: Key?) -> Key? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            position += 1
+        }
+        guard position < bytes.count else { return nil }
+        guard bytes[position] == UInt8(ascii: "\"") else {
+            position = start - 1
+            guard var text = string() else { return nil }
+            return text.withUTF8 { Key.named($0, after: previous) }
+        }
+        position += 1
+        return Key.named(UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)]), after: previous)
     }
 
     // Each reader of a member's value refuses a key seen twice (JSONDecoder keeps one of them).

@@ -1,4 +1,5 @@
 import Foundation
+import InvoicingCore
 import Testing
 
 /// E-invoices in the run, end to end through the built binary.
@@ -25,15 +26,17 @@ struct EInvoiceRunTests {
             "run", "Samples", "--store", "store.sqlite", "--output", "out", "--date", "2026-11-30",
         ])
         #expect(result.status == 1, "\(result.output)\(result.error)")
+        let invoice = try StoredInvoices(tool, store: "store.sqlite").number(.invoice, account: "CA-100001")
         let outputs = try tool.tree("out/RUN-000001")
         let log = String(decoding: try #require(outputs["run.log"]), as: UTF8.self)
+        // CA-100002's ad-hoc invoice, whose account has an electronic address.
+        let routed = try StoredInvoices.number(invoicing: "ADHOC-2026-0001", inLog: log)
         #expect(
-            log.contains(
-                "output error: IN-1000-2026-000001: PEPPOL-EN16931-R010: the buyer has no electronic address"),
+            log.contains("output error: \(invoice): PEPPOL-EN16931-R010: the buyer has no electronic address"),
             "\(log)")
-        #expect(outputs["invoices/IN-1000-2026-000001.ubl.xml"] == nil)
-        #expect(outputs["invoices/IN-1000-2026-000001.txt"] != nil)
-        #expect(outputs["invoices/IN-1000-2026-000002.ubl.xml"] != nil)
+        #expect(outputs["invoices/\(invoice).ubl.xml"] == nil)
+        #expect(outputs["invoices/\(invoice).txt"] != nil)
+        #expect(outputs["invoices/\(routed).ubl.xml"] != nil)
     }
 
     @Test func anEDIPartnerGetsEDIFACTAndX12WithoutAnElectronicAddress() throws {
@@ -44,20 +47,23 @@ struct EInvoiceRunTests {
             "run", "Samples", "--store", "store.sqlite", "--output", "out", "--date", "2026-11-30",
         ])
         #expect(result.status == 0, "\(result.output)\(result.error)")
+        let invoice = try StoredInvoices(tool, store: "store.sqlite").number(.invoice, account: "CA-100001")
         let outputs = try tool.tree("out/RUN-000001")
-        let edifact = String(decoding: try #require(outputs["invoices/IN-1000-2026-000001.edi"]), as: UTF8.self)
-        #expect(edifact.hasPrefix("UNA:+.? '\nUNB+UNOC:3+"))
-        #expect(edifact.contains("BGM+380+IN-1000-2026-000001+9'"))
-        let x12 = String(decoding: try #require(outputs["invoices/IN-1000-2026-000001.x12"]), as: UTF8.self)
-        #expect(x12.hasPrefix("ISA*00*"))
-        #expect(x12.contains("BIG*20261130*IN-1000-2026-000001*****DI~"))
-        #expect(outputs["invoices/IN-1000-2026-000002.edi"] == nil)
-        // The seller's street, Friedrichstraße: its own byte 0xDF in EDIFACT (ISO 8859-1), folded in X12 and said so.
-        let edifactBytes = try #require(outputs["invoices/IN-1000-2026-000001.edi"])
-        #expect(edifactBytes.contains(0xDF) && !x12.contains("ß") && x12.contains("Friedrichstrasse"))
         let log = String(decoding: try #require(outputs["run.log"]), as: UTF8.self)
-        #expect(log.contains("output note: IN-1000-2026-000001.x12: folded ß → ss"), "\(log)")
-        #expect(!log.contains("IN-1000-2026-000001.edi: folded"))
+        let edifact = String(decoding: try #require(outputs["invoices/\(invoice).edi"]), as: UTF8.self)
+        #expect(edifact.hasPrefix("UNA:+.? '\nUNB+UNOC:3+"))
+        #expect(edifact.contains("BGM+380+\(invoice)+9'"))
+        let x12 = String(decoding: try #require(outputs["invoices/\(invoice).x12"]), as: UTF8.self)
+        #expect(x12.hasPrefix("ISA*00*"))
+        #expect(x12.contains("BIG*20261130*\(invoice)*****DI~"))
+        // Another account's invoice (CA-100002's ad-hoc one) gets no EDI.
+        let other = try StoredInvoices.number(invoicing: "ADHOC-2026-0001", inLog: log)
+        #expect(outputs["invoices/\(other).txt"] != nil && outputs["invoices/\(other).edi"] == nil)
+        // The seller's street, Friedrichstraße: its own byte 0xDF in EDIFACT (ISO 8859-1), folded in X12 and said so.
+        let edifactBytes = try #require(outputs["invoices/\(invoice).edi"])
+        #expect(edifactBytes.contains(0xDF) && !x12.contains("ß") && x12.contains("Friedrichstrasse"))
+        #expect(log.contains("output note: \(invoice).x12: folded ß → ss"), "\(log)")
+        #expect(!log.contains("\(invoice).edi: folded"))
     }
 
     @Test(arguments: [("edifact", "edi"), ("x12", "x12")])

@@ -10,6 +10,24 @@ import Testing
 struct IntercompanyRunTests {
     static let samples = CommandLineTool.repositoryRoot.appendingPathComponent("Samples").path
 
+    /// The numbers of the sample run's intercompany invoice and of the documents around it.
+    private struct Intercompany {
+        /// The customer invoice of CA-110002, whose wall boxes a plant of company code 1000 delivered.
+        var customer: String
+        /// The FI document of the internal invoice at the delivering company code 1000.
+        var posting: String
+        /// The FI document that receives it at the selling company code 1100.
+        var receipt: String
+
+        /// The numbers the store gives them after the sample run in `tool`'s `s.sqlite`.
+        init(_ tool: CommandLineTool) throws {
+            let store = try InvoiceStore(path: tool.url("s.sqlite").path)
+            customer = try StoredInvoices(tool).number(.invoice, account: "CA-110002")
+            posting = try #require(try store.invoice(number: "IC-1000-2026-000001")).postingNumber
+            receipt = try #require(try store.receiverPosting(of: "IC-1000-2026-000001")).number
+        }
+    }
+
     private func run(_ tool: CommandLineTool) throws {
         let result = try tool.run([
             "run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30",
@@ -23,19 +41,20 @@ struct IntercompanyRunTests {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
         try run(tool)
+        let numbers = try Intercompany(tool)
         let outputs = try tool.tree("out/RUN-000001")
         #expect(outputs["invoices/IC-1000-2026-000001.txt"] != nil)
         let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
         // IC revenue at the delivering company code 1000: 2 wall boxes at 80 % of 749.00.
         #expect(
             postings.contains(
-                "FI-1000-2026-000017,1000,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,841000,C,1198.40,ERL,S19,,Revenue,,"
+                "\(numbers.posting),1000,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,841000,C,1198.40,ERL,S19,,Revenue,,"
             ))
         // IC expense, input tax and payable at the selling company code 1100.
         for line in [
-            "FI-1100-2026-000003,1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,1,541000,D,1198.40,ICE,S19",
-            "FI-1100-2026-000003,1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,157600,D,227.70,VST,S19",
-            "FI-1100-2026-000003,1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,3,161000,C,1426.10,ICP,",
+            "\(numbers.receipt),1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,1,541000,D,1198.40,ICE,S19",
+            "\(numbers.receipt),1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,2,157600,D,227.70,VST,S19",
+            "\(numbers.receipt),1100,2026-11-30,2026-11-30,IC-1000-2026-000001,EUR,false,3,161000,C,1426.10,ICP,",
         ] {
             #expect(postings.contains(line), "\(line)")
         }
@@ -43,13 +62,13 @@ struct IntercompanyRunTests {
         #expect(postings.contains(",800000,C,1498.00,ERL,S19,,Revenue,PC-EMOBILITY,"))
         let flow = try tool.run(["show", "IC-1000-2026-000001", "--flow", "--store", "s.sqlite"])
         #expect(flow.status == 0, "\(flow.error)")
-        #expect(flow.output.hasPrefix("Document flow of IN-1100-2026-000002\n"))
+        #expect(flow.output.hasPrefix("Document flow of \(numbers.customer)\n"))
         #expect(
             flow.output.contains(
-                "  └ IC-1000-2026-000001  INTERCOMPANY  2026-11-30      1426.10 EUR  FI FI-1000-2026-000017\n"))
+                "  └ IC-1000-2026-000001  INTERCOMPANY  2026-11-30      1426.10 EUR  FI \(numbers.posting)\n"))
         #expect(
             flow.output.contains(
-                "      internal invoice of company code 1000 to 1100, received there by FI FI-1100-2026-000003\n"))
+                "      internal invoice of company code 1000 to 1100, received there by FI \(numbers.receipt)\n"))
         #expect(flow.output.hasSuffix("Remains billed: 2232.44 EUR\n"))
     }
 
@@ -57,28 +76,33 @@ struct IntercompanyRunTests {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
         try run(tool)
+        let customer = try Intercompany(tool).customer
+        // The customer invoice's cancellation posts at 1100 first, then the internal invoice's at
+        // 1000 and its receipt at 1100.
+        let ran = try StoredInvoices(tool)
+        let (posting, receipt) = (ran.next(in: "FI-1000-2026"), ran.next(in: "FI-1100-2026", 2))
         let alone = try tool.run([
             "cancel", "IC-1000-2026-000001", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
         ])
         #expect(alone.status == 1)
         #expect(
             alone.error
-                == "error: IC-1000-2026-000001 is an intercompany invoice; it is cancelled with its customer invoice IN-1100-2026-000002\n"
+                == "error: IC-1000-2026-000001 is an intercompany invoice; it is cancelled with its customer invoice \(customer)\n"
         )
         let cancelled = try tool.run([
-            "cancel", "IN-1100-2026-000002", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
+            "cancel", customer, "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
         ])
         #expect(cancelled.status == 0, "\(cancelled.error)")
         #expect(
             cancelled.output.contains(
-                "IC-1000-2026-000001 cancelled by CN-1000-2026-000001 (-1426.10 EUR), FI documents FI-1000-2026-000018 and FI-1100-2026-000005"
+                "IC-1000-2026-000001 cancelled by CN-1000-2026-000001 (-1426.10 EUR), FI documents \(posting) and \(receipt)"
             ))
         let outputs = try tool.tree("out/RUN-000002")
         #expect(outputs["invoices/CN-1000-2026-000001.txt"] != nil)
         let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
         #expect(
             postings.contains(
-                "FI-1100-2026-000005,1100,2026-12-01,2026-12-01,CN-1000-2026-000001,EUR,false,3,161000,D,1426.10"))
+                "\(receipt),1100,2026-12-01,2026-12-01,CN-1000-2026-000001,EUR,false,3,161000,D,1426.10"))
         #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
     }
 
@@ -93,16 +117,20 @@ struct IntercompanyRunTests {
         let outputs = try tool.tree("out/SIM-2026-11-30")
         #expect(outputs["invoices/SIM-IC-1000-2026-000001.txt"] != nil)
         let postings = String(decoding: try #require(outputs["postings.csv"]), as: UTF8.self)
-        #expect(postings.contains("SIM-FI-1000-2026-000017,1000,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
-        #expect(postings.contains("SIM-FI-1100-2026-000003,1100,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
+        // Its FI documents are numbered as the run that stores them numbers them, marked SIM-.
+        try run(tool)
+        let numbers = try Intercompany(tool)
+        #expect(postings.contains("SIM-\(numbers.posting),1000,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
+        #expect(postings.contains("SIM-\(numbers.receipt),1100,2026-11-30,2026-11-30,SIM-IC-1000-2026-000001,"))
     }
 
     @Test func resourcesArePricedByTheDIPProfile() throws {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
         try run(tool)
+        let invoice = try StoredInvoices(tool).number(.invoice, account: "CA-110001")
         let xml = String(
-            decoding: try #require(try tool.tree("out/RUN-000001")["invoices/IN-1100-2026-000001.xml"]), as: UTF8.self)
+            decoding: try #require(try tool.tree("out/RUN-000001")["invoices/\(invoice).xml"]), as: UTF8.self)
         // Senior hours as M-1007 at 120.00, field hours as M-1008 at 85.00, material at its price
         // with its surcharge, travel at cost + 10 %, the hotel at cost.
         for fragment in [
@@ -159,39 +187,47 @@ struct IntercompanyRunTests {
         let tool = try CommandLineTool()
         defer { tool.cleanUp() }
         try run(tool)
+        let customer = try Intercompany(tool).customer
         let approved = try tool.run(["approve", "CMR-2026-0003", "--store", "s.sqlite"])
         #expect(approved.status == 0, "\(approved.error)")
         let memoRun = try tool.run(["run", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01"])
         #expect(memoRun.status == 0, "\(memoRun.error)")
         #expect(memoRun.output.contains("CM-1100-2026-000001"))
         #expect(memoRun.output.contains("Intercompany invoices: IC-1000-2026-000002\n"))
+        let store = try InvoiceStore(path: tool.url("s.sqlite").path)
+        let posting = try #require(try store.invoice(number: "IC-1000-2026-000002")).postingNumber
+        let receipt = try #require(try store.receiverPosting(of: "IC-1000-2026-000002")).number
         let postings = String(decoding: try #require(try tool.tree("out/RUN-000002")["postings.csv"]), as: UTF8.self)
         // One wall box at 80 % of 749.00, credited: revenue and receivable back at 1000,
         // expense, input tax and payable back at 1100.
         for line in [
-            "FI-1000-2026-000019,1000,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,1,142000,C,713.05,REC,",
-            "FI-1000-2026-000019,1000,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,2,841000,D,599.20,ERL,S19",
-            "FI-1100-2026-000005,1100,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,1,541000,C,599.20,ICE,S19",
-            "FI-1100-2026-000005,1100,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,3,161000,D,713.05,ICP,",
+            "\(posting),1000,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,1,142000,C,713.05,REC,",
+            "\(posting),1000,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,2,841000,D,599.20,ERL,S19",
+            "\(receipt),1100,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,1,541000,C,599.20,ICE,S19",
+            "\(receipt),1100,2026-12-01,2026-12-01,IC-1000-2026-000002,EUR,false,3,161000,D,713.05,ICP,",
         ] {
             #expect(postings.contains(line), "\(line)")
         }
         let print = String(
             decoding: try #require(try tool.tree("out/RUN-000002")["invoices/IC-1000-2026-000002.txt"]), as: UTF8.self)
         #expect(print.hasPrefix("GUTSCHRIFT IC-1000-2026-000002"), "\(print)")
-        let flow = try tool.run(["show", "IN-1100-2026-000002", "--flow", "--store", "s.sqlite"]).output
-        let credit = "    └ IC-1000-2026-000002  INTERCOMPANY  2026-12-01      -713.05 EUR  FI FI-1000-2026-000019\n"
+        let flow = try tool.run(["show", customer, "--flow", "--store", "s.sqlite"]).output
+        let credit = "    └ IC-1000-2026-000002  INTERCOMPANY  2026-12-01      -713.05 EUR  FI \(posting)\n"
         #expect(flow.contains(credit), "\(flow)")
         #expect(flow.hasSuffix("Remains billed: 1341.13 EUR\n"))
         #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
 
+        // As the customer invoice's: the memo's cancellation at 1100, then the internal credit's
+        // at 1000 and its receipt at 1100.
+        let memoRan = try StoredInvoices(tool)
+        let (reversal, reversedReceipt) = (memoRan.next(in: "FI-1000-2026"), memoRan.next(in: "FI-1100-2026", 2))
         let cancelled = try tool.run([
             "cancel", "CM-1100-2026-000001", "--store", "s.sqlite", "--output", "out", "--date", "2026-12-01",
         ])
         #expect(cancelled.status == 0, "\(cancelled.error)")
         #expect(
             cancelled.output.contains(
-                "IC-1000-2026-000002 cancelled by CN-1000-2026-000001 (713.05 EUR), FI documents FI-1000-2026-000020 and FI-1100-2026-000007"
+                "IC-1000-2026-000002 cancelled by CN-1000-2026-000001 (713.05 EUR), FI documents \(reversal) and \(reversedReceipt)"
             ))
         #expect(try InvoiceStore(path: tool.url("s.sqlite").path).invariantViolations() == [])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import InvoiceStore
+import InvoicingCore
 import Testing
 
 /// `invoicerun approve` and `reject` end to end on the samples' credit memo requests.
@@ -14,6 +15,10 @@ struct MemoRequestCommandTests {
             "run", Self.samples, "--store", "s.sqlite", "--output", "out", "--date", "2026-11-30",
         ])
         #expect(first.status == 0, "\(first.error)")
+        // The invoices the two credit memo requests refer to.
+        let invoices = try StoredInvoices(tool)
+        let hours = try invoices.number(.invoice, account: "CA-100005")
+        let price = try invoices.number(.invoice, account: "CA-100006")
         let approved = try tool.run(["approve", "CMR-2026-0001", "--reason", "hour not worked", "--store", "s.sqlite"])
         #expect(approved.status == 0, "\(approved.error)")
         #expect(approved.output.hasPrefix("CMR-2026-0001 approved by "))
@@ -32,9 +37,9 @@ struct MemoRequestCommandTests {
         let outputs = try tool.tree("out/RUN-000002")
         let memo = String(decoding: try #require(outputs["invoices/CM-1000-2026-000001.txt"]), as: UTF8.self)
         #expect(memo.hasPrefix("GUTSCHRIFT CM-1000-2026-000001"))
-        #expect(memo.contains("Referenz: IN-1000-2026-000006"))
+        #expect(memo.contains("Referenz: \(hours)"))
         #expect(memo.contains("Gutschriftsbetrag      -101,15 EUR"))
-        let flow = try tool.run(["show", "IN-1000-2026-000007", "--store", "s.sqlite", "--flow"]).output
+        let flow = try tool.run(["show", price, "--store", "s.sqlite", "--flow"]).output
         #expect(flow.contains("  └ CM-1000-2026-000002  CREDIT_MEMO   2026-12-01      -200.16 EUR"), "\(flow)")
         #expect(flow.contains("from request CMR-2026-0002, approved by "))
         let store = try InvoiceStore(path: tool.url("s.sqlite").path)

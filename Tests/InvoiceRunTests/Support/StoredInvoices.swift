@@ -3,8 +3,8 @@ import InvoiceStore
 import InvoicingCore
 
 /// A store's invoices looked up by what they are (an account's invoice of a kind, the invoice of
-/// some orders in a run log) rather than by number, so that a test keeps its meaning when a
-/// change to the samples moves the numbers.
+/// some orders in a run log) rather than by number, and the numbers its ranges give next, so
+/// that a test keeps its meaning when a change to the samples moves the numbers.
 struct StoredInvoices {
     /// A lookup that did not find exactly one invoice.
     struct NotFound: Error, CustomStringConvertible {
@@ -12,10 +12,14 @@ struct StoredInvoices {
     }
 
     let summaries: [InvoiceStore.InvoiceSummary]
+    /// The last number of each number range (`IN-1000-2026`, `FI-1000-2026`, …).
+    let ranges: [String: Int64]
 
     /// The invoices stored in `store`, a path in `tool`'s folder.
     init(_ tool: CommandLineTool, store: String = "s.sqlite") throws {
-        summaries = try InvoiceStore(path: tool.url(store).path).invoiceSummaries()
+        let store = try InvoiceStore(path: tool.url(store).path)
+        summaries = try store.invoiceSummaries()
+        ranges = try store.numberRanges()
     }
 
     /// The number of the one invoice of `kind` for `account`.
@@ -25,6 +29,13 @@ struct StoredInvoices {
             throw NotFound(description: "\(matches.count) invoices of kind \(kind.rawValue) for \(account)")
         }
         return matches[0].number
+    }
+
+    /// The `position`th number `range` (e.g. `FI-1000-2026`) gives after the last one stored:
+    /// what the next documents made there are numbered, whatever the samples made before.
+    func next(in range: String, _ position: Int64 = 1) -> String {
+        let sequence = String((ranges[range] ?? 0) + position)
+        return range + "-" + String(repeating: "0", count: max(0, 6 - sequence.count)) + sequence
     }
 
     /// `number` padded as the `invoices` command lists it: to the longest number stored.
