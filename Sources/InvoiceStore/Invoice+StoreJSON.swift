@@ -14,10 +14,20 @@ extension Invoice {
     /// The invoice as the store keeps it: the bytes `StreamingJSONEncoder.encode(self)` gives
     /// (`JSONEncoder`'s JSON, members in the order encoded), written without `Codable`.
     var storeJSON: [UInt8] {
+        storeJSONWriter().bytes
+    }
+
+    /// ``storeJSON`` as text, for the payload column.
+    var storeJSONText: String {
+        storeJSONWriter().text
+    }
+
+    /// A writer that has written the invoice.
+    private func storeJSONWriter() -> InvoiceJSONWriter {
         // About 1 KB for the parties and totals and 0.8 KB a line, so most invoices never grow it.
         var writer = InvoiceJSONWriter(capacity: 2_048 + 1_024 * lines.count + 512 * taxes.count)
         writer.write(self)
-        return writer.bytes
+        return writer
     }
 }
 

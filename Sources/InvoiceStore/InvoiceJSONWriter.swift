@@ -9,23 +9,76 @@ internal import InvoicingCore
 /// `Codable`'s containers: the run commits every invoice on one thread, and encoding it through
 /// `Encoder` was the largest cost left there. Nothing here rounds: decimals and amounts are
 /// written with the digits they hold.
-struct InvoiceJSONWriter {
-    /// The JSON written so far, UTF-8.
-    private(set) var bytes: [UInt8] = []
+struct InvoiceJSONWriter: ~Copyable {
+    /// Where the JSON is written: memory of its own, appended to through a pointer. (Appending to
+    /// an `[UInt8]` checked its uniqueness and capacity on every byte and copied it for slices.)
+    private var base: UnsafeMutablePointer<UInt8>
+    /// The bytes `base` holds room for.
+    private var capacity: Int
+    /// The bytes written so far.
+    private(set) var count = 0
     /// The currency whose code ``currencyCode`` holds: an invoice's amounts are nearly all in one
     /// currency, and `Currency.code` makes a new `String` each time it is asked.
     private var codeCurrency: Currency?
     /// The escaped bytes of `codeCurrency`'s code.
     private var currencyCode: [UInt8] = []
 
-    /// A writer whose buffer holds `capacity` bytes before it grows.
+    /// A writer whose memory holds `capacity` bytes before it grows.
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The JSON written so far, UTF-8.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The JSON written so far as text.
+    var text: String {
+        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+
+    /// Makes room for `more` bytes after those written, doubling the memory when it is short.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(to: count + more) }
+    }
+
+    /// Moves the bytes into memory of at least `needed` bytes (twice the old, at least).
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends `source` as it is.
+    @inline(__always)
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        (base + count).initialize(from: start, count: source.count)
+        count += source.count
     }
 
     /// Appends `text` as it is: punctuation and keys, which never need escaping.
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
     }
 
     /// Appends `true` or `false`.
@@ -38,13 +91,13 @@ struct InvoiceJSONWriter {
     /// and tab, `\u00xx` (lower-case hex) for the other control characters below U+0020, and
     /// every other character as its UTF-8 bytes (DEL, U+2028 and emoji included).
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         let written: Void? = text.utf8.withContiguousStorageIfAvailable { escaped($0) }
         if written == nil {
             var copy = text
             copy.withUTF8 { escaped($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Appends `utf8` with the characters JSON strings cannot hold as they are escaped; runs
@@ -56,7 +109,7 @@ struct InvoiceJSONWriter {
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/")
             else { continue }
             if start < index {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
             }
             start = index + 1
             switch byte {
@@ -70,12 +123,12 @@ struct InvoiceJSONWriter {
             case 0x09: raw("\\t")
             default:
                 raw("\\u00")
-                bytes.append(Self.hexDigit(byte >> 4))
-                bytes.append(Self.hexDigit(byte & 0x0F))
+                append(Self.hexDigit(byte >> 4))
+                append(Self.hexDigit(byte & 0x0F))
             }
         }
         if start < utf8.count {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            append(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 
@@ -86,28 +139,35 @@ struct InvoiceJSONWriter {
 
     /// Appends `value` as a JSON number, as `Int.description` spells it.
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(UInt8(ascii: "-")) }
         digits(UInt64(value.magnitude), minimumCount: 1)
     }
 
     /// Appends the decimal digits of `value`, with leading zeros up to `minimumCount` digits.
     private mutating func digits(_ value: UInt64, minimumCount: Int) {
-        // Written from the last digit, then turned around in place: no buffer of its own.
-        let start = bytes.count
-        var rest = value
-        var count = 0
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+            length += 1
             rest /= 10
-            count += 1
-        } while rest > 0 || count < minimumCount
-        bytes[start...].reverse()
+        }
+        length = max(length, minimumCount)
+        reserve(length)
+        // Written from the last digit back.
+        rest = value
+        var index = count + length
+        while index > count {
+            index -= 1
+            base[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += length
     }
 
     /// Appends `significand × 10^-scale` with exactly `scale` decimals, as
     /// `FixedDecimal.description` writes it (`-12.50`), without quotes.
     private mutating func decimalDigits(significand: Int64, scale: Int) {
-        if significand < 0 { bytes.append(UInt8(ascii: "-")) }
+        if significand < 0 { append(UInt8(ascii: "-")) }
         let magnitude = significand.magnitude
         guard scale > 0 else {
             digits(magnitude, minimumCount: 1)
@@ -116,7 +176,7 @@ struct InvoiceJSONWriter {
         var divisor: UInt64 = 1
         for _ in 0..<scale { divisor *= 10 }
         digits(magnitude / divisor, minimumCount: 1)
-        bytes.append(UInt8(ascii: "."))
+        append(UInt8(ascii: "."))
         digits(magnitude % divisor, minimumCount: scale)
     }
 
@@ -128,9 +188,9 @@ struct InvoiceJSONWriter {
             string(value.description)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         decimalDigits(significand: value.significand, scale: value.scale)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Appends an amount as its `encode(to:)` writes it: `"12.50 EUR"`, decimals as the
@@ -141,30 +201,30 @@ struct InvoiceJSONWriter {
             string(value.description)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         decimalDigits(significand: value.minorUnits, scale: scale)
-        bytes.append(UInt8(ascii: " "))
+        append(UInt8(ascii: " "))
         appendCode(of: value.currency)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Appends a currency as its `encode(to:)` writes it: its ISO 4217 code as a JSON string.
     mutating func currency(_ value: Currency) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         appendCode(of: value)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Appends the escaped code of `currency`, made once per change of currency.
     private mutating func appendCode(of currency: Currency) {
         if currency != codeCurrency {
-            var code = InvoiceJSONWriter(capacity: 8)
+            var code = InvoiceJSONWriter(capacity: 16)
             code.string(currency.code)
             // The code's bytes without the quotes `string` put around them.
             currencyCode = Array(code.bytes.dropFirst().dropLast())
             codeCurrency = currency
         }
-        bytes.append(contentsOf: currencyCode)
+        currencyCode.withUnsafeBufferPointer { append($0) }
     }
 
     /// Appends a date as its `encode(to:)` writes it: ISO 8601 as a JSON string, `"2026-11-24"`.
@@ -175,24 +235,27 @@ struct InvoiceJSONWriter {
             string(value.description)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         digits(UInt64(value.year), minimumCount: 4)
-        bytes.append(UInt8(ascii: "-"))
+        append(UInt8(ascii: "-"))
         digits(UInt64(value.month), minimumCount: 2)
-        bytes.append(UInt8(ascii: "-"))
+        append(UInt8(ascii: "-"))
         digits(UInt64(value.day), minimumCount: 2)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Appends `items` as a JSON array, each written by `element`.
+    @inline(__always)
     mutating func array<Element>(_ items: [Element], _ element: (inout InvoiceJSONWriter, Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
-        var first = true
-        for item in items {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-            element(&self, item)
+        append(UInt8(ascii: "["))
+        // Each element is read in place: `for item in items` copied each one, retaining and
+        // releasing every string of a line once more.
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if index > 0 { append(UInt8(ascii: ",")) }
+                element(&self, items[index])
+            }
         }
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
     }
 }
