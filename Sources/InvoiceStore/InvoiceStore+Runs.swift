@@ -128,7 +128,7 @@ extension InvoiceStore {
                 invoice.number, invoice.kind.rawValue, invoice.seller.id, invoice.buyer.id, invoice.currency.code,
                 invoice.invoiceDate.description, invoice.dueDate.description, invoice.netTotal.minorUnits,
                 invoice.taxTotal.minorUnits, invoice.grossTotal.minorUnits, runKey, invoice.postingNumber,
-                try Self.encodeInDeclarationOrder(invoice),
+                Self.encodeInDeclarationOrder(invoice),
             ])
         let item = try db.cachedStatement(sql: "INSERT INTO invoice_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for line in invoice.lines {

@@ -5,7 +5,7 @@ import Testing
 @testable import InvoiceStore
 
 /// The sample run's invoices, every kind and feature the samples have, are stored as the JSON
-/// `JSONEncoder` would give, by the store's own encoder.
+/// `JSONEncoder` would give, by the store's own encoder and by its hand-written writer alike.
 @Suite
 struct StoredInvoiceJSONTests {
     /// JSON with every object's members sorted, so the two encoders' texts can be compared.
@@ -32,6 +32,10 @@ struct StoredInvoiceJSONTests {
                 try Self.canonical(streamed) == Self.canonical(Array(JSONEncoder().encode(invoice))),
                 "\(invoice.number)")
             #expect(try JSONDecoder().decode(Invoice.self, from: Data(streamed)) == invoice, "\(invoice.number)")
+            // The store writes it by hand (`Invoice.storeJSON`), in the same bytes.
+            let written = invoice.storeJSON
+            #expect(written == streamed, "\(invoice.number): \(String(decoding: written, as: UTF8.self))")
+            #expect(try JSONDecoder().decode(Invoice.self, from: Data(written)) == invoice, "\(invoice.number)")
         }
         // The same invoice gives the same text every time.
         if let first = invoices.first {
