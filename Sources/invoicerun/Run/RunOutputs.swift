@@ -4,8 +4,9 @@ import InvoicingCore
 
 /// The output files of one run, written a window of documents at a time as the run commits
 /// them: each document's print, canonical XML and e-invoices, the combined print file, the
-/// spool copies, `invoices.csv`, installment schedules and the FI posting files. The posting
-/// journals are paginated at the end, from spools of their rows.
+/// spool copies, `invoices.csv`, installment schedules and the FI posting files (written on a
+/// thread of their own by ``PostingFiles``). The posting journals are paginated at the end, from
+/// spools of their rows.
 ///
 /// A run and a run recovered after a crash both write through here, so both leave the same
 /// output set.
@@ -16,23 +17,18 @@ final class RunOutputs {
     private let layouts: PrintLayoutLibrary
     private let parallel: Parallel
     private let invoicesCSV: AppendingFile
-    private let postingsCSV: AppendingFile
-    private let postingsXML: AppendingFile
-    /// nil once a document could not be written as XML: the file is then left out.
-    private var postingStream: PostingXML.Stream?
+    /// The posting files and journals, written on a thread of their own.
+    private let postings: PostingFiles
     /// Mass printing: every printed document of the run in one file, each on a new page (as
     /// `PrintLayouts.combine` joins them).
     private var combined: AppendingFile?
     private var installmentsCSV: AppendingFile?
-    /// The posting journal of each company code, its FI documents in run order.
-    private var journals: [String: JournalSpool] = [:]
-    /// The company codes that sold in this run, for the receiving side of intercompany invoices.
-    private var sellers: [String: CompanyCode] = [:]
-    /// Numbers of the documents printed (for the print log) and of the FI documents posted and
-    /// not held (their delivery lines become 80 once the posting files are out), one per line,
-    /// in spools beside the run's folder: they are read after it is published.
+    /// Numbers of the documents printed (for the print log), one per line, in a spool beside the
+    /// run's folder: it is read after the folder is published.
     let printed: Spool
-    let ledgerPostings: Spool
+    /// Numbers of the FI documents posted and not held (see ``PostingFiles``); read after
+    /// ``finish(otherPostings:)``.
+    var ledgerPostings: Spool { postings.ledgerPostings }
     var errors: [String] = []
     /// What the outputs changed without failing: characters folded into an EDI repertoire.
     var notes: [String] = []
@@ -45,21 +41,15 @@ final class RunOutputs {
         folder = try OutputFolder(wholeFolder: root)
         let beside = OutputFolder.parent(of: folder.writeRoot)
         printed = try Spool(in: beside, name: "printed")
-        ledgerPostings = try Spool(in: beside, name: "posted")
         self.runID = runID
         self.rounding = rounding
         self.layouts = layouts
         self.parallel = parallel
         invoicesCSV = try folder.appending(to: "invoices.csv")
         try invoicesCSV.append(InvoiceCSV.render([]))
-        postingsCSV = try folder.appending(to: "postings.csv")
-        try postingsCSV.append(PostingCSV.render([]))
-        postingsXML = try folder.appending(to: "postings.xml")
-        do {
-            postingStream = try PostingXML.Stream(runID: runID)
-        } catch {
-            errors.append("postings.xml: \(error)")
-        }
+        postings = try PostingFiles(
+            csv: try folder.appending(to: "postings.csv"), xml: try folder.appending(to: "postings.xml"),
+            runID: runID, layouts: layouts, folder: folder)
     }
 
     /// One document to write, with the output functions active for it.
@@ -118,42 +108,7 @@ final class RunOutputs {
             }
         }
         try writeInstallmentSchedules(entries)
-        // A pro forma posts nothing.
-        let posted = entries.map(\.draft).filter { $0.invoice.kind != .proForma }
-        for draft in posted {
-            let seller = draft.invoice.seller
-            if sellers[seller.id] == nil { sellers[seller.id] = seller }
-            try journal(of: seller).add(draft.posting)
-            // The selling company code's side of an intercompany invoice: the customer invoice
-            // it belongs to came before it, so its company code is known.
-            if let receiver = draft.receiverPosting, let company = sellers[receiver.companyCode] {
-                try journal(of: company).add(receiver)
-            }
-        }
-        try post(posted.flatMap { [$0.posting] + ($0.receiverPosting.map { [$0] } ?? []) })
-        for posting in posted.map(\.posting) where !posting.held && !posting.number.isEmpty {
-            try ledgerPostings.append(posting.number + "\n")
-        }
-    }
-
-    /// The posting journal of `company`, begun on its first FI document.
-    private func journal(of company: CompanyCode) throws -> JournalSpool {
-        if let journal = journals[company.id] { return journal }
-        let journal = try JournalSpool(company: company, layouts: layouts, in: folder.writeRoot)
-        journals[company.id] = journal
-        return journal
-    }
-
-    /// Appends `postings` to the posting files.
-    private func post(_ postings: [FIDocument]) throws {
-        guard !postings.isEmpty else { return }
-        try postingsCSV.append(PostingCSV.render(postings, header: false))
-        do {
-            if let part = try postingStream?.add(postings) { try postingsXML.append(part) }
-        } catch {
-            errors.append("postings.xml: \(error)")
-            postingStream = nil
-        }
+        try postings.add(entries.map(\.draft))
     }
 
     /// Writes each invoice paid in installments: `installments/NUMBER.txt` (function `PRINT`),
@@ -196,14 +151,11 @@ final class RunOutputs {
         }
         try folder.finish(invoicesCSV)
         if let installmentsCSV { try folder.finish(installmentsCSV) }
-        for (posting, company) in otherPostings { try journal(of: company).add(posting) }
-        try post(otherPostings.map(\.posting))
-        try folder.finish(postingsCSV)
-        if var stream = postingStream {
-            try postingsXML.append(stream.finish())
-            try folder.finish(postingsXML)
-        }
+        try postings.drain()
+        try postings.finish(otherPostings: otherPostings, closing: &folder)
+        errors += postings.errors
         // Each company code's journal is paginated on a core of its own, into a file of its own.
+        let journals = postings.journals
         var pending: [(code: String, work: JournalWork)] = []
         for code in journals.keys.sorted() {
             guard let journal = journals[code] else { continue }
@@ -226,7 +178,7 @@ final class RunOutputs {
             }
         }
         // Their spools go with them, before the folder is published.
-        journals = [:]
+        postings.discardJournals()
     }
 
     /// Writes `text` to `relativePath` in the run's folder.
