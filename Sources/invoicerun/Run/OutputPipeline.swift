@@ -1,9 +1,10 @@
 import Foundation
 import InvoicingCore
 
-/// Writes a run's committed windows of units on a thread of its own (their log and manifest
-/// records, their documents rendered on the workers, their files), while the run prices and
-/// commits the next window: storing and writing files overlap instead of taking turns.
+/// Writes a run's committed windows of units on a thread of its own (their documents rendered on
+/// the workers, their files), while the run prices and commits the next window: storing and
+/// writing files overlap instead of taking turns. Their log and manifest records are written as
+/// they are submitted, on the submitting thread.
 ///
 /// Holds at most `capacity` windows waiting, so a fast store waits for the files and memory
 /// stays flat. The windows are written in the order given, on one thread, so the outputs are the
@@ -17,6 +18,7 @@ final class OutputPipeline: @unchecked Sendable {
     private let capacity: Int
     // Touched by the writing thread only, once started.
     private let outputs: RunOutputs
+    // Touched by the submitting thread only.
     private let records: RunRecords
 
     init(outputs: RunOutputs, records: RunRecords, capacity: Int = 2) {
@@ -31,6 +33,9 @@ final class OutputPipeline: @unchecked Sendable {
     /// Queues a committed window, waiting while `capacity` windows wait already. Throws the
     /// writing thread's error, if it stopped.
     func submit(_ window: [UnitResult]) throws {
+        // The window's run log lines and manifest records are written here, by the committing
+        // thread, which otherwise waits for the files: the writing thread is the run's bottleneck.
+        for result in window { try records.record(result) }
         condition.lock()
         defer { condition.unlock() }
         while windows.count >= capacity && failure == nil { condition.wait() }
@@ -60,7 +65,6 @@ final class OutputPipeline: @unchecked Sendable {
     private func writeWindows() {
         while let window = next() {
             do {
-                for result in window { try records.record(result) }
                 // Intercompany invoices follow the customer invoice they belong to, with its functions.
                 try outputs.write(
                     window.flatMap { result in
