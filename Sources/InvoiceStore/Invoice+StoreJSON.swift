@@ -81,10 +81,7 @@ extension InvoiceJSONWriter {
             raw(",\"roundingAmount\":")
             money(amount)
         }
-        if let reference = invoice.reference {
-            raw(",\"reference\":")
-            string(reference)
-        }
+        string(",\"reference\":", invoice.reference)
         if let installments = invoice.installments {
             raw(",\"installments\":")
             array(installments) { $0.write($1) }
@@ -146,10 +143,7 @@ extension InvoiceJSONWriter {
         string(account.companyCode)
         raw(",\"address\":")
         write(account.address)
-        if let vatID = account.vatID {
-            raw(",\"vatID\":")
-            string(vatID)
-        }
+        string(",\"vatID\":", account.vatID)
         raw(",\"language\":")
         string(account.language)
         raw(",\"currency\":")
@@ -203,10 +197,7 @@ extension InvoiceJSONWriter {
     mutating func write(_ identifier: PartyIdentifier) {
         raw("{\"identifier\":")
         string(identifier.identifier)
-        if let scheme = identifier.scheme {
-            raw(",\"scheme\":")
-            string(scheme)
-        }
+        string(",\"scheme\":", identifier.scheme)
         raw("}")
     }
 
@@ -240,14 +231,8 @@ extension InvoiceJSONWriter {
         string(line.sourceDocument)
         raw(",\"sourceItem\":")
         integer(line.sourceItem)
-        if let order = line.referenceOrder {
-            raw(",\"referenceOrder\":")
-            string(order)
-        }
-        if let delivery = line.referenceDelivery {
-            raw(",\"referenceDelivery\":")
-            string(delivery)
-        }
+        string(",\"referenceOrder\":", line.referenceOrder)
+        string(",\"referenceDelivery\":", line.referenceDelivery)
         raw(",\"material\":")
         string(line.material)
         raw(",\"description\":")
@@ -285,18 +270,9 @@ extension InvoiceJSONWriter {
         decimal(line.taxRate)
         raw(",\"revenueAccount\":")
         string(line.revenueAccount)
-        if let center = line.profitCenter {
-            raw(",\"profitCenter\":")
-            string(center)
-        }
-        if let center = line.costCenter {
-            raw(",\"costCenter\":")
-            string(center)
-        }
-        if let plant = line.plant {
-            raw(",\"plant\":")
-            string(plant)
-        }
+        string(",\"profitCenter\":", line.profitCenter)
+        string(",\"costCenter\":", line.costCenter)
+        string(",\"plant\":", line.plant)
         raw("}")
     }
 
@@ -335,16 +311,10 @@ extension InvoiceJSONWriter {
         money(tax.taxableAmount)
         raw(",\"taxAmount\":")
         money(tax.taxAmount)
-        if let reason = tax.exemptionReason {
-            raw(",\"exemptionReason\":")
-            string(reason)
-        }
+        string(",\"exemptionReason\":", tax.exemptionReason)
         raw(",\"glAccount\":")
         string(tax.glAccount)
-        if let code = tax.exemptionReasonCode {
-            raw(",\"exemptionReasonCode\":")
-            string(code)
-        }
+        string(",\"exemptionReasonCode\":", tax.exemptionReasonCode)
         raw("}")
     }
 
@@ -354,14 +324,8 @@ extension InvoiceJSONWriter {
         bool(allowanceCharge.isCharge)
         raw(",\"amount\":")
         money(allowanceCharge.amount)
-        if let reason = allowanceCharge.reason {
-            raw(",\"reason\":")
-            string(reason)
-        }
-        if let code = allowanceCharge.reasonCode {
-            raw(",\"reasonCode\":")
-            string(code)
-        }
+        string(",\"reason\":", allowanceCharge.reason)
+        string(",\"reasonCode\":", allowanceCharge.reasonCode)
         if let percentage = allowanceCharge.percentage {
             raw(",\"percentage\":")
             decimal(percentage)

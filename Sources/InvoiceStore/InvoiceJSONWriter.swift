@@ -86,6 +86,14 @@ struct InvoiceJSONWriter: ~Copyable {
         raw(value ? "true" : "false")
     }
 
+    /// Appends `key` and the string `value` when there is one: a nil optional is left out, as
+    /// `encodeIfPresent` leaves it.
+    mutating func string(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        raw(key)
+        string(value)
+    }
+
     /// Appends `text` as a JSON string, escaped as `JSONEncoder` escapes it: quote, backslash
     /// and slash with a backslash, the short forms for backspace, form feed, newline, return
     /// and tab, `\u00xx` (lower-case hex) for the other control characters below U+0020, and
