@@ -153,16 +153,10 @@ struct InvoiceJSONWriter: ~Copyable {
 
     /// Appends the decimal digits of `value`, with leading zeros up to `minimumCount` digits.
     private mutating func digits(_ value: UInt64, minimumCount: Int) {
-        var length = 1
-        var rest = value / 10
-        while rest > 0 {
-            length += 1
-            rest /= 10
-        }
-        length = max(length, minimumCount)
+        let length = max(decimalDigitCount(value), minimumCount)
         reserve(length)
         // Written from the last digit back.
-        rest = value
+        var rest = value
         var index = count + length
         while index > count {
             index -= 1
@@ -266,4 +260,16 @@ struct InvoiceJSONWriter: ~Copyable {
         }
         append(UInt8(ascii: "]"))
     }
+}
+
+/// How many decimal digits `value` has (1 for zero): the JSON writers count a number's digits
+/// first and then write them from the last.
+func decimalDigitCount(_ value: UInt64) -> Int {
+    var length = 1
+    var rest = value / 10
+    while rest > 0 {
+        length += 1
+        rest /= 10
+    }
+    return length
 }

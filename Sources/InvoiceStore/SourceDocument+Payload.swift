@@ -264,17 +264,12 @@ struct PayloadWriter {
     /// the value has): the digits are counted first and written from the last, so each costs
     /// one division by the constant 10.
     private mutating func digits(_ value: UInt64, width: Int) {
-        var length = 1
-        var rest = value / 10
-        while rest > 0 {
-            length += 1
-            rest /= 10
-        }
+        let length = decimalDigitCount(value)
         let total = max(length, width)
         precondition(count + total <= capacity, "payload capacity exceeded")
         var end = count + total
         count = end
-        rest = value
+        var rest = value
         for _ in 0..<length {
             end -= 1
             base[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
