@@ -38,4 +38,30 @@ struct PrintLayoutLibraryTests {
             (error as? TemplateError)?.file == folder.path + "/companies/1000/invoice.mustache"
         }
     }
+
+    /// Texts reach the templates as rows' texts do (`RowText`): transforms and sections apply to
+    /// them as to strings.
+    @Test func transformsAndSectionsApplyToTextsAsToStrings() throws {
+        func letterhead(_ text: String) throws -> String {
+            let folder = try PrintLayoutsTests.folder([
+                "partials/letterhead.mustache": "{{% CONTENT_TYPE: TEXT}}\n" + text
+            ])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let layouts = try PrintLayoutLibrary(directory: Fixture.templates, overrides: folder.path)
+                .layouts(forCompanyCode: "2000")
+            return try layouts.render(InvoicePrintModelBuilder(layouts: layouts).model(try Fixture.englishInvoice))
+        }
+        let plain = try letterhead("{{#seller}}\n{{text}}\n{{/seller}}\n<{{title}}>\n")
+        let upper = try letterhead("{{#seller}}\n{{uppercased(text)}}\n{{/seller}}\n<{{uppercased(title)}}>\n")
+        #expect(plain != upper)
+        #expect(plain.uppercased() == upper.uppercased())
+        let plainLines = plain.split(separator: "\n", omittingEmptySubsequences: false)
+        let upperLines = upper.split(separator: "\n", omittingEmptySubsequences: false)
+        let title = try #require(plainLines.first { $0.hasPrefix("<") })
+        #expect(upperLines.contains(Substring(title.uppercased())))
+        // A text is there (a section shows it, an inverted one does not), an unknown name is not.
+        let sections = try letterhead(
+            "{{#title}}[has title]{{/title}}{{^title}}[no title]{{/title}}{{^nothing}}[no nothing]{{/nothing}}\n")
+        #expect(sections.contains("[has title][no nothing]"))
+    }
 }

@@ -246,13 +246,16 @@ struct PageContext: MustacheParent {
         case "lastPage": return lastPage
         case "pageNumber": return pageNumber
         case "pageCount": return pageCount
-        case "pageFooter": return pageFooter
+        case "pageFooter": return RowText(text: pageFooter)
         default: break
         }
         // A page without forward rows has no such names, as if they were never set.
         if name == "broughtForward", let broughtForward { return broughtForward }
         if name == "carriedForward", let carriedForward { return carriedForward }
-        return fields[name]
+        // A text is handed over as a row's text is (see `RowText`).
+        let field = fields[name]
+        if let text = field as? String { return RowText(text: text) }
+        return field
     }
 }
 
@@ -262,11 +265,28 @@ struct TemplateRow: MustacheParent {
     let text: String
 
     func child(named name: String) -> Any? {
-        name == "text" ? text : nil
+        name == "text" ? RowText(text: text) : nil
     }
 
     /// `rows` as the templates see them.
     static func rows(_ rows: [PrintRow]) -> [TemplateRow] {
         rows.map { TemplateRow(text: $0.text) }
+    }
+}
+
+/// A row's or a page's text as the templates see it: rendered as the text itself, transformed as
+/// the text would be (`{{uppercased(text)}}`). For a `String`, swift-mustache tries three casts and then
+/// `String(describing:)` on the value before it writes it; a custom renderable is written after
+/// two casts, and a page has a row on nearly every line.
+struct RowText: MustacheCustomRenderable, MustacheTransformable {
+    let text: String
+
+    var renderText: String { text }
+
+    /// Never null: an empty row is shown, as an empty `String` is.
+    var isNull: Bool { false }
+
+    func transform(_ name: String) -> Any? {
+        text.transform(name)
     }
 }
