@@ -111,16 +111,14 @@ struct InvoicingJob {
         var unitsBefore = 0
         for range in ranges {
             // The documents are read from their JSON on every core.
-            var candidates = try parallel.map(try store.storedOpenOrders(ids: range.ids)) { stored in
-                Result { () throws(StoreError) in try stored.order() }
-            }.map { result throws(StoreError) in try result.get() }
+            var candidates = try parallel.mapOrThrow(try store.storedOpenOrders(ids: range.ids)) { stored in
+                try stored.order()
+            }
             candidates += range.simulated
             // The range's own accounts (read on every core too), with those every range needs.
-            let accounts = try parallel.map(
+            let accounts = try parallel.mapOrThrow(
                 try store.contractAccountPayloads(ids: Set(candidates.map(\.document.account)))
-            ) { payload in
-                Result { () throws(StoreError) in try InvoiceStore.contractAccount(payload: payload) }
-            }.map { result throws(StoreError) in try result.get() }
+            ) { payload in try InvoiceStore.contractAccount(payload: payload) }
             let engine = try InvoicingRun(
                 configuration: configuration, masterData: masterData.with(accounts: shared + accounts),
                 parameters: parameters)

@@ -40,6 +40,15 @@ struct Parallel: Sendable {
         }
         return results.collect()
     }
+
+    /// `transform` of every item, in the items' order, as ``map(_:_:)`` makes them; the error of
+    /// the first item (in the items' order) whose transform failed is thrown instead.
+    func mapOrThrow<Item: Sendable, Output: Sendable, Failure: Error>(
+        _ items: [Item], _ transform: @Sendable (Item) throws(Failure) -> Output
+    ) throws(Failure) -> [Output] {
+        try map(items) { item in Result { () throws(Failure) in try transform(item) } }
+            .map { result throws(Failure) in try result.get() }
+    }
 }
 
 /// One slot per item, each written by exactly one worker and read after all have finished:
