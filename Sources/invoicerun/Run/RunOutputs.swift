@@ -17,6 +17,8 @@ final class RunOutputs {
     private let layouts: PrintLayoutLibrary
     private let parallel: Parallel
     private let invoicesCSV: AppendingFile
+    /// Creates each document's files on the worker that rendered it.
+    private let creator: FileCreator
     /// The posting files and journals, written on a thread of their own.
     private let postings: PostingFiles
     /// Mass printing: every printed document of the run in one file, each on a new page (as
@@ -39,6 +41,8 @@ final class RunOutputs {
         root: String, runID: String, rounding: RoundingRule, layouts: PrintLayoutLibrary, parallel: Parallel
     ) throws {
         folder = try OutputFolder(wholeFolder: root)
+        guard let creator = folder.creator else { preconditionFailure("a run's folder is written whole") }
+        self.creator = creator
         let beside = OutputFolder.parent(of: folder.writeRoot)
         printed = try Spool(in: beside, name: "printed")
         self.runID = runID
@@ -61,12 +65,12 @@ final class RunOutputs {
     /// Documents rendered together before their files are written.
     static let renderSliceSize = 256
 
-    /// Renders `entries` on every core, a slice at a time so only a slice's bytes are held, and
-    /// writes them in order on this thread, with their rows of the run's CSV and posting files.
-    /// Each document's own files are created by the worker that rendered it (the kernel's part
-    /// of the run is spread over the cores too) and listed here, in order.
+    /// Renders `entries` on every core, a slice at a time so only a slice's bytes are held. Each
+    /// document's own files are created by the worker that rendered it (the kernel's part of the
+    /// run is spread over the cores too); this thread lists them in order and appends the
+    /// documents to the combined print file and `invoices.csv`, and hands their postings to
+    /// ``PostingFiles``.
     func write(_ entries: [Entry]) throws {
-        let creator = folder.creator
         for start in stride(from: 0, to: entries.count, by: Self.renderSliceSize) {
             let slice = entries[start..<min(start + Self.renderSliceSize, entries.count)]
             let requests = slice.map { entry in
@@ -74,24 +78,16 @@ final class RunOutputs {
                     invoice: entry.draft.invoice, print: entry.isActive(.print), xml: entry.isActive(.xmlOutput),
                     csv: entry.isActive(.csvOutput))
             }
-            let rendered = parallel.map(requests) { [layouts, rounding] request in
+            let rendered = parallel.map(requests) { [layouts, rounding, creator] request in
                 var document = Self.render(request, rounding: rounding, layouts: layouts)
-                if let creator {
-                    let (created, failure) = creator.create(document.files)
-                    document.created = created
-                    document.creationFailure = failure.map { "\($0)" }
-                }
+                (document.created, document.creationFailure) = creator.create(document.files)
                 return document
             }
             for (entry, document) in zip(slice, rendered) {
                 let invoice = entry.draft.invoice
                 do {
-                    if creator != nil {
-                        for file in document.files.prefix(document.created) { try folder.recordCreated(file) }
-                        if let failure = document.creationFailure { throw WorkerFailure(description: failure) }
-                    } else {
-                        for file in document.files { try folder.write(file) }
-                    }
+                    for file in document.files.prefix(document.created) { try folder.recordCreated(file) }
+                    if let failure = document.creationFailure { throw failure }
                     if let text = document.printText {
                         if combined == nil { combined = try folder.appending(to: "print.txt") }
                         // The page's last newline gives way to the next document's form feed.
@@ -171,7 +167,7 @@ final class RunOutputs {
         }
         for ((code, work), failure) in zip(pending, failures) {
             do {
-                if let failure { throw WorkerFailure(description: failure) }
+                if let failure { throw failure }
                 try folder.finish(work.file)
             } catch {
                 errors.append("journal-\(code).txt: \(error)")
@@ -226,13 +222,7 @@ final class RunOutputs {
         var failure: String?
         /// How many of `files` a worker put on disk, and why it stopped short of them all.
         var created = 0
-        var creationFailure: String?
-    }
-
-    /// An error a worker met (a file it could not create, a journal it could not write), as the
-    /// error described itself: what crosses back from the workers is its text.
-    private struct WorkerFailure: Error, CustomStringConvertible {
-        let description: String
+        var creationFailure: (any Error)?
     }
 
     /// One company code's journal and its file, handed to one worker: nothing else touches
@@ -241,13 +231,13 @@ final class RunOutputs {
         let journal: JournalSpool
         let file: AppendingFile
 
-        /// Writes the journal into the file; the error's description if that failed.
-        func write(runID: String, layouts: PrintLayoutLibrary) -> String? {
+        /// Writes the journal into the file; the error if that failed.
+        func write(runID: String, layouts: PrintLayoutLibrary) -> (any Error)? {
             do {
                 try journal.write(runID: runID, layouts: layouts, into: file)
                 return nil
             } catch {
-                return "\(error)"
+                return error
             }
         }
     }
