@@ -78,12 +78,7 @@ struct OutputFolder {
     /// Writes a file rendered (and hashed) elsewhere, e.g. on another core. A copy of a file
     /// written before becomes a hard link to it where it can (see ``FileCreator``).
     mutating func write(_ file: RenderedFile) throws {
-        if let creator {
-            try creator.create(file)
-            try record(file.relativePath, sha256: file.sha256)
-        } else {
-            try write(bytes: file.bytes, to: file.relativePath, sha256: file.sha256)
-        }
+        try write(bytes: file.bytes, to: file.relativePath, sha256: file.sha256, copying: file.original)
     }
 
     /// Creates the files of a folder published whole from any thread, so file creation, the
@@ -98,12 +93,22 @@ struct OutputFolder {
         try record(file.relativePath, sha256: file.sha256)
     }
 
-    private mutating func write(bytes: [UInt8], to relativePath: String, sha256: String) throws {
-        let final = writeRoot + "/" + relativePath
-        try folders.make(Self.parent(of: final))
-        let temporary = isWhole ? final : Self.parent(of: final) + "/." + (final as NSString).lastPathComponent + ".tmp"
-        try Self.create(temporary, bytes: bytes, naming: final)
-        if !isWhole { staged.append((temporary, final)) }
+    /// Writes `bytes` under their final name in a folder published whole (a hard link to
+    /// `original`, a file with the same bytes, where it can), or under a temporary name staged
+    /// for ``publish()``.
+    private mutating func write(
+        bytes: [UInt8], to relativePath: String, sha256: String, copying original: String? = nil
+    ) throws {
+        if let creator {
+            try creator.create(relativePath, bytes: bytes, copying: original)
+        } else {
+            let final = writeRoot + "/" + relativePath
+            let folder = Self.parent(of: final)
+            try folders.make(folder)
+            let temporary = folder + "/." + (final as NSString).lastPathComponent + ".tmp"
+            try Self.create(temporary, bytes: bytes, naming: final)
+            staged.append((temporary, final))
+        }
         try record(relativePath, sha256: sha256)
     }
 
@@ -293,15 +298,21 @@ struct FileCreator: Sendable {
     /// it, a name costing the kernel far less than a new file; where the link fails, a file of
     /// its own.
     func create(_ file: RenderedFile) throws {
-        let final = writeRoot + "/" + file.relativePath
+        try create(file.relativePath, bytes: file.bytes, copying: file.original)
+    }
+
+    /// Puts `bytes` on disk as `relativePath`: a hard link to `original`, a file written before
+    /// with the same bytes, where it can, else a file of its own.
+    func create(_ relativePath: String, bytes: [UInt8], copying original: String? = nil) throws {
+        let final = writeRoot + "/" + relativePath
         try folders.make(OutputFolder.parent(of: final))
-        if let original = file.original {
+        if let original {
             let source = writeRoot + "/" + original
             if link(source, final) == 0 || (errno == EEXIST && unlink(final) == 0 && link(source, final) == 0) {
                 return
             }
         }
-        try OutputFolder.create(final, bytes: file.bytes, naming: final)
+        try OutputFolder.create(final, bytes: bytes, naming: final)
     }
 
     /// Puts `files` on disk in order, up to the first that fails: how many were created, and

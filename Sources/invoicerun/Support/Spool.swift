@@ -35,9 +35,7 @@ final class Spool {
 
     /// Appends `text` as one piece.
     func append(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        count += 1
-        if buffer.count >= Self.bufferSize { try flush() }
+        try append { $0.append(contentsOf: text.utf8) }
     }
 
     /// Appends, as one piece, what `write` appends to the spool's buffer.
