@@ -11,12 +11,12 @@ import Synchronization
 ///
 /// Windows of drafts are added in run order and written in that order, one at a time, so the
 /// files are the same bytes as written in line. At most `capacity` windows wait. The first error
-/// stops the writing; the next ``add(_:)`` or ``drain()`` throws it.
+/// stops the writing; the next ``add(_:)`` or ``finish(otherPostings:closing:)`` throws it.
 final class PostingFiles: @unchecked Sendable {
     private let queue = DispatchQueue(label: "invoicerun postings")
     private let slots: DispatchSemaphore
     private let failure = Mutex<(any Error)?>(nil)
-    // Touched on `queue` only, or by the caller once ``drain()`` returned.
+    // Touched on `queue` only, or once ``finish(otherPostings:closing:)`` has waited for it.
     private let csv: AppendingFile
     private let xml: AppendingFile
     /// nil once a document could not be written as XML: the file is then left out.
@@ -71,7 +71,7 @@ final class PostingFiles: @unchecked Sendable {
 
     /// Waits until every window queued is written; throws the first error met. After it the
     /// caller may use the files itself.
-    func drain() throws {
+    private func drain() throws {
         queue.sync {}
         if let failure = failure.withLock({ $0 }) { throw failure }
     }
@@ -94,12 +94,14 @@ final class PostingFiles: @unchecked Sendable {
         }
     }
 
-    /// Adds `postings`, FI documents of the run that belong to no invoice (rebate accrual
-    /// catch-ups), each to its company code's journal, and closes the posting files: the CSV, and
-    /// the XML unless it was left out. Only after ``drain()``.
+    /// Waits for the windows queued, then adds `otherPostings`, FI documents of the run that
+    /// belong to no invoice (rebate accrual catch-ups), each to its company code's journal, and
+    /// closes the posting files: the CSV, and the XML unless it was left out. The journals and
+    /// `errors` are complete after it.
     func finish(
         otherPostings: [(posting: FIDocument, company: CompanyCode)], closing folder: inout OutputFolder
     ) throws {
+        try drain()
         for (posting, company) in otherPostings { try journal(of: company).add(posting) }
         try post(otherPostings.map(\.posting))
         try folder.finish(csv)

@@ -147,7 +147,6 @@ final class RunOutputs {
         }
         try folder.finish(invoicesCSV)
         if let installmentsCSV { try folder.finish(installmentsCSV) }
-        try postings.drain()
         try postings.finish(otherPostings: otherPostings, closing: &folder)
         errors += postings.errors
         // Each company code's journal is paginated on a core of its own, into a file of its own.
