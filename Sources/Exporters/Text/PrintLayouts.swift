@@ -11,10 +11,9 @@ public struct PrintLayouts: Sendable {
     public let page: PageSettings
     /// Languages from `languages/CODE.json` beside the templates, added to or replacing the built-in ones.
     public let languages: [String: PrintLanguage]
-    /// Whether every template shows the item rows only as a standalone `{{#lines}}` block with
-    /// `{{text}}` on a line of its own, so a page can be rendered once with marker rows and the
-    /// real rows put in their place (`PrintLayouts+Pages.swift`).
-    let itemsSpliceable: Bool
+    /// The pages' forms, when the templates use their values only as forms reproduce them
+    /// (`PageForm`); nil renders every page whole (tests compare the two).
+    var forms: PageForms?
 
     /// Parses `templates` (name → (file, text)) for `page`; a parse error names the file, line and column.
     public init(
@@ -35,7 +34,7 @@ public struct PrintLayouts: Sendable {
         }
         self.library = library
         self.names = Set(templates.keys)
-        self.itemsSpliceable = Self.itemsAreStandalone(templates.values.map(\.text))
+        self.forms = TemplateUsage.scan(templates.values.map(\.text)).map(PageForms.init(usage:))
         self.page = try page.validated()
         self.languages = languages
     }
