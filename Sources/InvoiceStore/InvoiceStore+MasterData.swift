@@ -81,7 +81,7 @@ extension InvoiceStore {
 
     /// A contract account from the JSON ``contractAccountPayloads(ids:)`` gave.
     public static func contractAccount(payload: String) throws(StoreError) -> ContractAccount {
-        try decode(ContractAccount.self, payload)
+        try ContractAccount(storePayload: payload)
     }
 
     /// The master data, with or without the contract accounts (which a run of many accounts

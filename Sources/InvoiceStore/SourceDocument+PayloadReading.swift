@@ -22,7 +22,9 @@ extension SourceDocument {
     }
 }
 
-/// Reads the JSON of a stored source document; nil for what it leaves to `JSONDecoder`.
+/// Reads the JSON the store keeps for a source document (and, with the same primitives, for a
+/// contract account: `ContractAccount+PayloadReading.swift`); nil for what it leaves to
+/// `JSONDecoder`.
 struct PayloadReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
@@ -30,6 +32,9 @@ struct PayloadReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
+
+    /// Whether the whole text has been read.
+    var isAtEnd: Bool { position == bytes.count }
 
     /// The whole text as one document, or nil.
     mutating func document() -> SourceDocument? {
@@ -70,7 +75,7 @@ struct PayloadReader {
             }
         }
         skipSpace()
-        guard complete, position == bytes.count, let id, let category, let type, let companyCode, let account,
+        guard complete, isAtEnd, let id, let category, let type, let companyCode, let account,
             let currency, let documentDate, let billingDate, let billingBlock, let items
         else { return nil }
         return SourceDocument(
@@ -144,7 +149,7 @@ struct PayloadReader {
 
     /// Reads `{"key": value, …}`, each value by `member`, which returns false to give up; a
     /// key that is not a `Key` gives up too.
-    private mutating func members<Key: StorePayloadKey>(_ member: (Key, inout PayloadReader) -> Bool) -> Bool {
+    mutating func members<Key: StorePayloadKey>(_ member: (Key, inout PayloadReader) -> Bool) -> Bool {
         skipSpace()
         guard take(UInt8(ascii: "{")) else { return false }
         skipSpace()
@@ -165,7 +170,7 @@ struct PayloadReader {
 
     /// A member's key, matched in place against `Key`'s names (no `String` made for it); one
     /// with an escape is read as any text first. Nil for a key that is not a `Key`.
-    private mutating func key<Key: StorePayloadKey>(after previous: Key?) -> Key? {
+    mutating func key<Key: StorePayloadKey>(after previous: Key?) -> Key? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
@@ -184,12 +189,12 @@ struct PayloadReader {
     // Each reader of a member's value refuses a key seen twice (JSONDecoder keeps one of them).
 
     /// A text, or `null` for none.
-    private mutating func text(into field: inout String?) -> Bool {
+    mutating func text(into field: inout String?) -> Bool {
         value(into: &field) { $0 }
     }
 
     /// A text made into a value by `make`, or `null` for none.
-    private mutating func value<Value>(into field: inout Value?, _ make: (String) -> Value?) -> Bool {
+    mutating func value<Value>(into field: inout Value?, _ make: (String) -> Value?) -> Bool {
         guard field == nil else { return false }
         if takeNull() { return true }
         guard let text = string(), let value = make(text) else { return false }
@@ -197,11 +202,11 @@ struct PayloadReader {
         return true
     }
 
-    private mutating func decimal(into field: inout FixedDecimal?) -> Bool {
+    mutating func decimal(into field: inout FixedDecimal?) -> Bool {
         value(into: &field) { try? FixedDecimal.parse($0) }
     }
 
-    private mutating func bool(into field: inout Bool?) -> Bool {
+    mutating func bool(into field: inout Bool?) -> Bool {
         guard field == nil else { return false }
         if take(literal: "true") {
             field = true
@@ -215,7 +220,7 @@ struct PayloadReader {
 
     /// A whole number of digits with an optional minus; a fraction or exponent is left to
     /// JSONDecoder.
-    private mutating func integer(into field: inout Int?) -> Bool {
+    mutating func integer(into field: inout Int?) -> Bool {
         guard field == nil else { return false }
         let negative = take(UInt8(ascii: "-"))
         var value = 0
@@ -236,7 +241,7 @@ struct PayloadReader {
     }
 
     /// A JSON string with every escape, as valid UTF-8; nil for anything else.
-    private mutating func string() -> String? {
+    mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = position
         // Nearly every text has no escape: it is taken as it stands.
@@ -309,11 +314,11 @@ struct PayloadReader {
         return value
     }
 
-    private mutating func takeNull() -> Bool {
+    mutating func takeNull() -> Bool {
         take(literal: "null")
     }
 
-    private mutating func take(literal: StaticString) -> Bool {
+    mutating func take(literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard position + count <= bytes.count else { return false }
         for offset in 0..<count where bytes[position + offset] != literal.utf8Start[offset] { return false }
@@ -321,13 +326,13 @@ struct PayloadReader {
         return true
     }
 
-    private mutating func take(_ byte: UInt8) -> Bool {
+    mutating func take(_ byte: UInt8) -> Bool {
         guard position < bytes.count, bytes[position] == byte else { return false }
         position += 1
         return true
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): position += 1
