@@ -117,26 +117,41 @@ extension InvoiceStore {
     /// are prepared once per connection (GRDB's statement cache), not once per invoice.
     func insert(_ draft: InvoiceDraft, runKey: Int64, db: Database) throws {
         let invoice = draft.invoice
-        try db.cachedStatement(
+        try DirectStatement(
+            db,
             sql: """
                 INSERT INTO invoice (number, kind, company_code, account, currency, invoice_date, due_date,
                     net_minor, tax_minor, gross_minor, run_id, posting_number, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(
-            arguments: [
-                invoice.number, invoice.kind.rawValue, invoice.seller.id, invoice.buyer.id, invoice.currency.code,
-                invoice.invoiceDate.description, invoice.dueDate.description, invoice.netTotal.minorUnits,
-                invoice.taxTotal.minorUnits, invoice.grossTotal.minorUnits, runKey, invoice.postingNumber,
-                Self.encodeInDeclarationOrder(invoice),
-            ])
-        let item = try db.cachedStatement(sql: "INSERT INTO invoice_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        ).execute { row in
+            row.text(invoice.number)
+            row.text(invoice.kind.rawValue)
+            row.text(invoice.seller.id)
+            row.text(invoice.buyer.id)
+            row.text(invoice.currency.code)
+            row.text(invoice.invoiceDate.description)
+            row.text(invoice.dueDate.description)
+            row.integer(invoice.netTotal.minorUnits)
+            row.integer(invoice.taxTotal.minorUnits)
+            row.integer(invoice.grossTotal.minorUnits)
+            row.integer(runKey)
+            row.text(invoice.postingNumber)
+            row.text(Self.encodeInDeclarationOrder(invoice))
+        }
+        let item = try DirectStatement(db, sql: "INSERT INTO invoice_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for line in invoice.lines {
-            try item.execute(
-                arguments: [
-                    invoice.number, line.number, line.sourceDocument, line.sourceItem, line.material,
-                    line.quantity.description, line.unit, line.netAmount.minorUnits, line.taxCode,
-                ])
+            try item.execute { row in
+                row.text(invoice.number)
+                row.integer(line.number)
+                row.text(line.sourceDocument)
+                row.integer(line.sourceItem)
+                row.text(line.material)
+                row.text(line.quantity.description)
+                row.text(line.unit)
+                row.integer(line.netAmount.minorUnits)
+                row.text(line.taxCode)
+            }
         }
         // A pro forma posts nothing.
         if invoice.kind != .proForma { try Self.insert(draft.posting, db: db) }
@@ -145,24 +160,36 @@ extension InvoiceStore {
     /// Stores a numbered FI document and its lines (an invoice's, or one of its own such as an
     /// invoice list's discount posting).
     static func insert(_ posting: FIDocument, db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)").execute(
-            arguments: [
-                posting.number, posting.companyCode, posting.postingDate.description, posting.reference,
-                posting.currency.code, posting.held,
-            ])
-        let insertLine = try db.cachedStatement(
+        try DirectStatement(db, sql: "INSERT INTO fi_document VALUES (?, ?, ?, ?, ?, ?)").execute { row in
+            row.text(posting.number)
+            row.text(posting.companyCode)
+            row.text(posting.postingDate.description)
+            row.text(posting.reference)
+            row.text(posting.currency.code)
+            row.bool(posting.held)
+        }
+        let insertLine = try DirectStatement(
+            db,
             sql: """
                 INSERT INTO fi_line (document_number, line, gl_account, side, amount_minor, account_key,
                     tax_code, contract_account, text, rebate_agreement, profit_center, cost_center)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for line in posting.lines {
-            try insertLine.execute(
-                arguments: [
-                    posting.number, line.number, line.glAccount, line.side.rawValue, line.amount.minorUnits,
-                    line.accountKey?.rawValue, line.taxCode, line.contractAccount, line.text, line.rebateAgreement,
-                    line.profitCenter, line.costCenter,
-                ])
+            try insertLine.execute { row in
+                row.text(posting.number)
+                row.integer(line.number)
+                row.text(line.glAccount)
+                row.text(line.side.rawValue)
+                row.integer(line.amount.minorUnits)
+                row.text(line.accountKey?.rawValue)
+                row.text(line.taxCode)
+                row.text(line.contractAccount)
+                row.text(line.text)
+                row.text(line.rebateAgreement)
+                row.text(line.profitCenter)
+                row.text(line.costCenter)
+            }
         }
     }
 
