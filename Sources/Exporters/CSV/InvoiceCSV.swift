@@ -19,33 +19,54 @@ public enum InvoiceCSV {
     }
 
     static func append(_ invoice: Invoice, to writer: inout CSVWriter) {
+        // The invoice's own columns, which every row has after its record: made once.
         let common = [
             invoice.number, invoice.invoiceDate.description, invoice.dueDate.description, invoice.seller.id,
             invoice.buyer.id, invoice.currency.code,
         ]
-        writer.append(
-            ["H"] + common + Array(repeating: "", count: 9)
-                + [
-                    invoice.netTotal.decimal.description, "", "", invoice.taxTotal.decimal.description,
-                    invoice.grossTotal.decimal.description, invoice.kind.rawValue,
-                ])
+        func start(_ record: String, _ row: inout CSVWriter.Row) {
+            row.field(record)
+            row.fields(common)
+        }
+        writer.appendRow { row in
+            start("H", &row)
+            row.empty(9)
+            row.field(invoice.netTotal.decimal.description)
+            row.empty(2)
+            row.field(invoice.taxTotal.decimal.description)
+            row.field(invoice.grossTotal.decimal.description)
+            row.field(invoice.kind.rawValue)
+        }
         for line in invoice.lines {
-            writer.append(
-                ["I"] + common
-                    + [
-                        String(line.number), line.sourceDocument, String(line.sourceItem), line.material,
-                        line.description, line.quantity.description, line.unit, line.unitPrice.description,
-                        line.priceUnit.description, line.netAmount.decimal.description, line.taxCode,
-                        line.taxRate.description, "", "", invoice.kind.rawValue,
-                    ])
+            writer.appendRow { row in
+                start("I", &row)
+                row.field(String(line.number))
+                row.field(line.sourceDocument)
+                row.field(String(line.sourceItem))
+                row.field(line.material)
+                row.field(line.description)
+                row.field(line.quantity.description)
+                row.field(line.unit)
+                row.field(line.unitPrice.description)
+                row.field(line.priceUnit.description)
+                row.field(line.netAmount.decimal.description)
+                row.field(line.taxCode)
+                row.field(line.taxRate.description)
+                row.empty(2)
+                row.field(invoice.kind.rawValue)
+            }
         }
         for tax in invoice.taxes {
-            writer.append(
-                ["T"] + common + Array(repeating: "", count: 9)
-                    + [
-                        tax.taxableAmount.decimal.description, tax.taxCode, tax.rate.description,
-                        tax.taxAmount.decimal.description, "", invoice.kind.rawValue,
-                    ])
+            writer.appendRow { row in
+                start("T", &row)
+                row.empty(9)
+                row.field(tax.taxableAmount.decimal.description)
+                row.field(tax.taxCode)
+                row.field(tax.rate.description)
+                row.field(tax.taxAmount.decimal.description)
+                row.empty(1)
+                row.field(invoice.kind.rawValue)
+            }
         }
     }
 }

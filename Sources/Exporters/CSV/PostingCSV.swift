@@ -14,14 +14,26 @@ public enum PostingCSV {
     public static func render(_ documents: some Collection<FIDocument>, header: Bool = true) -> String {
         var writer = header ? CSVWriter(header: Self.header) : CSVWriter()
         for document in documents {
+            // The document's own columns, which every line's row starts with: made once.
+            let common = [
+                document.number, document.companyCode, document.postingDate.description,
+                document.documentDate.description, document.reference, document.currency.code,
+                document.held ? "true" : "false",
+            ]
             for line in document.lines {
-                writer.append([
-                    document.number, document.companyCode, document.postingDate.description,
-                    document.documentDate.description, document.reference, document.currency.code,
-                    document.held ? "true" : "false", String(line.number), line.glAccount, line.side.rawValue,
-                    line.amount.decimal.description, line.accountKey?.rawValue ?? "", line.taxCode ?? "",
-                    line.contractAccount ?? "", line.text, line.profitCenter ?? "", line.costCenter ?? "",
-                ])
+                writer.appendRow { row in
+                    row.fields(common)
+                    row.field(String(line.number))
+                    row.field(line.glAccount)
+                    row.field(line.side.rawValue)
+                    row.field(line.amount.decimal.description)
+                    row.field(line.accountKey?.rawValue)
+                    row.field(line.taxCode)
+                    row.field(line.contractAccount)
+                    row.field(line.text)
+                    row.field(line.profitCenter)
+                    row.field(line.costCenter)
+                }
             }
         }
         return writer.text
