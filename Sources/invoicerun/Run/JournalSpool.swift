@@ -40,10 +40,8 @@ final class JournalSpool {
             var read: [PrintRow] = []
             do {
                 for _ in 0..<heights[range].reduce(0, +) {
-                    var length = 0
-                    while let byte = try reader.next(), byte != UInt8(ascii: ":") {
-                        length = length * 10 + Int(byte - UInt8(ascii: "0"))
-                    }
+                    let digits = try reader.bytes(until: UInt8(ascii: ":")) ?? []
+                    let length = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
                     read.append(PrintRow(text: String(decoding: try reader.next(length), as: UTF8.self)))
                 }
             } catch {

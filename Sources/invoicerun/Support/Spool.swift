@@ -73,7 +73,8 @@ final class Spool {
         return Reader(descriptor: descriptor, path: path)
     }
 
-    /// Reads a spool's bytes in order through a buffer of its own.
+    /// Reads a spool's bytes in order through a buffer of its own, in runs of bytes rather
+    /// than byte by byte: a run's posting journal reads back tens of megabytes of rows.
     struct Reader {
         let descriptor: Int32
         let path: String
@@ -86,22 +87,25 @@ final class Spool {
             self.path = path
         }
 
+        /// Reads the next part of the file into the buffer; false at the end of the file.
+        private mutating func refill() throws -> Bool {
+            if buffer.count != 1 << 16 { buffer = [UInt8](repeating: 0, count: 1 << 16) }
+            var read = -1
+            while read < 0 {
+                read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+                if read < 0 && errno != EINTR {
+                    throw OutputError(path: path, reason: String(cString: strerror(errno)))
+                }
+            }
+            buffer.removeSubrange(read...)
+            position = 0
+            offset += off_t(read)
+            return read > 0
+        }
+
         /// The next byte, or nil at the end.
         mutating func next() throws -> UInt8? {
-            if position == buffer.count {
-                buffer = [UInt8](repeating: 0, count: 1 << 16)
-                var read = -1
-                while read < 0 {
-                    read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
-                    if read < 0 && errno != EINTR {
-                        throw OutputError(path: path, reason: String(cString: strerror(errno)))
-                    }
-                }
-                buffer.removeSubrange(read...)
-                position = 0
-                offset += off_t(read)
-                if read == 0 { return nil }
-            }
+            if position == buffer.count, try !refill() { return nil }
             defer { position += 1 }
             return buffer[position]
         }
@@ -110,8 +114,29 @@ final class Spool {
         mutating func next(_ count: Int) throws -> [UInt8] {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(count)
-            while bytes.count < count, let byte = try next() { bytes.append(byte) }
+            while bytes.count < count {
+                if position == buffer.count, try !refill() { break }
+                let end = min(buffer.count, position + count - bytes.count)
+                bytes += buffer[position..<end]
+                position = end
+            }
             return bytes
+        }
+
+        /// The bytes before the next `delimiter`, which is read and left out; what is left
+        /// when the file ends first; nil at the end.
+        mutating func bytes(until delimiter: UInt8) throws -> [UInt8]? {
+            var bytes: [UInt8] = []
+            while true {
+                if position == buffer.count, try !refill() { return bytes.isEmpty ? nil : bytes }
+                if let found = buffer[position...].firstIndex(of: delimiter) {
+                    bytes += buffer[position..<found]
+                    position = found + 1
+                    return bytes
+                }
+                bytes += buffer[position...]
+                position = buffer.count
+            }
         }
     }
 
@@ -120,14 +145,8 @@ final class Spool {
     func forEachBatch(of batch: Int, _ body: ([String]) throws -> Void) throws {
         var reader = try reader()
         var lines: [String] = []
-        var line: [UInt8] = []
-        while let byte = try reader.next() {
-            guard byte == UInt8(ascii: "\n") else {
-                line.append(byte)
-                continue
-            }
+        while let line = try reader.bytes(until: UInt8(ascii: "\n")) {
             lines.append(String(decoding: line, as: UTF8.self))
-            line.removeAll(keepingCapacity: true)
             if lines.count == batch {
                 try body(lines)
                 lines.removeAll(keepingCapacity: true)
