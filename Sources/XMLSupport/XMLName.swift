@@ -1,9 +1,10 @@
 /// The name of an element or attribute, as ``XMLWriter`` takes it: a string literal of the
 /// writing code, or a name made at run time and checked when it was made.
 ///
-/// A literal cannot change while the program runs, so the writer checks each literal the first
-/// time it meets it (a small cache per writer, keyed by where the literal's bytes live) instead
-/// of on every element it writes: a document repeats a few dozen names hundreds of times. A name
+/// A literal cannot change while the program runs, so the writers check each literal the first
+/// time they meet it (a table of the literals checked, keyed by where their bytes live, shared by
+/// the writers of the process) instead of on every element: a document repeats a few dozen names
+/// hundreds of times, and a run writes a document per invoice and format. A name
 /// that comes from data or a mapping is checked by ``init(_:)``, so an invalid one never reaches
 /// the writer.
 ///
@@ -16,8 +17,8 @@ public struct XMLName: @unchecked Sendable, ExpressibleByStringLiteral, CustomSt
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     /// Owns the bytes of a name that is not a literal with an address; nil for one that is.
     @usableFromInline let owner: Bytes?
-    /// Whether the name is a literal the writer still has to judge (once per writer); false for
-    /// a name judged when it was made.
+    /// Whether the name is a literal the writers judge the first time they meet it; false for a
+    /// name judged when it was made.
     @usableFromInline let isLiteral: Bool
 
     /// A name written as a literal in the code; ``XMLWriter`` stops the program if it is not an XML name.

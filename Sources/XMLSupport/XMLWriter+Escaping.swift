@@ -136,17 +136,24 @@ extension XMLWriter {
 
     /// Whether the UTF-8 bytes `name` match XML 1.0's `Name` production.
     static func isName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The common case, an ASCII name, in one pass over its bytes with a bit per ASCII byte;
+        // The common case, an ASCII name, in one pass over its bytes with a bit per ASCII byte.
+        // An ASCII byte outside the name characters makes any name invalid, whatever follows;
         // a name with a byte of 0x80 or above is judged by Unicode scalar below.
-        guard let first = name.first else { return false }
-        var valid = isASCIINameStart(first)
-        var ascii = first < 0x80
-        for byte in name.dropFirst() where ascii {
-            ascii = byte < 0x80
+        guard let bytes = name.baseAddress, !name.isEmpty else { return false }
+        var ascii = bytes[0] < 0x80
+        if ascii && !isASCIINameStart(bytes[0]) { return false }
+        var index = 1
+        while ascii && index < name.count {
+            let byte = bytes[index]
+            index += 1
+            guard byte < 0x80 else {
+                ascii = false
+                break
+            }
             let bits = byte < 64 ? asciiNameCharactersBelow64 : asciiNameCharactersFrom64
-            valid = valid && bits >> UInt64(byte & 63) & 1 != 0
+            if bits >> UInt64(byte & 63) & 1 == 0 { return false }
         }
-        if ascii { return valid }
+        if ascii { return true }
         var scalars = String(decoding: name, as: UTF8.self).unicodeScalars.makeIterator()
         guard let start = scalars.next(), isNameStart(start) else { return false }
         while let scalar = scalars.next() {

@@ -1,3 +1,5 @@
+internal import Synchronization
+
 /// The byte writing behind ``XMLWriter``'s calls: each piece of markup goes into room made for it
 /// in the buffer once, a value escaped in the same pass.
 extension XMLWriter {
@@ -196,17 +198,49 @@ extension XMLWriter {
         set { (count, startTagIsOpen, rootIsWritten) = newValue }
     }
 
-    /// Stops the program unless `name` is an XML name; a literal is judged once per writer.
+    /// Stops the program unless `name` is an XML name; a literal is judged the first time a
+    /// writer meets it that was made before any writer judged it.
     mutating func check(_ name: XMLName) {
         guard name.isLiteral else { return }
         let address = UInt(bitPattern: name.bytes.baseAddress)
         let length = UInt(bitPattern: name.bytes.count)
-        let slot = 2 * Int(truncatingIfNeeded: (address ^ address >> 7) % UInt(Self.literalSlots))
-        if checkedLiterals[slot] == address && checkedLiterals[slot + 1] == length { return }
+        if Self.contains(address, length, in: checkedLiterals) { return }
         precondition(Self.isName(name.bytes), "\"\(name)\" is not an XML name")
-        checkedLiterals[slot] = address
-        checkedLiterals[slot + 1] = length
+        Self.insert(address, length, into: &checkedLiterals)
+        Self.sharedLiterals.withLock { shared in Self.insert(address, length, into: &shared) }
         literalNamesJudged += 1
+    }
+
+    /// The first slot to probe for the literal at `address`: the top bits of a multiplicative hash.
+    private static func firstSlot(of address: UInt) -> Int {
+        Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> 54) & (literalSlots - 1)
+    }
+
+    /// Whether the table of checked literals holds the name at `address` of `length` bytes.
+    private static func contains(_ address: UInt, _ length: UInt, in table: [UInt]) -> Bool {
+        var slot = firstSlot(of: address)
+        for _ in 0..<literalSlots {
+            let found = table[2 * slot]
+            if found == 0 { return false }
+            if found == address && table[2 * slot + 1] == length { return true }
+            slot = (slot + 1) & (literalSlots - 1)
+        }
+        return false
+    }
+
+    /// Adds the name at `address` of `length` bytes to the table of checked literals, unless it
+    /// is there or the table is full.
+    private static func insert(_ address: UInt, _ length: UInt, into table: inout [UInt]) {
+        var slot = firstSlot(of: address)
+        for _ in 0..<literalSlots {
+            if table[2 * slot] == 0 {
+                table[2 * slot] = address
+                table[2 * slot + 1] = length
+                return
+            }
+            if table[2 * slot] == address && table[2 * slot + 1] == length { return }
+            slot = (slot + 1) & (literalSlots - 1)
+        }
     }
 
     /// Calls `body` with room for at least `room` more bytes at the end of the text; `body`

@@ -1,3 +1,5 @@
+internal import Synchronization
+
 /// Writes XML text deterministically (same calls → same bytes): UTF-8, `<?xml version="1.0" encoding="UTF-8"?>` header, two-space indentation, elements with only text on one line, escaping of & < > " (and ' in attributes), and rejecting characters not allowed in XML 1.0.
 ///
 /// This is hand-written Swift rather than libxml2's `xmlTextWriter` because output files are
@@ -8,9 +10,8 @@
 /// The text goes straight into one byte buffer, never through `String`s: a run writes tens of
 /// elements per invoice line, hundreds of thousands of elements in all. Each piece of a tag is
 /// copied into room made for it once (a value's room is six bytes a byte, the longest escape),
-/// a value is escaped in one pass that copies the runs between markup characters whole, and
-/// element names, which are literals of the writing code, are checked once per writer rather
-/// than once per element (``XMLName``).
+/// a value is escaped in one pass, and element names, which are literals of the writing code,
+/// are checked once per process rather than once per element (``XMLName``).
 ///
 /// Output shape: each element starts on its own line, indented by its depth; an element written
 /// with `element(_:_:attributes:)` keeps its text on that line; a started element that gets
@@ -35,14 +36,23 @@ public struct XMLWriter: Sendable {
     var rootIsWritten = false
     /// Spaces per level of indentation.
     let indent: Int
-    /// The literal names checked so far, as pairs of the address and the length of their bytes,
-    /// one pair per slot picked by the address; a slot holds the last name checked into it.
+    /// The literal names known to be checked, as pairs of the address and the length of their
+    /// bytes in a hash table with linear probing (an address of 0 marks a free slot); names are
+    /// only ever added, so one checked stays found. It starts as a copy of ``sharedLiterals``, so
+    /// a writer judges only names no writer before it judged (a run makes a writer per document,
+    /// each with the same few dozen names).
     var checkedLiterals: [UInt]
     /// How many times a literal name was judged rather than found in `checkedLiterals` (for tests).
     var literalNamesJudged = 0
 
-    /// Slots of `checkedLiterals`: more than the distinct names of any document written here.
-    static let literalSlots = 128
+    /// Slots of `checkedLiterals`, a power of two: several times the literal names of the whole
+    /// program, so probes stay short; were it ever full, names would be judged on every use.
+    static let literalSlots = 1_024
+
+    /// The literal names any writer of the process has checked, in `checkedLiterals`' layout.
+    /// A writer reads it once when made and adds a name when it judges one: after the first
+    /// documents, no writer takes the lock again.
+    static let sharedLiterals = Mutex([UInt](repeating: 0, count: 2 * literalSlots))
 
     /// The XML declaration every document starts with.
     private static let declaration: StaticString = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -55,7 +65,7 @@ public struct XMLWriter: Sendable {
         self.indent = indent
         buffer = [UInt8](repeating: 0, count: max(capacity, 64))
         count = 0
-        checkedLiterals = [UInt](repeating: 0, count: 2 * Self.literalSlots)
+        checkedLiterals = Self.sharedLiterals.withLock { $0 }
         writeMarkup(Self.declaration)
     }
 
