@@ -1,12 +1,17 @@
+internal import Synchronization
+
 /// Writes XML text deterministically (same calls → same bytes): UTF-8, `<?xml version="1.0" encoding="UTF-8"?>` header, two-space indentation, elements with only text on one line, escaping of & < > " (and ' in attributes), and rejecting characters not allowed in XML 1.0.
 ///
 /// This is hand-written Swift rather than libxml2's `xmlTextWriter` because output files are
 /// compared byte for byte (golden files, re-runs, signatures): every byte here is decided in this
 /// file, not by library defaults that can change between libxml2 versions. Writing XML without
 /// mixed content is little more than escaping, and appending to a byte buffer needs no C round trips.
-/// The text goes into one `[UInt8]` buffer (UTF-8), never through `String` concatenation: a
-/// run writes tens of elements per invoice line, and appending bytes to one growing array costs
-/// a fraction of growing a `String` piece by piece.
+///
+/// The text goes straight into one byte buffer, never through `String`s: a run writes tens of
+/// elements per invoice line, hundreds of thousands of elements in all. Each piece of a tag is
+/// copied into room made for it once (a value's room is six bytes a byte, the longest escape),
+/// a value is escaped in one pass, and element names, which are literals of the writing code,
+/// are checked once per process rather than once per element (``XMLName``).
 ///
 /// Output shape: each element starts on its own line, indented by its depth; an element written
 /// with `element(_:_:attributes:)` keeps its text on that line; a started element that gets
@@ -17,13 +22,40 @@
 /// precondition failure. Values, which come from user data, are checked instead: a character
 /// XML 1.0 does not allow throws ``XMLWriterError`` and leaves the writer unchanged.
 public struct XMLWriter: Sendable {
-    private var output: [UInt8] = []
-    private var openElements: [String] = []
+    // The state is internal rather than private because `XMLWriter+Writing.swift` writes it.
+
+    /// The document so far is `buffer[..<count]`; the bytes after it are room to write into.
+    var buffer: [UInt8]
+    /// How many bytes of `buffer` are the document.
+    var count: Int
+    /// The elements started and not yet ended, outermost first.
+    var openElements: [XMLName] = []
     /// True after `<name attributes` was written and before its `>` or `/>`.
-    private var startTagIsOpen = false
-    private var rootIsWritten = false
+    var startTagIsOpen = false
+    /// Whether the root element was started, so a second one is refused.
+    var rootIsWritten = false
     /// Spaces per level of indentation.
-    private let indent: Int
+    let indent: Int
+    /// The literal names known to be checked, as pairs of the address and the length of their
+    /// bytes in a hash table with linear probing (an address of 0 marks a free slot); names are
+    /// only ever added, so one checked stays found. It starts as a copy of ``sharedLiterals``, so
+    /// a writer judges only names no writer before it judged (a run makes a writer per document,
+    /// each with the same few dozen names).
+    var checkedLiterals: [UInt]
+    /// How many times a literal name was judged rather than found in `checkedLiterals` (for tests).
+    var literalNamesJudged = 0
+
+    /// Slots of `checkedLiterals`, a power of two: several times the literal names of the whole
+    /// program, so probes stay short; were it ever full, names would be judged on every use.
+    static let literalSlots = 1_024
+
+    /// The literal names any writer of the process has checked, in `checkedLiterals`' layout.
+    /// A writer reads it once when made and adds a name when it judges one: after the first
+    /// documents, no writer takes the lock again.
+    static let sharedLiterals = Mutex([UInt](repeating: 0, count: 2 * literalSlots))
+
+    /// The XML declaration every document starts with.
+    private static let declaration: StaticString = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
     /// Creates a writer indenting each level by `indent` spaces; `capacity` bytes are reserved up
     /// front (a guess at the document's size spares the buffer's first doublings; callers cap it,
@@ -31,22 +63,24 @@ public struct XMLWriter: Sendable {
     public init(indent: Int = 2, capacity: Int = 4_096) {
         precondition(indent >= 0, "indentation cannot be negative")
         self.indent = indent
-        output.reserveCapacity(max(capacity, 64))
-        output.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+        buffer = [UInt8](repeating: 0, count: max(capacity, 64))
+        count = 0
+        checkedLiterals = Self.sharedLiterals.withLock { $0 }
+        writeMarkup(Self.declaration)
     }
 
     /// Opens an element; its attributes are written in the order given.
     public mutating func startElement(
-        _ name: String, attributes: KeyValuePairs<String, String> = [:]
+        _ name: XMLName, attributes: KeyValuePairs<XMLName, String> = [:]
     ) throws(XMLWriterError) {
-        try startElement(name, attributes: attributes.isEmpty ? [] : Array(attributes))
+        if let error = writeStartTag(name, attributes: attributes.lazy.map { ($0.key, $0.value) }) { throw error }
+        openElements.append(name)
+        startTagIsOpen = true
     }
 
     /// Opens an element with attributes from an array, for attribute lists built at run time.
-    public mutating func startElement(_ name: String, attributes: [(String, String)]) throws(XMLWriterError) {
-        let values = try checkedStartTag(name, attributes: attributes)
-        beginChild()
-        writeStartTag(name, attributes: attributes, values: values)
+    public mutating func startElement(_ name: XMLName, attributes: [(XMLName, String)]) throws(XMLWriterError) {
+        if let error = writeStartTag(name, attributes: attributes) { throw error }
         openElements.append(name)
         startTagIsOpen = true
     }
@@ -57,153 +91,116 @@ public struct XMLWriter: Sendable {
             preconditionFailure("endElement() without an open element")
         }
         if startTagIsOpen {
-            append(UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "\n"))
+            writeMarkup("/>\n")
             startTagIsOpen = false
         } else {
-            writeIndentation(depth: openElements.count)
-            append(UInt8(ascii: "<"), UInt8(ascii: "/"))
-            append(name)
-            append(UInt8(ascii: ">"), UInt8(ascii: "\n"))
+            writeEndTag(name, depth: openElements.count)
         }
     }
 
     /// Writes `<name>text</name>` on one line.
     public mutating func element(
-        _ name: String, _ text: String, attributes: KeyValuePairs<String, String> = [:]
+        _ name: XMLName, _ text: String, attributes: KeyValuePairs<XMLName, String> = [:]
     ) throws(XMLWriterError) {
-        try element(name, text, attributes: attributes.isEmpty ? [] : Array(attributes))
+        var text = text
+        let error = text.withUTF8 { text in
+            writeElement(name, text: text, attributes: attributes.lazy.map { ($0.key, $0.value) })
+        }
+        if let error { throw error }
     }
 
     /// Writes `<name>text</name>` on one line, with attributes from an array.
-    public mutating func element(_ name: String, _ text: String, attributes: [(String, String)]) throws(XMLWriterError)
+    public mutating func element(_ name: XMLName, _ text: String, attributes: [(XMLName, String)])
+        throws(XMLWriterError)
     {
-        let values = try checkedStartTag(name, attributes: attributes)
-        let escapedText = try Self.escapedText(text, elementPath: path(appending: name))
-        beginChild()
-        writeStartTag(name, attributes: attributes, values: values)
-        output.append(UInt8(ascii: ">"))
-        append(escapedText)
-        append(UInt8(ascii: "<"), UInt8(ascii: "/"))
-        append(name)
-        append(UInt8(ascii: ">"), UInt8(ascii: "\n"))
+        var text = text
+        let error = text.withUTF8 { text in writeElement(name, text: text, attributes: attributes) }
+        if let error { throw error }
+    }
+
+    /// Writes `<name>text</name>` on one line from text that is already UTF-8 bytes, such as a
+    /// number formatted into a buffer on the stack, without making a `String` of it.
+    ///
+    /// The bytes must be valid UTF-8 (the program stops otherwise); they are escaped as text.
+    public mutating func element(
+        _ name: XMLName, utf8 text: UnsafeBufferPointer<UInt8>, attributes: KeyValuePairs<XMLName, String> = [:]
+    ) throws(XMLWriterError) {
+        precondition(
+            text.allSatisfy { $0 < 0x80 } || String(validating: text, as: UTF8.self) != nil,
+            "the text of <\(name)> is not UTF-8")
+        if let error = writeElement(name, text: text, attributes: attributes.lazy.map { ($0.key, $0.value) }) {
+            throw error
+        }
+    }
+
+    /// Writes `<name>text</name>` on one line, the text the decimal number `significand × 10^-scale`
+    /// with exactly `scale` decimals (`-12.50`, `0.05`, `7`), formatted straight into the document.
+    public mutating func element(
+        _ name: XMLName, decimal significand: Int64, scale: Int, attributes: KeyValuePairs<XMLName, String> = [:]
+    ) throws(XMLWriterError) {
+        precondition((0...18).contains(scale), "scale \(scale) outside 0...18")
+        let text = Text.decimal(significand: significand, scale: scale)
+        let error: XMLWriterError?
+        switch attributes.count {
+        case 0:
+            error = writeLine(name, attribute: nil, value: UnsafeBufferPointer(start: nil, count: 0), text: text)
+        case 1:
+            let (attribute, value) = attributes[0]
+            var bytes = value
+            error = bytes.withUTF8 { value in writeLine(name, attribute: attribute, value: value, text: text) }
+        default:
+            error = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestDecimal) { buffer in
+                guard let base = buffer.baseAddress else { return nil }
+                let length = Self.format(significand: significand, scale: scale, into: base)
+                return writeElement(
+                    name, text: UnsafeBufferPointer(start: base, count: length),
+                    attributes: attributes.lazy.map { ($0.key, $0.value) })
+            }
+        }
+        if let error { throw error }
     }
 
     /// Writes `<name attributes/>`.
     public mutating func emptyElement(
-        _ name: String, attributes: KeyValuePairs<String, String> = [:]
+        _ name: XMLName, attributes: KeyValuePairs<XMLName, String> = [:]
     ) throws(XMLWriterError) {
-        try emptyElement(name, attributes: attributes.isEmpty ? [] : Array(attributes))
+        if let error = writeStartTag(name, attributes: attributes.lazy.map { ($0.key, $0.value) }) { throw error }
+        writeMarkup("/>\n")
     }
 
     /// Writes `<name attributes/>`, with attributes from an array.
-    public mutating func emptyElement(_ name: String, attributes: [(String, String)]) throws(XMLWriterError) {
-        let values = try checkedStartTag(name, attributes: attributes)
-        beginChild()
-        writeStartTag(name, attributes: attributes, values: values)
-        append(UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "\n"))
+    public mutating func emptyElement(_ name: XMLName, attributes: [(XMLName, String)]) throws(XMLWriterError) {
+        if let error = writeStartTag(name, attributes: attributes) { throw error }
+        writeMarkup("/>\n")
     }
 
     /// The finished document, ending with a newline; all elements must be closed.
     public func finish() -> String {
-        String(decoding: finishedBytes(), as: UTF8.self)
+        checkFinished()
+        return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
     /// The finished document as UTF-8 bytes, as `finish()` would give it, without making a `String`.
-    public func finishedBytes() -> [UInt8] {
-        precondition(rootIsWritten, "finish() before any element was written")
-        precondition(openElements.isEmpty, "finish() with open elements: \(openElements.joined(separator: "/"))")
-        return output
+    ///
+    /// Mutating only to cut the writer's buffer to the document's length in place, so the bytes
+    /// are handed over without a copy; the writer still holds the same document afterwards.
+    public mutating func finishedBytes() -> [UInt8] {
+        checkFinished()
+        buffer.removeSubrange(count...)
+        return buffer
     }
 
     /// The text written since the last `take()` (the first time, from the XML declaration on),
     /// for a document written out in parts: the parts, concatenated, are the document.
     public mutating func take() -> String {
-        defer { output.removeAll(keepingCapacity: true) }
-        return String(decoding: output, as: UTF8.self)
+        defer { count = 0 }
+        return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
-    /// Checks a start tag before anything is written, so a refused value changes nothing:
-    /// the names (a mistake of the calling code stops the program) and the attribute values,
-    /// returned escaped.
-    private func checkedStartTag(_ name: String, attributes: [(String, String)]) throws(XMLWriterError) -> [String] {
-        precondition(Self.isName(name), "\"\(name)\" is not an XML name")
-        precondition(openElements.isEmpty == false || !rootIsWritten, "a document has exactly one root element")
-        guard !attributes.isEmpty else { return [] }
-        var values: [String] = []
-        values.reserveCapacity(attributes.count)
-        for (index, (attribute, value)) in attributes.enumerated() {
-            precondition(Self.isName(attribute), "\"\(attribute)\" is not an XML name")
-            // A handful of attributes at most: a linear look back beats building a set.
-            precondition(
-                !attributes[..<index].contains { $0.0 == attribute }, "attribute \(attribute) given twice on <\(name)>")
-            values.append(try Self.escapedAttribute(value, elementPath: path(appending: name), attribute: attribute))
-        }
-        return values
-    }
-
-    /// Writes `<name attributes` (indented), with the values `checkedStartTag` escaped.
-    private mutating func writeStartTag(_ name: String, attributes: [(String, String)], values: [String]) {
-        writeIndentation(depth: openElements.count)
-        output.append(UInt8(ascii: "<"))
-        append(name)
-        // Most elements have no attribute: no zip of two empty arrays for them.
-        guard !attributes.isEmpty else { return }
-        for ((attribute, _), value) in zip(attributes, values) {
-            output.append(UInt8(ascii: " "))
-            append(attribute)
-            append(UInt8(ascii: "="), UInt8(ascii: "\""))
-            append(value)
-            output.append(UInt8(ascii: "\""))
-        }
-    }
-
-    /// Ends the parent's start tag, if still open, because a child follows.
-    private mutating func beginChild() {
-        if startTagIsOpen {
-            append(UInt8(ascii: ">"), UInt8(ascii: "\n"))
-            startTagIsOpen = false
-        }
-        if openElements.isEmpty {
-            rootIsWritten = true
-        }
-    }
-
-    private mutating func writeIndentation(depth: Int) {
-        let count = depth * indent
-        guard count <= Self.spaces.count else {
-            return output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
-        }
-        // From a run of spaces made once: appending a generic repetition cost more than the tag.
-        Self.spaces.withUnsafeBufferPointer { output.append(contentsOf: $0[..<count]) }
-    }
-
-    /// Spaces for the indentation of all but absurdly deep documents.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
-
-    /// Appends two markup bytes: cheaper than appending a two-character literal's UTF-8.
-    private mutating func append(_ first: UInt8, _ second: UInt8) {
-        output.append(first)
-        output.append(second)
-    }
-
-    /// Appends three markup bytes.
-    private mutating func append(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
-        output.append(first)
-        output.append(second)
-        output.append(third)
-    }
-
-    private mutating func append(_ text: String) {
-        // From the string's contiguous UTF-8 where it has it (native and small strings), not
-        // through the generic sequence path that `append(contentsOf: text.utf8)` takes.
-        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { output.append(contentsOf: $0) }
-        if appended == nil {
-            var text = text
-            text.withUTF8 { output.append(contentsOf: $0) }
-        }
-    }
-
-    private func path(appending name: String) -> String {
-        (openElements + [name]).joined(separator: "/")
+    private func checkFinished() {
+        precondition(rootIsWritten, "finish() before any element was written")
+        precondition(
+            openElements.isEmpty,
+            "finish() with open elements: \(openElements.map(\.description).joined(separator: "/"))")
     }
 }

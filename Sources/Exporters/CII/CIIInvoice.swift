@@ -7,7 +7,7 @@ internal import XMLSupport
 public enum CIIInvoice {
     /// The specification identifier (BT-24) of a plain EN 16931 invoice.
     public static let guideline = "urn:cen.eu:en16931:2017"
-    static let namespaces: [(String, String)] = [
+    static let namespaces: [(XMLName, String)] = [
         ("xmlns:rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"),
         ("xmlns:ram", "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"),
         ("xmlns:udt", "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"),
@@ -220,7 +220,7 @@ public enum CIIInvoice {
     }
 
     private static func party(
-        _ role: String, _ address: Address, _ endpoint: ElectronicAddress?, vatID: String?, contact: Contact?,
+        _ role: XMLName, _ address: Address, _ endpoint: ElectronicAddress?, vatID: String?, contact: Contact?,
         identifier: PartyIdentifier? = nil, legalRegistration: PartyIdentifier? = nil, _ xml: inout XMLWriter
     ) throws(XMLWriterError) {
         try xml.startElement(role)
@@ -228,14 +228,14 @@ public enum CIIInvoice {
             // BT-29: ram:GlobalID when the scheme is stated, ram:ID otherwise.
             try xml.element(
                 identifier.scheme == nil ? "ram:ID" : "ram:GlobalID", identifier.identifier,
-                attributes: identifier.scheme.map { [("schemeID", $0)] } ?? [])
+                attributes: identifier.scheme.map { [("schemeID" as XMLName, $0)] } ?? [])
         }
         try xml.element("ram:Name", address.name)
         if let legalRegistration {
             try xml.startElement("ram:SpecifiedLegalOrganization")
             try xml.element(
                 "ram:ID", legalRegistration.identifier,
-                attributes: legalRegistration.scheme.map { [("schemeID", $0)] } ?? [])
+                attributes: legalRegistration.scheme.map { [("schemeID" as XMLName, $0)] } ?? [])
             xml.endElement()
         }
         if let contact {
@@ -278,7 +278,7 @@ public enum CIIInvoice {
         xml.endElement()
     }
 
-    private static func date(_ name: String, _ date: CalendarDate, _ xml: inout XMLWriter) throws(XMLWriterError) {
+    private static func date(_ name: XMLName, _ date: CalendarDate, _ xml: inout XMLWriter) throws(XMLWriterError) {
         let digits = date.description.filter { $0 != "-" }
         try xml.startElement(name)
         try xml.element("udt:DateTimeString", digits, attributes: ["format": "102"])

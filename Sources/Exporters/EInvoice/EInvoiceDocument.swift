@@ -62,8 +62,10 @@ public struct EInvoiceDocument: Sendable {
 
     /// Checks `invoice` with `check` and prepares it; throws the rule it breaks.
     public init(_ invoice: Invoice, check: EN16931Check) throws(EInvoiceError) {
+        // The amounts the check computed, not a second computation of the same.
+        let checked: EN16931Amounts
         do {
-            try check.validate(invoice)
+            checked = try check.validatedAmounts(of: invoice)
         } catch {
             throw EInvoiceError(invoice: invoice.number, rule: error.rule, message: error.message)
         }
@@ -72,15 +74,7 @@ public struct EInvoiceDocument: Sendable {
         isCreditNote = credit
         let sign: Int64 = credit ? -1 : 1
         func signed(_ money: Money) -> Money { credit ? money.negated : money }
-        do {
-            var amounts = try EN16931Amounts(invoice)
-            if credit {
-                amounts = amounts.negated
-            }
-            self.amounts = amounts
-        } catch {
-            throw EInvoiceError(invoice: invoice.number, rule: "BR-CO-14", message: "\(error)")
-        }
+        amounts = credit ? checked.negated : checked
         lines = invoice.lines.map { line in
             let priceSign: Int64 = line.unitPrice.isNegative ? -1 : 1
             let quantitySign = sign * priceSign
@@ -129,15 +123,16 @@ public struct EInvoiceDocument: Sendable {
     }
 
     /// The order all lines refer to (BT-13), when they refer to exactly one.
-    public var orderReference: String? { single(\.referenceOrder) }
+    public var orderReference: String? { single { $0.referenceOrder } }
 
     /// The delivery all lines refer to (BT-16), when they refer to exactly one.
-    public var deliveryReference: String? { single(\.referenceDelivery) }
+    public var deliveryReference: String? { single { $0.referenceDelivery } }
 
-    private func single(_ field: KeyPath<InvoiceLine, String?>) -> String? {
-        let values = Set(invoice.lines.map { $0[keyPath: field] })
-        guard values.count == 1, let value = values.first else { return nil }
-        return value
+    /// The value `field` has on every line, when all lines have the same one (nil without lines).
+    private func single(_ field: (InvoiceLine) -> String?) -> String? {
+        guard let first = invoice.lines.first else { return nil }
+        let value = field(first)
+        return invoice.lines.allSatisfy { field($0) == value } ? value : nil
     }
 
     /// The remittance information (BT-83): the invoice number, which the payer quotes.
@@ -148,11 +143,14 @@ public struct EInvoiceDocument: Sendable {
     /// carry it); 1 (instrument not defined) when the seller has no IBAN, as a read invoice may.
     public var paymentMeansCode: String {
         if invoice.seller.bankAccount.iban.isEmpty { return "1" }  // instrument not defined: no account to name
-        let sepa: Set<String> = [
-            "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS",
-            "IT", "LI", "LT", "LU", "LV", "MC", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "SM",
-        ]
-        return invoice.currency == .eur && sepa.contains(String(invoice.seller.bankAccount.iban.prefix(2)))
+        return invoice.currency == .eur
+            && Self.sepaCountries.contains(String(invoice.seller.bankAccount.iban.prefix(2)))
             ? "58" : "30"
     }
+
+    /// The countries of the SEPA scheme, by the first two letters of their IBANs; made once.
+    private static let sepaCountries: Set<String> = [
+        "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS",
+        "IT", "LI", "LT", "LU", "LV", "MC", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "SM",
+    ]
 }

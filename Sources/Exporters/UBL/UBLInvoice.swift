@@ -76,8 +76,8 @@ public enum UBLInvoice {
         let invoice = document.invoice
         let credit = document.isCreditNote
         let currency = invoice.currency
-        func amount(_ name: String, _ money: Money) throws(XMLWriterError) {
-            try xml.element(name, money.decimal.description, attributes: ["currencyID": currency.code])
+        func amount(_ name: XMLName, _ money: Money) throws(XMLWriterError) {
+            try xml.element(name, money.decimal, attributes: ["currencyID": currency.code])
         }
         try xml.startElement(
             credit ? "CreditNote" : "Invoice",
@@ -88,8 +88,8 @@ public enum UBLInvoice {
         try xml.element("cbc:CustomizationID", profile.customizationID)
         if profile == .peppol { try xml.element("cbc:ProfileID", EInvoiceDocument.profileID) }
         try xml.element("cbc:ID", invoice.number)
-        try xml.element("cbc:IssueDate", invoice.invoiceDate.description)
-        if !credit { try xml.element("cbc:DueDate", invoice.dueDate.description) }
+        try xml.element("cbc:IssueDate", invoice.invoiceDate)
+        if !credit { try xml.element("cbc:DueDate", invoice.dueDate) }
         try xml.element(credit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", document.typeCode)
         try xml.element("cbc:DocumentCurrencyCode", currency.code)
         try optional("cbc:BuyerReference", invoice.buyer.id, &xml)
@@ -121,7 +121,7 @@ public enum UBLInvoice {
         try xml.startElement("cac:PaymentMeans")
         try xml.element("cbc:PaymentMeansCode", document.paymentMeansCode)
         // A credit note has no DueDate of its own: BT-9 goes here (EN 16931 UBL binding).
-        if credit { try xml.element("cbc:PaymentDueDate", invoice.dueDate.description) }
+        if credit { try xml.element("cbc:PaymentDueDate", invoice.dueDate) }
         try xml.element("cbc:PaymentID", document.paymentReference)
         if !invoice.seller.bankAccount.iban.isEmpty {
             let bank = invoice.seller.bankAccount
@@ -150,7 +150,7 @@ public enum UBLInvoice {
                 try xml.element("cbc:AllowanceChargeReason", reason)
             }
             if let percentage = item.percentage {
-                try xml.element("cbc:MultiplierFactorNumeric", percentage.normalized.description)
+                try xml.element("cbc:MultiplierFactorNumeric", percentage.normalized)
             }
             try amount("cbc:Amount", item.amount)
             if let base = item.baseAmount { try amount("cbc:BaseAmount", base) }
@@ -194,13 +194,13 @@ public enum UBLInvoice {
         _ written: EInvoiceDocument.Line, credit: Bool, currency: Currency, _ xml: inout XMLWriter
     ) throws(XMLWriterError) {
         let line = written.line
-        let money: [(String, String)] = [("currencyID", currency.code)]
+        let money: KeyValuePairs<XMLName, String> = ["currencyID": currency.code]
         try xml.startElement(credit ? "cac:CreditNoteLine" : "cac:InvoiceLine")
-        try xml.element("cbc:ID", String(line.number))
+        try xml.element("cbc:ID", line.number)
         try xml.element(
-            credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity", written.quantity.normalized.description,
+            credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity", written.quantity.normalized,
             attributes: ["unitCode": line.unit])
-        try xml.element("cbc:LineExtensionAmount", written.netAmount.decimal.description, attributes: money)
+        try xml.element("cbc:LineExtensionAmount", written.netAmount.decimal, attributes: money)
         if let object = written.invoicedObject {
             try xml.startElement("cac:DocumentReference")
             try xml.element("cbc:ID", object)
@@ -212,11 +212,11 @@ public enum UBLInvoice {
             try xml.element("cbc:ChargeIndicator", item.isCharge ? "true" : "false")
             try xml.element("cbc:AllowanceChargeReason", item.reason)
             if let percentage = item.percentage {
-                try xml.element("cbc:MultiplierFactorNumeric", percentage.rate.normalized.description)
+                try xml.element("cbc:MultiplierFactorNumeric", percentage.rate.normalized)
             }
-            try xml.element("cbc:Amount", item.amount.decimal.description, attributes: money)
+            try xml.element("cbc:Amount", item.amount.decimal, attributes: money)
             if let percentage = item.percentage {
-                try xml.element("cbc:BaseAmount", percentage.base.decimal.description, attributes: money)
+                try xml.element("cbc:BaseAmount", percentage.base.decimal, attributes: money)
             }
             xml.endElement()
         }
@@ -230,17 +230,17 @@ public enum UBLInvoice {
         try taxCategory("cac:ClassifiedTaxCategory", line.taxCategory, line.taxRate, reason: nil, &xml)
         xml.endElement()
         try xml.startElement("cac:Price")
-        try xml.element("cbc:PriceAmount", written.price.normalized.description, attributes: money)
+        try xml.element("cbc:PriceAmount", written.price.normalized, attributes: money)
         if line.priceUnit != .one {
             try xml.element(
-                "cbc:BaseQuantity", line.priceUnit.normalized.description, attributes: ["unitCode": line.unit])
+                "cbc:BaseQuantity", line.priceUnit.normalized, attributes: ["unitCode": line.unit])
         }
         xml.endElement()
         xml.endElement()
     }
 
     private static func party(
-        _ role: String, address: Address, endpoint: ElectronicAddress?, vatID: String?, contact: Contact?,
+        _ role: XMLName, address: Address, endpoint: ElectronicAddress?, vatID: String?, contact: Contact?,
         identifier: PartyIdentifier? = nil, legalRegistration: PartyIdentifier? = nil, _ xml: inout XMLWriter
     ) throws(XMLWriterError) {
         try xml.startElement(role)
@@ -287,18 +287,19 @@ public enum UBLInvoice {
 
     /// An identifier with its `schemeID` when it has one.
     private static func identifier(
-        _ name: String, _ identifier: PartyIdentifier, _ xml: inout XMLWriter
+        _ name: XMLName, _ identifier: PartyIdentifier, _ xml: inout XMLWriter
     ) throws(XMLWriterError) {
-        try xml.element(name, identifier.identifier, attributes: identifier.scheme.map { [("schemeID", $0)] } ?? [])
+        try xml.element(
+            name, identifier.identifier, attributes: identifier.scheme.map { [("schemeID" as XMLName, $0)] } ?? [])
     }
 
     private static func taxCategory(
-        _ name: String, _ category: TaxCategory, _ rate: FixedDecimal, reason: VATBreakdown?, _ xml: inout XMLWriter
+        _ name: XMLName, _ category: TaxCategory, _ rate: FixedDecimal, reason: VATBreakdown?, _ xml: inout XMLWriter
     ) throws(XMLWriterError) {
         try xml.startElement(name)
         try xml.element("cbc:ID", category.rawValue)
         // Category O (not subject to VAT) has no rate (BR-O-05, BR-O-14).
-        if category != .outOfScope { try xml.element("cbc:Percent", rate.normalized.description) }
+        if category != .outOfScope { try xml.element("cbc:Percent", rate.normalized) }
         if let code = reason?.exemptionReasonCode { try xml.element("cbc:TaxExemptionReasonCode", code) }
         if let text = reason?.exemptionReason { try xml.element("cbc:TaxExemptionReason", text) }
         try taxScheme(&xml)
@@ -312,7 +313,7 @@ public enum UBLInvoice {
     }
 
     /// Writes the element only when it has text: PEPPOL forbids empty elements (PEPPOL-EN16931-R008).
-    private static func optional(_ name: String, _ text: String, _ xml: inout XMLWriter) throws(XMLWriterError) {
+    private static func optional(_ name: XMLName, _ text: String, _ xml: inout XMLWriter) throws(XMLWriterError) {
         guard !text.isEmpty else { return }
         try xml.element(name, text)
     }

@@ -43,17 +43,17 @@ public enum PostingXML {
         try xml.startElement("Document")
         try xml.element("number", document.number)
         try xml.element("companyCode", document.companyCode)
-        try xml.element("postingDate", document.postingDate.description)
-        try xml.element("documentDate", document.documentDate.description)
+        try xml.element("postingDate", document.postingDate)
+        try xml.element("documentDate", document.documentDate)
         try xml.element("reference", document.reference)
         try xml.element("currency", document.currency.code)
         try xml.element("held", document.held ? "true" : "false")
         for line in document.lines {
             try xml.startElement("Line")
-            try xml.element("number", String(line.number))
+            try xml.element("number", line.number)
             try xml.element("glAccount", line.glAccount)
             try xml.element("side", line.side.rawValue)
-            try xml.element("amount", line.amount.decimal.description)
+            try xml.element("amount", line.amount.decimal)
             if let key = line.accountKey { try xml.element("accountKey", key.rawValue) }
             if let taxCode = line.taxCode { try xml.element("taxCode", taxCode) }
             if let account = line.contractAccount { try xml.element("contractAccount", account) }

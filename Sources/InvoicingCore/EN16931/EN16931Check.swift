@@ -51,6 +51,12 @@ public struct EN16931Check: Sendable {
 
     /// Throws the first violation found in `invoice`, naming its rule.
     public func validate(_ invoice: Invoice) throws(EN16931Violation) {
+        _ = try validatedAmounts(of: invoice)
+    }
+
+    /// The EN 16931 amounts of `invoice`, once ``validate(_:)`` would pass; throws what it would
+    /// throw. A writer that needs the amounts takes them from here rather than computing them twice.
+    public func validatedAmounts(of invoice: Invoice) throws(EN16931Violation) -> EN16931Amounts {
         let amounts: EN16931Amounts
         do {
             amounts = try EN16931Amounts(invoice)
@@ -60,6 +66,7 @@ public struct EN16931Check: Sendable {
         if let first = violations(of: amounts).first ?? partyViolations(of: invoice, amounts: amounts).first {
             throw first
         }
+        return amounts
     }
 
     /// The VAT amounts of `amounts` that differ from their rounded product and are accepted only
@@ -78,9 +85,10 @@ public struct EN16931Check: Sendable {
     /// Every violation in `amounts`, in rule order; empty when the invoice adds up.
     public func violations(of amounts: EN16931Amounts) -> [EN16931Violation] {
         var found: [EN16931Violation] = []
-        func expect(_ rule: String, _ actual: Money, _ expected: Money, _ what: String) {
+        // The description is made only for a breach: an invoice that adds up costs no text.
+        func expect(_ rule: String, _ actual: Money, _ expected: Money, _ what: @autoclosure () -> String) {
             if actual != expected {
-                found.append(EN16931Violation(rule: rule, "\(what) is \(actual), expected \(expected)"))
+                found.append(EN16931Violation(rule: rule, "\(what()) is \(actual), expected \(expected)"))
             }
         }
         let currency = amounts.currency
@@ -157,39 +165,41 @@ public struct EN16931Check: Sendable {
         }
         for key in Set(bases.keys).union(groups.keys).sorted() {
             let prefix = key.category.rulePrefix
-            let name = "category \(key.category.rawValue) at \(key.rate) %"
+            // Text for a breach only, made when one is found.
+            func name() -> String { "category \(key.category.rawValue) at \(key.rate) %" }
             let expected = Money(minorUnits: bases[key] ?? 0, currency: amounts.currency)
             guard let group = groups[key] else {
-                found.append(EN16931Violation(rule: "\(prefix)-08", "\(name) has lines but no VAT breakdown"))
+                found.append(EN16931Violation(rule: "\(prefix)-08", "\(name()) has lines but no VAT breakdown"))
                 continue
             }
             if group.taxableAmount != expected {
                 found.append(
                     EN16931Violation(
                         rule: "\(prefix)-08",
-                        "the taxable amount of \(name) is \(group.taxableAmount), expected \(expected)"))
+                        "the taxable amount of \(name()) is \(group.taxableAmount), expected \(expected)"))
             }
             switch key.category.rateRule {
             case .zero:
                 if !key.rate.isZero {
-                    found.append(EN16931Violation(rule: "\(prefix)-05", "\(name): the rate must be 0"))
+                    found.append(EN16931Violation(rule: "\(prefix)-05", "\(name()): the rate must be 0"))
                 }
                 if !group.taxAmount.isZero {
                     found.append(
-                        EN16931Violation(rule: "\(prefix)-09", "the VAT of \(name) is \(group.taxAmount), expected 0"))
+                        EN16931Violation(rule: "\(prefix)-09", "the VAT of \(name()) is \(group.taxAmount), expected 0")
+                    )
                 }
             case .positive where key.rate <= .zero:
-                found.append(EN16931Violation(rule: "\(prefix)-05", "\(name): the rate must be above 0"))
+                found.append(EN16931Violation(rule: "\(prefix)-05", "\(name()): the rate must be above 0"))
             case .nonNegative where key.rate < .zero:
-                found.append(EN16931Violation(rule: "\(prefix)-05", "\(name): the rate must be 0 or above"))
+                found.append(EN16931Violation(rule: "\(prefix)-05", "\(name()): the rate must be 0 or above"))
             case .positive, .nonNegative, .free: break
             }
             let hasReason = group.exemptionReason != nil || group.exemptionReasonCode != nil
             switch key.category.exemptionReasonRule {
             case .required where !hasReason:
-                found.append(EN16931Violation(rule: "\(prefix)-10", "\(name) needs an exemption reason or its code"))
+                found.append(EN16931Violation(rule: "\(prefix)-10", "\(name()) needs an exemption reason or its code"))
             case .forbidden where hasReason:
-                found.append(EN16931Violation(rule: "\(prefix)-10", "\(name) must not carry an exemption reason"))
+                found.append(EN16931Violation(rule: "\(prefix)-10", "\(name()) must not carry an exemption reason"))
             case .required, .forbidden, .free: break
             }
         }
