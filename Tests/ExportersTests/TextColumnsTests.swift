@@ -55,8 +55,10 @@ struct TextColumnsTests {
                 row.left(text, width)
                 row.append(" ")
                 row.right(text, width)
-                row.decimal(text, width, fractionWidth: 2, separator: ",")
-                row.decimal(text, width, fractionWidth: 0, separator: ".")
+                let comma = TextColumns.fractionLength(text, separator: ",")
+                let point = TextColumns.fractionLength(text, separator: ".")
+                row.decimal(ColumnRow.Decimal(text: text, fraction: comma, width: 2), width, separator: ",")
+                row.decimal(ColumnRow.Decimal(text: text, fraction: point, width: 0), width, separator: ".")
             }
             #expect(Array(row.utf8) == Array(pieces.utf8), "width \(width)")
         }

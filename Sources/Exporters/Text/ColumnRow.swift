@@ -74,16 +74,24 @@ struct ColumnRow {
         append(text)
     }
 
-    /// Appends ``TextColumns/decimal(_:_:fractionWidth:separator:)`` of the same arguments.
-    mutating func decimal(_ text: String, _ width: Int, fractionWidth: Int, separator: Character) {
-        guard TextColumns.isOneByteCharacters(text) else {
-            append(TextColumns.decimal(text, width, fractionWidth: fractionWidth, separator: separator))
+    /// A number to align on its decimal separator: its text, the characters after its separator
+    /// (``TextColumns/fractionLength(_:separator:)``) and the fraction width of its column.
+    struct Decimal {
+        var text: String
+        var fraction: Int
+        var width: Int
+    }
+
+    /// Appends ``TextColumns/decimal(_:_:fractionWidth:separator:)`` of `number`'s text and width.
+    mutating func decimal(_ number: Decimal, _ width: Int, separator: Character) {
+        guard TextColumns.isOneByteCharacters(number.text) else {
+            append(TextColumns.decimal(number.text, width, fractionWidth: number.width, separator: separator))
             return
         }
         // `right(text + padding, width)`: the text and its blanks, one column per byte.
-        let padding = TextColumns.decimalPadding(text, fractionWidth: fractionWidth, separator: separator)
-        spaces(width - text.utf8.count - padding)
-        append(text)
+        let padding = TextColumns.decimalPadding(fraction: number.fraction, fractionWidth: number.width)
+        spaces(width - number.text.utf8.count - padding)
+        append(number.text)
         spaces(padding)
     }
 

@@ -159,20 +159,26 @@ public struct InvoicePrintModelBuilder: Sendable {
             language.format(line.unitPrice, minimumScale: 2)
                 + (line.priceUnit == .one ? "" : "/\(language.format(line.priceUnit))")
         }
-        // Each quantity and price is formatted once, for the widest fraction and for its row.
-        let quantities = invoice.lines.map { language.format($0.quantity) }
-        let prices = invoice.lines.map(price)
-        let quantityFraction = quantities.map { TextColumns.fractionLength($0, separator: separator) }.max() ?? 0
-        let priceFraction = prices.map { TextColumns.fractionLength($0, separator: separator) }.max() ?? 0
+        // Each quantity and price is formatted once and its fraction measured once, for the
+        // widest fraction and for its row; the lines are read in place, not copied per pass.
+        let lines = invoice.lines
+        let quantities = lines.indices.map { language.format(lines[$0].quantity) }
+        let prices = lines.indices.map { price(lines[$0]) }
+        let quantityFractions = quantities.map { TextColumns.fractionLength($0, separator: separator) }
+        let priceFractions = prices.map { TextColumns.fractionLength($0, separator: separator) }
+        let quantityFraction = quantityFractions.max() ?? 0
+        let priceFraction = priceFractions.max() ?? 0
         let indent = TextColumns.spaces(16)
-        return invoice.lines.indices.map { index in
-            let line = invoice.lines[index]
+        return lines.indices.map { index in
+            let line = lines[index]
             let description = TextColumns.wrap(line.description, descriptionWidth)
             var rows = [
                 InvoicePrintModel.Row(
                     text: itemColumns(
                         line, description: description[0],
-                        quantity: (quantities[index], quantityFraction), price: (prices[index], priceFraction),
+                        quantity: .init(
+                            text: quantities[index], fraction: quantityFractions[index], width: quantityFraction),
+                        price: .init(text: prices[index], fraction: priceFractions[index], width: priceFraction),
                         separator: separator, amount: language.format(line.baseAmount)))
             ]
             rows += description.dropFirst().map { InvoicePrintModel.Row(text: indent + $0) }
@@ -200,16 +206,16 @@ public struct InvoicePrintModelBuilder: Sendable {
     /// makes it from the quantity and price aligned by ``TextColumns/decimal(_:_:fractionWidth:separator:)``,
     /// written in one piece.
     func itemColumns(
-        _ line: InvoiceLine, description: String, quantity: (text: String, fraction: Int),
-        price: (text: String, fraction: Int), separator: Character, amount: String
+        _ line: InvoiceLine, description: String, quantity: ColumnRow.Decimal, price: ColumnRow.Decimal,
+        separator: Character, amount: String
     ) -> String {
         let position = String(line.number)
         // Each decimal column may carry its fraction's blanks and a separator's beyond its width.
         let capacity =
             ColumnRow.capacity(position, 4) + ColumnRow.capacity(line.material, 10)
             + ColumnRow.capacity(description, descriptionWidth)
-            + ColumnRow.capacity(quantity.text, 9) + max(0, quantity.fraction) + 1
-            + ColumnRow.capacity(line.unit, 4) + ColumnRow.capacity(price.text, 11) + max(0, price.fraction) + 1
+            + ColumnRow.capacity(quantity.text, 9) + max(0, quantity.width) + 1
+            + ColumnRow.capacity(line.unit, 4) + ColumnRow.capacity(price.text, 11) + max(0, price.width) + 1
             + ColumnRow.capacity(amount, 12) + ColumnRow.capacity(line.taxCode, 4) + 4
         return ColumnRow.text(capacity: capacity) { row in
             row.right(position, 4)
@@ -217,10 +223,10 @@ public struct InvoicePrintModelBuilder: Sendable {
             row.left(line.material, 10)
             row.append(" ")
             row.left(description, descriptionWidth)
-            row.decimal(quantity.text, 9, fractionWidth: quantity.fraction, separator: separator)
+            row.decimal(quantity, 9, separator: separator)
             row.append(" ")
             row.left(line.unit, 4)
-            row.decimal(price.text, 11, fractionWidth: price.fraction, separator: separator)
+            row.decimal(price, 11, separator: separator)
             row.right(amount, 12)
             row.append(" ")
             row.left(line.taxCode, 4)

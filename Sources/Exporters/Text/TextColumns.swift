@@ -150,8 +150,12 @@ extension TextColumns {
     /// The blanks ``decimal(_:_:fractionWidth:separator:)`` puts after `text`: what its fraction
     /// lacks of `fractionWidth`, or the whole fraction and the separator when it has none.
     static func decimalPadding(_ text: String, fractionWidth: Int, separator: Character) -> Int {
+        decimalPadding(fraction: fractionLength(text, separator: separator), fractionWidth: fractionWidth)
+    }
+
+    /// ``decimalPadding(_:fractionWidth:separator:)`` of a text whose ``fractionLength(_:separator:)`` is `fraction`.
+    static func decimalPadding(fraction: Int, fractionWidth: Int) -> Int {
         let fractionWidth = max(0, fractionWidth)
-        let fraction = fractionLength(text, separator: separator)
         return fraction < 0 ? fractionWidth + (fractionWidth > 0 ? 1 : 0) : max(0, fractionWidth - fraction)
     }
 
