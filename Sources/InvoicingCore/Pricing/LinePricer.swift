@@ -80,21 +80,22 @@ struct LinePricer {
         var best: Int?
         var anyValid = false
         var anyValidInCurrency = false
+        // The fields are read in place: binding each condition to a name copied all of it.
         for index in conditions.indices {
-            let condition = conditions[index]
             guard
-                condition.kind == .price && condition.isValid(on: date)
-                    && (condition.account == nil || condition.account == account.id)
+                conditions[index].kind == .price && conditions[index].isValid(on: date)
+                    && (conditions[index].account == nil || conditions[index].account == account.id)
             else { continue }
             anyValid = true
-            guard condition.currency == currency else { continue }
+            guard conditions[index].currency == currency else { continue }
             anyValidInCurrency = true
-            guard condition.value(for: quantity) != nil else { continue }
+            guard conditions[index].value(for: quantity) != nil else { continue }
             if let current = best {
-                let lhs = conditions[current]
-                if ((lhs.account != nil ? 1 : 0), lhs.validFrom, condition.id) < (
-                    (condition.account != nil ? 1 : 0), condition.validFrom, lhs.id
-                ) {
+                if ((conditions[current].account != nil ? 1 : 0), conditions[current].validFrom, conditions[index].id)
+                    < (
+                        (conditions[index].account != nil ? 1 : 0), conditions[index].validFrom, conditions[current].id
+                    )
+                {
                     best = index
                 }
             } else {
@@ -119,14 +120,13 @@ struct LinePricer {
         var applicable: [PriceCondition] = []
         func collect(_ conditions: [PriceCondition]?) {
             guard let conditions else { return }
-            for index in conditions.indices {
-                let condition = conditions[index]
-                if condition.kind != .price && condition.isValid(on: date)
-                    && (condition.account == nil || condition.account == account.id)
-                    && (condition.calculation == .percent || condition.currency == currency)
-                {
-                    applicable.append(condition)
-                }
+            // The fields are read in place: binding each condition to a name copied all of it.
+            for index in conditions.indices
+            where conditions[index].kind != .price && conditions[index].isValid(on: date)
+                && (conditions[index].account == nil || conditions[index].account == account.id)
+                && (conditions[index].calculation == .percent || conditions[index].currency == currency)
+            {
+                applicable.append(conditions[index])
             }
         }
         collect(masterData.priceConditions[material.id])
