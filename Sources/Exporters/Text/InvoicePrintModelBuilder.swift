@@ -155,15 +155,15 @@ public struct InvoicePrintModelBuilder: Sendable {
     /// Quantities and prices line up on their decimal separator.
     func items(_ invoice: Invoice, language: PrintLanguage) -> [InvoicePrintModel.Item] {
         let separator = language.decimalSeparator
-        func price(_ line: InvoiceLine) -> String {
-            language.format(line.unitPrice, minimumScale: 2)
-                + (line.priceUnit == .one ? "" : "/\(language.format(line.priceUnit))")
+        func price(_ unitPrice: FixedDecimal, per priceUnit: FixedDecimal) -> String {
+            language.format(unitPrice, minimumScale: 2)
+                + (priceUnit == .one ? "" : "/\(language.format(priceUnit))")
         }
         // Each quantity and price is formatted once and its fraction measured once, for the
         // widest fraction and for its row; the lines are read in place, not copied per pass.
         let lines = invoice.lines
         let quantities = lines.indices.map { language.format(lines[$0].quantity) }
-        let prices = lines.indices.map { price(lines[$0]) }
+        let prices = lines.indices.map { price(lines[$0].unitPrice, per: lines[$0].priceUnit) }
         let quantityFractions = quantities.map { TextColumns.fractionLength($0, separator: separator) }
         let priceFractions = prices.map { TextColumns.fractionLength($0, separator: separator) }
         let quantityFraction = quantityFractions.max() ?? 0
