@@ -138,4 +138,55 @@ import Testing
                 + "sales organisation S100, account group 01, material group -: no row in any of the 8 accesses, "
                 + "from company code + account group + material group + account key to account key")
     }
+
+    /// The lookup as it was first written: every row of the request's chart, sales organisation
+    /// and key, searched once per access of the sequence. The index must answer as it does.
+    static func scan(_ rules: [AccountDeterminationRule], _ request: AccountDeterminationRequest)
+        -> AccountDeterminationMatch?
+    {
+        let candidates = rules.filter {
+            $0.accountKey == request.key && $0.chartOfAccounts == request.chartOfAccounts
+                && $0.salesOrganisation == request.salesOrganisation
+        }
+        for access in AccountDeterminationAccess.sequence {
+            if let rule = candidates.first(where: { request.matches($0, in: access) }) {
+                return AccountDeterminationMatch(glAccount: rule.glAccount, access: access)
+            }
+        }
+        return nil
+    }
+
+    @Test("The indexed lookup answers every request as a scan of all rows would, replaced rows included")
+    func indexAnswersAsTheScan() {
+        var random = SplitMix64(seed: 7)
+        let keys: [AccountKey] = [.revenue, .deductions, .receivable]
+        for _ in 0..<200 {
+            var data = MasterData()
+            var rules: [AccountDeterminationRule] = []
+            for number in 0..<random.int(0...40) {
+                // Few values per field, so rows collide, replace each other and fall back often.
+                let rule = AccountDeterminationRule(
+                    chartOfAccounts: random.pick(["INT", "CADE"]), salesOrganisation: random.pick(["S1", "S2"]),
+                    companyCode: random.pick(["*", "1000", "2000"]), accountGroup: random.pick(["*", "01", "02"]),
+                    materialGroup: random.pick(["*", "10", ""]), accountKey: random.pick(keys),
+                    glAccount: "G\(number)")
+                rules.removeAll {
+                    $0.chartOfAccounts == rule.chartOfAccounts && $0.salesOrganisation == rule.salesOrganisation
+                        && $0.companyCode == rule.companyCode && $0.accountGroup == rule.accountGroup
+                        && $0.materialGroup == rule.materialGroup && $0.accountKey == rule.accountKey
+                }
+                rules.append(rule)
+                data.add(rule)
+            }
+            #expect(data.accountDetermination == rules)
+            for _ in 0..<20 {
+                // A request may carry `*` itself, which no keyed row matches, or no material group.
+                let request = AccountDeterminationRequest(
+                    companyCode: random.pick(["*", "1000", "2000"]), chartOfAccounts: random.pick(["INT", "CADE"]),
+                    salesOrganisation: random.pick(["S1", "S2", "S3"]), accountGroup: random.pick(["*", "01", "02"]),
+                    materialGroup: random.pick(["*", "10", "20", ""]), key: random.pick(keys))
+                #expect(data.accountDetermination(request) == Self.scan(rules, request), "\(request)")
+            }
+        }
+    }
 }

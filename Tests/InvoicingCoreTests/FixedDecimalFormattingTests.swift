@@ -53,7 +53,12 @@ import Testing
             let digits = Int(bits % 18) + 1
             let significand = Int64(bitPattern: random.next()) % Int64(Powers.ten(digits))
             let value = FixedDecimal(significand: significand, scale: Int((bits >> 8) % 7))
-            for (separator, grouping) in [(".", nil), (",", "."), (".", "'")] as [(Character, Character?)] {
+            // One-byte separators take the byte path; a separator of more bytes (or a CR LF,
+            // one character of two bytes) takes the character path, and may meet a one-byte one.
+            let separators: [(Character, Character?)] = [
+                (".", nil), (",", "."), (".", "'"), (",", "\u{202F}"), ("\r\n", "."), ("\u{066B}", nil),
+            ]
+            for (separator, grouping) in separators {
                 #expect(
                     value.formatted(decimalSeparator: separator, grouping: grouping)
                         == Self.reference(value, decimalSeparator: separator, grouping: grouping))

@@ -142,34 +142,44 @@ public struct InvoicePrintModelBuilder: Sendable {
             header.append((language.label("paymentTerms"), invoice.paymentTerms.description))
         }
         if let vatID = invoice.buyer.vatID { header.append((language.label("yourVATID"), vatID)) }
-        return header.map { InvoicePrintModel.Row(text: TextColumns.left($0.0, 20) + $0.1) }
+        return header.map { label, value in
+            InvoicePrintModel.Row(
+                text: ColumnRow.text(capacity: ColumnRow.capacity(label, 20) + value.utf8.count) { row in
+                    row.left(label, 20)
+                    row.append(value)
+                })
+        }
     }
 
     /// The line items: the item row, the rest of its wrapped description, one row per condition.
     /// Quantities and prices line up on their decimal separator.
     func items(_ invoice: Invoice, language: PrintLanguage) -> [InvoicePrintModel.Item] {
         let separator = language.decimalSeparator
-        func price(_ line: InvoiceLine) -> String {
-            language.format(line.unitPrice, minimumScale: 2)
-                + (line.priceUnit == .one ? "" : "/\(language.format(line.priceUnit))")
+        func price(_ unitPrice: FixedDecimal, per priceUnit: FixedDecimal) -> String {
+            language.format(unitPrice, minimumScale: 2)
+                + (priceUnit == .one ? "" : "/\(language.format(priceUnit))")
         }
-        let quantityFraction =
-            invoice.lines.map {
-                TextColumns.fractionLength(language.format($0.quantity), separator: separator)
-            }.max() ?? 0
-        let priceFraction = invoice.lines.map { TextColumns.fractionLength(price($0), separator: separator) }.max() ?? 0
+        // Each quantity and price is formatted once and its fraction measured once, for the
+        // widest fraction and for its row; the lines are read in place, not copied per pass.
+        let lines = invoice.lines
+        let quantities = lines.indices.map { language.format(lines[$0].quantity) }
+        let prices = lines.indices.map { price(lines[$0].unitPrice, per: lines[$0].priceUnit) }
+        let quantityFractions = quantities.map { TextColumns.fractionLength($0, separator: separator) }
+        let priceFractions = prices.map { TextColumns.fractionLength($0, separator: separator) }
+        let quantityFraction = quantityFractions.max() ?? 0
+        let priceFraction = priceFractions.max() ?? 0
         let indent = TextColumns.spaces(16)
-        return invoice.lines.map { line in
+        return lines.indices.map { index in
+            let line = lines[index]
             let description = TextColumns.wrap(line.description, descriptionWidth)
             var rows = [
                 InvoicePrintModel.Row(
-                    text: columns(
-                        position: String(line.number), material: line.material, description: description[0],
-                        quantity: TextColumns.decimal(
-                            language.format(line.quantity), 9, fractionWidth: quantityFraction, separator: separator),
-                        unit: line.unit,
-                        price: TextColumns.decimal(price(line), 11, fractionWidth: priceFraction, separator: separator),
-                        amount: language.format(line.baseAmount), tax: line.taxCode))
+                    text: itemColumns(
+                        line, description: description[0],
+                        quantity: .init(
+                            text: quantities[index], fraction: quantityFractions[index], width: quantityFraction),
+                        price: .init(text: prices[index], fraction: priceFractions[index], width: priceFraction),
+                        separator: separator, amount: language.format(line.baseAmount)))
             ]
             rows += description.dropFirst().map { InvoicePrintModel.Row(text: indent + $0) }
             for condition in line.conditions {
@@ -177,12 +187,49 @@ public struct InvoicePrintModelBuilder: Sendable {
                     condition.calculation == .percent
                     ? "\(language.format(condition.value))%" : language.format(condition.value, minimumScale: 2)
                 let text = "\(language.label(condition.kind.rawValue)) \(condition.conditionID) \(value)"
+                let amount = language.format(condition.amount)
+                // The indent, the text, the amount: `indent + left(text, …) + right(amount, 12)`.
+                let capacity = 16 + ColumnRow.capacity(text, amountEnd - 28) + ColumnRow.capacity(amount, 12)
                 rows.append(
                     InvoicePrintModel.Row(
-                        text: indent + TextColumns.left(text, amountEnd - 28)
-                            + TextColumns.right(language.format(condition.amount), 12)))
+                        text: ColumnRow.text(capacity: capacity) { row in
+                            row.spaces(16)
+                            row.left(text, amountEnd - 28)
+                            row.right(amount, 12)
+                        }))
             }
             return InvoicePrintModel.Item(rows: rows, amount: line.netAmount)
+        }
+    }
+
+    /// The row of a line item, as ``columns(position:material:description:quantity:unit:price:amount:tax:)``
+    /// makes it from the quantity and price aligned by ``TextColumns/decimal(_:_:fractionWidth:separator:)``,
+    /// written in one piece.
+    func itemColumns(
+        _ line: InvoiceLine, description: String, quantity: ColumnRow.Decimal, price: ColumnRow.Decimal,
+        separator: Character, amount: String
+    ) -> String {
+        let position = String(line.number)
+        // Each decimal column may carry its fraction's blanks and a separator's beyond its width.
+        let capacity =
+            ColumnRow.capacity(position, 4) + ColumnRow.capacity(line.material, 10)
+            + ColumnRow.capacity(description, descriptionWidth)
+            + ColumnRow.capacity(quantity.text, 9) + max(0, quantity.width) + 1
+            + ColumnRow.capacity(line.unit, 4) + ColumnRow.capacity(price.text, 11) + max(0, price.width) + 1
+            + ColumnRow.capacity(amount, 12) + ColumnRow.capacity(line.taxCode, 4) + 4
+        return ColumnRow.text(capacity: capacity) { row in
+            row.right(position, 4)
+            row.append(" ")
+            row.left(line.material, 10)
+            row.append(" ")
+            row.left(description, descriptionWidth)
+            row.decimal(quantity, 9, separator: separator)
+            row.append(" ")
+            row.left(line.unit, 4)
+            row.decimal(price, 11, separator: separator)
+            row.right(amount, 12)
+            row.append(" ")
+            row.left(line.taxCode, 4)
         }
     }
 
@@ -233,9 +280,16 @@ public struct InvoicePrintModelBuilder: Sendable {
 
     /// A totals row: the label right-aligned before the amount column, the currency after it.
     func total(_ label: String, _ amount: Money, language: PrintLanguage) -> InvoicePrintModel.Row {
-        InvoicePrintModel.Row(
-            text: TextColumns.right(label, amountEnd - 13) + TextColumns.right(language.format(amount), 13) + " "
-                + amount.currency.code)
+        let text = language.format(amount)
+        let code = amount.currency.code
+        let capacity = ColumnRow.capacity(label, amountEnd - 13) + ColumnRow.capacity(text, 13) + 1 + code.utf8.count
+        return InvoicePrintModel.Row(
+            text: ColumnRow.text(capacity: capacity) { row in
+                row.right(label, amountEnd - 13)
+                row.right(text, 13)
+                row.append(" ")
+                row.append(code)
+            })
     }
 
     /// The width of the description column: what the fixed columns leave (22 on 80 characters).
@@ -249,9 +303,24 @@ public struct InvoicePrintModelBuilder: Sendable {
         position: String, material: String, description: String, quantity: String, unit: String, price: String,
         amount: String, tax: String
     ) -> String {
-        TextColumns.right(position, 4) + " " + TextColumns.left(material, 10) + " "
-            + TextColumns.left(description, descriptionWidth) + TextColumns.right(quantity, 9) + " "
-            + TextColumns.left(unit, 4) + TextColumns.right(price, 11) + TextColumns.right(amount, 12) + " "
-            + TextColumns.left(tax, 4)
+        let capacity =
+            ColumnRow.capacity(position, 4) + ColumnRow.capacity(material, 10)
+            + ColumnRow.capacity(description, descriptionWidth) + ColumnRow.capacity(quantity, 9)
+            + ColumnRow.capacity(unit, 4) + ColumnRow.capacity(price, 11) + ColumnRow.capacity(amount, 12)
+            + ColumnRow.capacity(tax, 4) + 4
+        return ColumnRow.text(capacity: capacity) { row in
+            row.right(position, 4)
+            row.append(" ")
+            row.left(material, 10)
+            row.append(" ")
+            row.left(description, descriptionWidth)
+            row.right(quantity, 9)
+            row.append(" ")
+            row.left(unit, 4)
+            row.right(price, 11)
+            row.right(amount, 12)
+            row.append(" ")
+            row.left(tax, 4)
+        }
     }
 }

@@ -43,6 +43,18 @@ enum TextColumns {
 
     /// Splits `text` into lines of at most `width` characters at spaces; longer words are cut.
     static func wrap(_ text: String, _ width: Int) -> [String] {
+        // Every line item's description is wrapped: text whose characters are all one byte is
+        // wrapped on its bytes, with no `String` but the lines themselves.
+        if width > 0, isOneByteCharacters(text),
+            let lines = text.utf8.withContiguousStorageIfAvailable({ wrapOneByte($0, width) })
+        {
+            return lines
+        }
+        return wrapCharacters(text, width)
+    }
+
+    /// ``wrap(_:_:)`` for any text: words split at spaces, widths counted in characters.
+    static func wrapCharacters(_ text: String, _ width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         // Words split at spaces; by byte when every character is one byte (the same words, found
@@ -73,6 +85,58 @@ enum TextColumns {
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// ``wrapCharacters(_:_:)`` on the bytes of text whose characters are all one byte, step
+    /// for step: the line being filled is kept in a buffer and becomes a `String` when it is full.
+    private static func wrapOneByte(_ bytes: UnsafeBufferPointer<UInt8>, _ width: Int) -> [String] {
+        let space = UInt8(ascii: " ")
+        var lines: [String] = []
+        guard !bytes.isEmpty else { return [""] }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { current in
+            var length = 0
+            func take(_ start: Int, _ count: Int, at offset: Int) {
+                for index in 0..<count { current[offset + index] = bytes[start + index] }
+            }
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == space {
+                    index += 1
+                    continue
+                }
+                var start = index
+                while index < bytes.count && bytes[index] != space { index += 1 }
+                var count = index - start
+                while count > width {
+                    // A word longer than the line: the line so far, then the word cut in pieces.
+                    if length > 0 {
+                        lines.append(
+                            String(decoding: UnsafeBufferPointer(rebasing: current[0..<length]), as: UTF8.self))
+                        length = 0
+                    }
+                    lines.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + width]), as: UTF8.self))
+                    start += width
+                    count -= width
+                }
+                if length == 0 {
+                    take(start, count, at: 0)
+                    length = count
+                } else if length + 1 + count <= width {
+                    current[length] = space
+                    take(start, count, at: length + 1)
+                    length += 1 + count
+                } else {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: current[0..<length]), as: UTF8.self))
+                    take(start, count, at: 0)
+                    length = count
+                }
+            }
+            if length > 0 || lines.isEmpty {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: current[0..<length]), as: UTF8.self))
+            }
+        }
+        return lines
+    }
 }
 
 extension TextColumns {
@@ -80,10 +144,19 @@ extension TextColumns {
     /// everything after `separator` is padded to `fractionWidth` characters (a number without a
     /// separator gets blanks in its place), so `12,50` and `0,289` line up on the comma.
     static func decimal(_ text: String, _ width: Int, fractionWidth: Int, separator: Character) -> String {
+        right(text + spaces(decimalPadding(text, fractionWidth: fractionWidth, separator: separator)), width)
+    }
+
+    /// The blanks ``decimal(_:_:fractionWidth:separator:)`` puts after `text`: what its fraction
+    /// lacks of `fractionWidth`, or the whole fraction and the separator when it has none.
+    static func decimalPadding(_ text: String, fractionWidth: Int, separator: Character) -> Int {
+        decimalPadding(fraction: fractionLength(text, separator: separator), fractionWidth: fractionWidth)
+    }
+
+    /// ``decimalPadding(_:fractionWidth:separator:)`` of a text whose ``fractionLength(_:separator:)`` is `fraction`.
+    static func decimalPadding(fraction: Int, fractionWidth: Int) -> Int {
         let fractionWidth = max(0, fractionWidth)
-        let fraction = fractionLength(text, separator: separator)
-        let padding = fraction < 0 ? fractionWidth + (fractionWidth > 0 ? 1 : 0) : max(0, fractionWidth - fraction)
-        return right(text + spaces(padding), width)
+        return fraction < 0 ? fractionWidth + (fractionWidth > 0 ? 1 : 0) : max(0, fractionWidth - fraction)
     }
 
     /// The characters after the decimal separator, or -1 when there is none.

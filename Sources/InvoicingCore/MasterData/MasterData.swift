@@ -14,6 +14,8 @@ public struct MasterData: Sendable {
     public private(set) var taxDetermination: [TaxDeterminationKey: String] = [:]
     /// The account determination rows; where several match, the access sequence decides.
     public private(set) var accountDetermination: [AccountDeterminationRule] = []
+    /// The same rows grouped for lookups, kept in step with ``accountDetermination`` by `add`.
+    private var accountDeterminationIndex = AccountDeterminationIndex()
     /// Conditions by material; account-wide conditions (no material) under the empty key.
     public private(set) var priceConditions: [String: [PriceCondition]] = [:]
 
@@ -55,6 +57,7 @@ public struct MasterData: Sendable {
                 && $0.accountKey == value.accountKey
         }
         accountDetermination.append(value)
+        accountDeterminationIndex.add(value)
     }
 
     /// Adds a price condition, replacing one with the same id for the same material.
@@ -72,16 +75,9 @@ public struct MasterData: Sendable {
     /// The G/L account for a posting line: the row of the first access of the access sequence
     /// (``AccountDeterminationAccess/sequence``) that has one for the request's key fields.
     public func accountDetermination(_ request: AccountDeterminationRequest) -> AccountDeterminationMatch? {
-        let candidates = accountDetermination.filter {
-            $0.accountKey == request.key && $0.chartOfAccounts == request.chartOfAccounts
-                && $0.salesOrganisation == request.salesOrganisation
-        }
-        for access in AccountDeterminationAccess.sequence {
-            if let rule = candidates.first(where: { request.matches($0, in: access) }) {
-                return AccountDeterminationMatch(glAccount: rule.glAccount, access: access)
-            }
-        }
-        return nil
+        // Every posting line asks: the index goes straight to the rows of the request's chart,
+        // sales organisation and key, in the sequence's order, instead of scanning every row.
+        accountDeterminationIndex.match(request)
     }
 }
 

@@ -74,6 +74,12 @@ public struct PriceCondition: Sendable, Codable, Hashable {
     /// The value of the highest scale level reached by `quantity` (by magnitude, so returns price too).
     public func value(for quantity: FixedDecimal) -> FixedDecimal? {
         let magnitude = quantity.isNegative ? quantity.negated : quantity
-        return scale.filter { $0.fromQuantity <= magnitude }.max { $0.fromQuantity < $1.fromQuantity }?.value
+        // As `filter` then `max(by:)`: the first of the highest levels reached, with no array made.
+        var reached: ScaleLevel?
+        for level in scale where level.fromQuantity <= magnitude {
+            if let current = reached, !(current.fromQuantity < level.fromQuantity) { continue }
+            reached = level
+        }
+        return reached?.value
     }
 }

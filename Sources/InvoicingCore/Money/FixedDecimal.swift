@@ -135,9 +135,66 @@ extension FixedDecimal: CustomStringConvertible {
 
     /// Text with the given separators; `grouping` is put between groups of three integer digits.
     public func formatted(decimalSeparator: Character = ".", grouping: Character? = nil) -> String {
-        // Digits are written from the right into a buffer on the stack, so a value costs one
-        // String (held inline up to 15 bytes) and no per-Character appends or arrays: amounts
-        // are formatted for every line of every output.
+        // Amounts are formatted for every line of every output, and every language here
+        // separates with one ASCII byte: those separators are written as bytes.
+        if let separator = Self.singleByte(decimalSeparator) {
+            guard let grouping else { return formatted(separator: separator, grouping: nil) }
+            if let group = Self.singleByte(grouping) { return formatted(separator: separator, grouping: group) }
+        }
+        return formattedCharacters(decimalSeparator: decimalSeparator, grouping: grouping)
+    }
+
+    /// The one byte of a character that is a single ASCII byte; nil for any other (`"\r\n"` is two).
+    private static func singleByte(_ character: Character) -> UInt8? {
+        let bytes = character.utf8
+        guard bytes.count == 1, let byte = bytes.first, byte < 0x80 else { return nil }
+        return byte
+    }
+
+    /// ``formatted(decimalSeparator:grouping:)`` with separators of one byte each.
+    private func formatted(separator: UInt8, grouping: UInt8?) -> String {
+        // Digits are written from the right into a buffer on the stack, the fraction's peeled off
+        // the magnitude one by one (no division by a power of ten looked up), then copied into the
+        // String's own storage, which takes text of up to 15 ASCII bytes without checking it.
+        var magnitude = significand.magnitude
+        // A sign, at most 20 integer digits and 6 group separators, the separator, the fraction.
+        let capacity = 28 + Self.maxScale
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            if scale > 0 {
+                for _ in 0..<scale {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                }
+                start -= 1
+                buffer[start] = separator
+            }
+            var digits = 0
+            repeat {
+                if digits > 0 && digits % 3 == 0, let grouping {
+                    start -= 1
+                    buffer[start] = grouping
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                digits += 1
+            } while magnitude > 0
+            if significand < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            let text = UnsafeBufferPointer(rebasing: buffer[start..<capacity])
+            return String(unsafeUninitializedCapacity: text.count) { target in
+                _ = target.initialize(fromContentsOf: text)
+                return text.count
+            }
+        }
+    }
+
+    /// ``formatted(decimalSeparator:grouping:)`` with separators of any length.
+    private func formattedCharacters(decimalSeparator: Character, grouping: Character?) -> String {
         let magnitude = significand.magnitude
         let divisor = UInt64(Powers.ten(scale))
         let separatorBytes = decimalSeparator.utf8.count

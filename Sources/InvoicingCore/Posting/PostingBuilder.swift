@@ -57,14 +57,20 @@ struct PostingBuilder {
             var key: AccountKey
             var taxCode: String
             var co: COAssignment
+            /// The order of `(gl, key.rawValue, taxCode, profitCenter ?? "", costCenter ?? "")`,
+            /// field by field, without making the tuples (and their strings) for every comparison.
             static func < (lhs: RevenueKey, rhs: RevenueKey) -> Bool {
-                (lhs.gl, lhs.key.rawValue, lhs.taxCode, lhs.co.profitCenter ?? "", lhs.co.costCenter ?? "") < (
-                    rhs.gl, rhs.key.rawValue, rhs.taxCode, rhs.co.profitCenter ?? "", rhs.co.costCenter ?? ""
-                )
+                if lhs.gl != rhs.gl { return lhs.gl < rhs.gl }
+                if lhs.key != rhs.key { return lhs.key.rawValue < rhs.key.rawValue }
+                if lhs.taxCode != rhs.taxCode { return lhs.taxCode < rhs.taxCode }
+                let (left, right) = (lhs.co.profitCenter ?? "", rhs.co.profitCenter ?? "")
+                if left != right { return left < right }
+                return lhs.co.costCenter ?? "" < rhs.co.costCenter ?? ""
             }
         }
         var revenue: [RevenueKey: Int64] = [:]
-        for line in invoice.lines {
+        for index in invoice.lines.indices {
+            let line = invoice.lines[index]
             let co = COAssignment(profitCenter: line.profitCenter, costCenter: line.costCenter)
             revenue[RevenueKey(gl: line.revenueAccount, key: .revenue, taxCode: line.taxCode, co: co), default: 0] +=
                 line.baseAmount.minorUnits

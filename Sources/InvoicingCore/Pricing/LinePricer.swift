@@ -8,8 +8,10 @@ struct LinePricer {
     let rounding: RoundingRule
 
     func price(_ item: SourceItem, of document: SourceDocument, lineNumber: Int) throws(UnitFailure) -> InvoiceLine {
+        // The failure names the document and item: only those are captured, not copies of both.
+        let (documentID, itemNumber) = (document.id, item.number)
         func fail(_ code: UnitFailure.Code, _ message: String) -> UnitFailure {
-            UnitFailure(code, message, document: document.id, item: item.number)
+            UnitFailure(code, message, document: documentID, item: itemNumber)
         }
         guard let material = masterData.materials[item.material] else {
             throw fail(.unknownMaterial, "unknown material \(item.material)")
@@ -45,7 +47,9 @@ struct LinePricer {
             if mode.appliesAdjustments(item) {
                 conditions = try adjustments(for: material, quantity: item.quantity, base: base, on: date, fail: fail)
             }
-            let net = try ([base] + conditions.map(\.amount)).sum(in: currency)
+            // The base, then each condition, added as `sum(in:)` adds them, without an array of them.
+            var net = try Money.zero(currency).adding(base)
+            for condition in conditions { net = try net.adding(condition.amount) }
             let taxCode = try taxCode(for: item, material: material, fail: fail)
             let revenue = try glAccount(.revenue, material: material, fail: fail)
             return InvoiceLine(
@@ -70,17 +74,36 @@ struct LinePricer {
         for material: Material, quantity: FixedDecimal, on date: CalendarDate,
         fail: (UnitFailure.Code, String) -> UnitFailure
     ) throws(UnitFailure) -> PriceCondition {
-        let valid = (masterData.priceConditions[material.id] ?? []).filter {
-            $0.kind == .price && $0.isValid(on: date) && ($0.account == nil || $0.account == account.id)
+        // One pass over the material's conditions, as `filter` and `max(by:)` over the valid ones
+        // in the currency would take them: a later condition wins only when it is strictly better.
+        let conditions = masterData.priceConditions[material.id] ?? []
+        var best: Int?
+        var anyValid = false
+        var anyValidInCurrency = false
+        // The fields are read in place: binding each condition to a name copied all of it.
+        for index in conditions.indices {
+            guard
+                conditions[index].kind == .price && conditions[index].isValid(on: date)
+                    && (conditions[index].account == nil || conditions[index].account == account.id)
+            else { continue }
+            anyValid = true
+            guard conditions[index].currency == currency else { continue }
+            anyValidInCurrency = true
+            guard conditions[index].value(for: quantity) != nil else { continue }
+            if let current = best {
+                if ((conditions[current].account != nil ? 1 : 0), conditions[current].validFrom, conditions[index].id)
+                    < (
+                        (conditions[index].account != nil ? 1 : 0), conditions[index].validFrom, conditions[current].id
+                    )
+                {
+                    best = index
+                }
+            } else {
+                best = index
+            }
         }
-        let inCurrency = valid.filter { $0.currency == currency && $0.value(for: quantity) != nil }
-        let best = inCurrency.max { lhs, rhs in
-            ((lhs.account != nil ? 1 : 0), lhs.validFrom, rhs.id) < (
-                (rhs.account != nil ? 1 : 0), rhs.validFrom, lhs.id
-            )
-        }
-        if let best { return best }
-        if !valid.isEmpty && !valid.contains(where: { $0.currency == currency }) {
+        if let best { return conditions[best] }
+        if anyValid && !anyValidInCurrency {
             throw fail(.currencyMismatch, "material \(material.id) has no price in \(currency.code) on \(date)")
         }
         throw fail(.missingPrice, "no price for material \(material.id) and account \(account.id) on \(date)")
@@ -91,15 +114,24 @@ struct LinePricer {
         for material: Material, quantity: FixedDecimal, base: Money, on date: CalendarDate,
         fail: (UnitFailure.Code, String) -> UnitFailure
     ) throws -> [AppliedCondition] {
-        let candidates = (masterData.priceConditions[material.id] ?? []) + (masterData.priceConditions[""] ?? [])
-        // An amount condition applies only in its own currency; percentages apply in any.
-        let applicable =
-            candidates
-            .filter {
-                $0.kind != .price && $0.isValid(on: date) && ($0.account == nil || $0.account == account.id)
-                    && ($0.calculation == .percent || $0.currency == currency)
+        // An amount condition applies only in its own currency; percentages apply in any. The
+        // material's conditions come before the general ones, and the sort by id is stable, as
+        // when both lists were joined first: only the few that apply are copied.
+        var applicable: [PriceCondition] = []
+        func collect(_ conditions: [PriceCondition]?) {
+            guard let conditions else { return }
+            // The fields are read in place: binding each condition to a name copied all of it.
+            for index in conditions.indices
+            where conditions[index].kind != .price && conditions[index].isValid(on: date)
+                && (conditions[index].account == nil || conditions[index].account == account.id)
+                && (conditions[index].calculation == .percent || conditions[index].currency == currency)
+            {
+                applicable.append(conditions[index])
             }
-            .sorted { $0.id < $1.id }
+        }
+        collect(masterData.priceConditions[material.id])
+        collect(masterData.priceConditions[""])
+        if applicable.count > 1 { applicable.sort { $0.id < $1.id } }
         var applied: [AppliedCondition] = []
         for condition in applicable {
             guard let value = condition.value(for: quantity) else { continue }

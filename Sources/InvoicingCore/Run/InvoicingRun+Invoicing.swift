@@ -66,9 +66,13 @@ extension InvoicingRun {
         for order in unit.orders {
             for item in order.document.items.sorted(by: { $0.number < $1.number }) {
                 let (billable, atCost) = try billableItem(item, of: order.document)
-                lines.append(
-                    try (atCost ? costPricer : pricer).price(
-                        billable, of: order.document, lineNumber: (lines.count + 1) * 10))
+                let lineNumber = (lines.count + 1) * 10
+                // Either pricer in place: choosing one by `?:` copied it (and its master data) per line.
+                if atCost {
+                    lines.append(try costPricer.price(billable, of: order.document, lineNumber: lineNumber))
+                } else {
+                    lines.append(try pricer.price(billable, of: order.document, lineNumber: lineNumber))
+                }
             }
         }
         do {
@@ -164,9 +168,16 @@ extension InvoicingRun {
     /// a tie), so the codes add up to the group's tax exactly.
     func taxSubtotals(of lines: [InvoiceLine], currency: Currency) throws(UnitFailure) -> [TaxSubtotal] {
         do {
-            var bases: [String: Money] = [:]
-            for line in lines {
-                bases[line.taxCode] = try (bases[line.taxCode] ?? .zero(currency)).adding(line.netAmount)
+            // An invoice has a few tax codes: their bases are found by comparing codes along a
+            // short list, without hashing a code twice per line or copying the lines.
+            var bases: [(key: String, value: Money)] = []
+            for index in lines.indices {
+                let code = lines[index].taxCode
+                if let position = bases.firstIndex(where: { $0.key == code }) {
+                    bases[position].value = try bases[position].value.adding(lines[index].netAmount)
+                } else {
+                    bases.append((code, try Money.zero(currency).adding(lines[index].netAmount)))
+                }
             }
             var subtotals: [TaxSubtotal] = []
             for (code, base) in bases.sorted(by: { $0.key < $1.key }) {
