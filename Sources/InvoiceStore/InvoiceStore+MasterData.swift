@@ -1,19 +1,21 @@
 internal import Foundation
 internal import GRDB
+internal import GRDBSQLite
 public import InvoicingCore
 
 extension InvoiceStore {
     /// Inserts or replaces master data records (a later import of the same key wins).
     public func save(_ batch: MasterDataBatch) throws(StoreError) {
         try write { db in
+            // One statement per table, prepared once: preparing it afresh for every record
+            // cost as much as SQLite's insert.
             func upsert<T: Encodable>(_ table: String, _ id: String, _ value: T) throws {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO \(table) (id, payload) VALUES (?, ?)",
-                    arguments: [id, try Self.encode(value)])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (id, payload) VALUES (?, ?)")
+                    .execute(arguments: [id, try Self.encode(value)])
             }
             for value in batch.companyCodes { try upsert("company_code", value.id, value) }
             for value in batch.paymentTerms { try upsert("payment_terms", value.id, value) }
-            for value in batch.accounts { try upsert("contract_account", value.id, value) }
+            try Self.saveContractAccounts(batch.accounts, db)
             for value in batch.materials { try upsert("material", value.id, value) }
             for value in batch.taxCodes { try upsert("tax_code", value.id, value) }
             for value in batch.priceConditions { try upsert("price_condition", value.id, value) }
@@ -38,6 +40,43 @@ extension InvoiceStore {
                         rule.materialGroup, rule.accountKey.rawValue, rule.glAccount,
                     ])
             }
+        }
+    }
+
+    /// Inserts or replaces contract accounts: the bulk of master data (an import of a large
+    /// business brings hundreds of thousands), so their JSON is written by hand
+    /// (`ContractAccount+StoreJSON.swift`, the bytes `encode` gives) into one buffer and bound
+    /// to one prepared statement where it lies.
+    private static func saveContractAccounts(_ accounts: [ContractAccount], _ db: Database) throws {
+        guard !accounts.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO contract_account (id, payload) VALUES (?, ?)"
+        ).sqliteStatement
+        var writer = InvoiceJSONWriter(capacity: 1_024)
+        for account in accounts {
+            writer.removeAll()
+            writer.writeStored(account)
+            // The id is bound as GRDB binds a `String` (up to its first NUL, if any); the JSON
+            // holds none (`\u0000` is escaped) and goes in with its length. Both are bound
+            // without a copy (SQLITE_STATIC) and cleared before their memory can change.
+            let failure = account.id.withCString { id in
+                writer.withBytes { json -> DatabaseError? in
+                    defer {
+                        sqlite3_reset(statement)
+                        sqlite3_clear_bindings(statement)
+                    }
+                    sqlite3_bind_text(statement, 1, id, -1, nil)
+                    sqlite3_bind_text(
+                        statement, 2, UnsafeRawPointer(json.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                        Int32(json.count), nil)
+                    let code = sqlite3_step(statement)
+                    guard code != SQLITE_DONE else { return nil }
+                    return DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
+            if let failure { throw failure }
         }
     }
 
