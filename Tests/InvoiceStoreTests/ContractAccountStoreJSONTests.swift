@@ -104,5 +104,24 @@ struct ContractAccountStoreJSONTests {
         let ids = unique.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         #expect(payloads == (try ids.compactMap { id in try unique[id].map { try InvoiceStore.encode($0) } }))
         #expect(try store.contractAccounts(ids: unique.keys) == ids.compactMap { unique[$0] })
+        #expect(try store.accountCompanies().accounts == unique.mapValues(\.companyCode))
+    }
+
+    @Test func theCompanyCodeIsFoundInEveryAccountsJSON() throws {
+        for account in Self.accounts {
+            #expect(try InvoiceStore.companyCode(ofAccountPayload: InvoiceStore.encode(account)) == account.companyCode)
+        }
+        // JSON written another way is read by the decoder: spaces, keys in another order.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted]
+        for account in Self.accounts {
+            let text = String(decoding: try encoder.encode(account), as: UTF8.self)
+            #expect(try InvoiceStore.companyCode(ofAccountPayload: text) == account.companyCode)
+        }
+        var other = Self.bare
+        other.companyCode = "10/00"
+        let unsorted = String(decoding: try JSONEncoder().encode(other), as: UTF8.self)
+        #expect(try InvoiceStore.companyCode(ofAccountPayload: unsorted) == "10/00")
+        #expect(throws: StoreError.self) { try InvoiceStore.companyCode(ofAccountPayload: "{\"companyCode\":1}") }
     }
 }
