@@ -77,6 +77,79 @@ struct ImportReadAheadTests {
         #expect(listing.output.contains("invoicing orders: 0 open, 0 invoiced"), "\(listing.output)")
     }
 
+    /// XML documents with a validity error (X-6), a decoding error (X-2, X-4), an unknown
+    /// account (X-3) and an id given twice (X-1); only X-5 is good.
+    static let documentsXML = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <SourceDocuments xmlns="urn:invoicerun:source-documents:1">
+          <SourceDocument><documentId>X-1</documentId><category>INVBI</category><type>USAGE</type><companyCode>1000</companyCode><account>CA-100001</account><currency>EUR</currency><documentDate>2026-11-01</documentDate>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>1</quantity></Item>
+          </SourceDocument>
+          <SourceDocument><documentId>X-2</documentId><category>INVBI</category><type>USAGE</type><companyCode>1000</companyCode><account>CA-100001</account><currency>ZZZ</currency><documentDate>2026-11-01</documentDate>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>1</quantity></Item>
+          </SourceDocument>
+          <SourceDocument><documentId>X-3</documentId><category>INVBI</category><type>USAGE</type><companyCode>1000</companyCode><account>CA-999999</account><currency>EUR</currency><documentDate>2026-11-01</documentDate>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>1</quantity></Item>
+          </SourceDocument>
+          <SourceDocument><documentId>X-4</documentId><category>INVBI</category><type>USAGE</type><companyCode>1000</companyCode><account>CA-100001</account><currency>EUR</currency><documentDate>2026-11-01</documentDate>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>1</quantity></Item>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>2</quantity></Item>
+          </SourceDocument>
+          <SourceDocument><documentId>X-5</documentId><category>INVBI</category><type>USAGE</type><companyCode>1000</companyCode><account>CA-100001</account><currency>EUR</currency><documentDate>2026-11-01</documentDate>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>1</quantity></Item>
+          </SourceDocument>
+          <SourceDocument><documentId>X-1</documentId><category>INVBI</category><type>USAGE</type><companyCode>1000</companyCode><account>CA-100001</account><currency>EUR</currency><documentDate>2026-11-02</documentDate>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>3</quantity></Item>
+          </SourceDocument>
+          <SourceDocument><documentId>X-6</documentId><category>INVBI</category><type>USAGE</type><companyCode>1000</companyCode><account>CA-100001</account><currency>EUR</currency><documentDate>2026-11-01</documentDate>
+            <Item><itemNumber>10</itemNumber><material>M-1001</material><quantity>1.5.5</quantity></Item>
+          </SourceDocument>
+        </SourceDocuments>
+
+        """
+
+    /// What the build before the read-ahead reported for `documentsXML`, whole and cut off
+    /// after 1,500 bytes (not well-formed: refused whole, with what its documents had shown).
+    @Test(arguments: [
+        (
+            1_000_000,
+            [
+                "in/docs.xml,23,0,,,\"Element '{urn:invoicerun:source-documents:1}quantity': [facet 'pattern'] The value '1.5.5' is not accepted by the pattern '-?[0-9]{1,12}(\\.[0-9]{1,6})?'.\"",
+                "in/docs.xml,6,160,currency,ZZZ,\"unknown currency \"\"ZZZ\"\" (ISO 4217)\"",
+                "in/docs.xml,14,23,item_number,10,document X-4 has item 10 twice",
+                "in/docs.xml,19,31,document_id,X-1,\"document X-1 was read complete from lines 3–4, and here it goes on after other records; the rows of one document must follow each other, so all of it is refused\"",
+                "in/docs.xml,9,1,account,CA-999999,document X-3 refused: unknown contract account CA-999999",
+            ],
+            1
+        ),
+        (
+            1_500,
+            [
+                "in/docs.xml,15,20,,,the document ends inside <SourceDocuments>; the file may be truncated",
+                "in/docs.xml,9,1,account,CA-999999,document X-3 refused: unknown contract account CA-999999",
+                "in/docs.xml,0,0,,,1 good document not imported: the file is refused whole",
+            ],
+            0
+        ),
+    ])
+    func anXMLFileReadAheadReportsItsRefusalsAsBefore(bytes: Int, errors: [String], stored: Int) throws {
+        let tool = try CommandLineTool()
+        defer { tool.cleanUp() }
+        let setup = try tool.run([
+            "import", "\(Self.samples)/master-data", "\(Self.samples)/config", "--store", "s.sqlite",
+        ])
+        #expect(setup.status == 0, "\(setup.output)")
+        try tool.write(String(decoding: Self.documentsXML.utf8.prefix(bytes), as: UTF8.self), to: "in/docs.xml")
+        try tool.write(Self.accounts, to: "in/accounts.csv")
+        let result = try tool.run(["import", "in", "--store", "s.sqlite"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Imported 2 master data records, \(stored) source document"), "\(result.output)")
+        let report = String(decoding: try Data(contentsOf: tool.url("rejected/docs.errors.csv")), as: UTF8.self)
+        #expect(report == (["file,line,column,field,value,reason"] + errors).joined(separator: "\r\n") + "\r\n")
+        let listing = try tool.run(["invoices", "--store", "s.sqlite"])
+        #expect(listing.output.contains("invoicing orders: \(stored) open, 0 invoiced"), "\(listing.output)")
+    }
+
     @Test func aReaderWithAHeadStartQueuesThatManyChunksBeforeTheFirstTake() {
         let channel = DocumentChannel<Int>(chunkSize: 2, capacity: 1, headStart: 4)
         let done = DispatchSemaphore(value: 0)
