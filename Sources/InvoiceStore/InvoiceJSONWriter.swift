@@ -43,6 +43,19 @@ struct InvoiceJSONWriter: ~Copyable {
         String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
     }
 
+    /// Forgets the bytes written and keeps the memory, so one writer serves many values in turn
+    /// (the contract accounts of an import).
+    mutating func removeAll() {
+        count = 0
+    }
+
+    /// Calls `body` with the bytes written so far, where they lie: valid only during the call.
+    func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// Makes room for `more` bytes after those written, doubling the memory when it is short.
     @inline(__always)
     private mutating func reserve(_ more: Int) {

@@ -101,7 +101,7 @@ struct InvoiceStoreJSONTests {
     /// Walks `value` with `Mirror` beside its JSON: each struct written as an object must have a
     /// member for every stored property, and the value must set every optional and fill every
     /// array, so that no property can go unnoticed by being nil or in an empty array.
-    private static func compare(_ value: Any, _ json: Any, at path: String, _ problems: inout [String]) {
+    static func compare(_ value: Any, _ json: Any, at path: String, _ problems: inout [String]) {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:

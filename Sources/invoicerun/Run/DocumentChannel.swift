@@ -16,6 +16,10 @@ final class DocumentChannel<Event: Sendable>: @unchecked Sendable {
     private var pending: [Event] = []
     private let chunkSize: Int
     private let capacity: Int
+    /// Chunks waiting at most before the consumer's first `take`.
+    private let headStart: Int
+    /// Set by the consumer's first `take`; guarded by `condition`.
+    private var consumerStarted = false
     /// Whether at least half the queue was waiting at the producer's last hand-over: the
     /// consumer is the slower half then, and the producer may take work off it. Producer only.
     private(set) var consumerIsBehind = false
@@ -23,9 +27,12 @@ final class DocumentChannel<Event: Sendable>: @unchecked Sendable {
     /// - Parameters:
     ///   - chunkSize: events per hand-over (fewer lock round trips).
     ///   - capacity: chunks waiting at most before the producer waits.
-    init(chunkSize: Int = 256, capacity: Int = 8) {
+    ///   - headStart: chunks waiting at most while the consumer has not taken any yet (at least
+    ///     `capacity`): a reader started before its store is ready reads ahead that far.
+    init(chunkSize: Int = 256, capacity: Int = 8, headStart: Int = 0) {
         self.chunkSize = chunkSize
         self.capacity = capacity
+        self.headStart = max(headStart, capacity)
         pending.reserveCapacity(chunkSize)
     }
 
@@ -48,6 +55,7 @@ final class DocumentChannel<Event: Sendable>: @unchecked Sendable {
     func take() -> [Event]? {
         condition.lock()
         defer { condition.unlock() }
+        consumerStarted = true
         while chunks.isEmpty && finished == nil { condition.wait() }
         guard !chunks.isEmpty else { return nil }
         let chunk = chunks.removeFirst()
@@ -75,7 +83,7 @@ final class DocumentChannel<Event: Sendable>: @unchecked Sendable {
     private func flush() {
         guard !pending.isEmpty else { return }
         condition.lock()
-        while chunks.count >= capacity && !cancelled { condition.wait() }
+        while chunks.count >= (consumerStarted ? capacity : headStart) && !cancelled { condition.wait() }
         if !cancelled { chunks.append(pending) }
         consumerIsBehind = 2 * chunks.count >= capacity
         condition.broadcast()

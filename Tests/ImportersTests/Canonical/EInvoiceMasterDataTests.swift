@@ -27,6 +27,21 @@ import Testing
         #expect(account.electronicAddress == ElectronicAddress(scheme: "0088", identifier: "4012345000009"))
     }
 
+    @Test func theDecodersElectronicAddressAgreesWithTheInitializer() {
+        var texts = [
+            "0088:4012345000009", "9930:DE811907980", "AB:x", "abcd:1", "a:1", "abcde:1", "00 8:1", "0088:", ":1",
+            "0088:a b", "0088:a\tb", "0088:a\r\nb", "0088:a:b", "0088:\u{85}", "0088:\u{A0}x", "00é8:1", "0088:é",
+            "0088", "", "ab\r\n:1", "a\r\nb:1", "0088:x\u{0}", "0088:/\\\"",
+        ]
+        // Every ASCII byte, and a few others, in the scheme and in the identifier.
+        for scalar in (0..<0x80).map({ Unicode.Scalar(UInt8($0)) }) + ["\u{85}", "\u{2028}", "\u{3000}", "é"] {
+            texts += ["00\(scalar)8:1", "0088:1\(scalar)2", "0088:\(scalar)", "\(scalar)88:1", "0\(scalar)"]
+        }
+        for text in texts {
+            #expect(MasterDataDecoder.electronicAddress(text) == ElectronicAddress(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func anAccountCanReceiveEDIFACTAndX12() throws {
         let folder = try ImportFolder(["accounts.csv": Self.accountsCSV(["invoice_formats": "edifact|X12"])])
         defer { folder.remove() }
