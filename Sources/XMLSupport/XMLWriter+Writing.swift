@@ -80,15 +80,7 @@ extension XMLWriter {
         var refusedValue: Int?
         var refusedText: Int?
         write(upTo: 7 + spaces + 2 * tag.count + attributeRoom + text.room) { destination in
-            var next = destination
-            if endsParent {
-                next[0] = UInt8(ascii: ">")
-                next[1] = UInt8(ascii: "\n")
-                next += 2
-            }
-            next.update(repeating: UInt8(ascii: " "), count: spaces)
-            next[spaces] = UInt8(ascii: "<")
-            next = Self.copy(tag, to: next + spaces + 1)
+            var next = Self.openTag(tag, at: destination, endingParent: endsParent, spaces: spaces)
             if let attributeName {
                 next[0] = UInt8(ascii: " ")
                 next = Self.copy(attributeName, to: next + 1)
@@ -165,16 +157,7 @@ extension XMLWriter {
         let spaces = openElements.count * indent
         let tag = name.bytes
         write(upTo: 3 + spaces + tag.count) { destination in
-            var next = destination
-            if endsParent {
-                next[0] = UInt8(ascii: ">")
-                next[1] = UInt8(ascii: "\n")
-                next += 2
-            }
-            next.update(repeating: UInt8(ascii: " "), count: spaces)
-            next[spaces] = UInt8(ascii: "<")
-            next = Self.copy(tag, to: next + spaces + 1)
-            return next - destination
+            Self.openTag(tag, at: destination, endingParent: endsParent, spaces: spaces) - destination
         }
         for (attribute, value) in attributes {
             var value = value
@@ -196,6 +179,23 @@ extension XMLWriter {
     var state: (count: Int, startTagIsOpen: Bool, rootIsWritten: Bool) {
         get { (count, startTagIsOpen, rootIsWritten) }
         set { (count, startTagIsOpen, rootIsWritten) = newValue }
+    }
+
+    /// Writes at `destination` the `>` and line end that close the parent's start tag when
+    /// `endingParent`, then `spaces` of indentation, `<` and `tag`; returns where it ended.
+    private static func openTag(
+        _ tag: UnsafeBufferPointer<UInt8>, at destination: UnsafeMutablePointer<UInt8>, endingParent: Bool,
+        spaces: Int
+    ) -> UnsafeMutablePointer<UInt8> {
+        var next = destination
+        if endingParent {
+            next[0] = UInt8(ascii: ">")
+            next[1] = UInt8(ascii: "\n")
+            next += 2
+        }
+        next.update(repeating: UInt8(ascii: " "), count: spaces)
+        next[spaces] = UInt8(ascii: "<")
+        return copy(tag, to: next + spaces + 1)
     }
 
     /// Stops the program unless `name` is an XML name; a literal is judged the first time a
