@@ -331,8 +331,17 @@ struct FileCreator: Sendable {
 
 /// The folders of an output folder known to exist, shared by the threads writing into it, so
 /// each is made once rather than checked for every file.
+///
+/// At most `limit` are remembered: a run makes a spool folder per account, a hundred thousand at
+/// a million items, and a set of all their paths grew the run's memory with its size. Once full
+/// the set starts again; a folder made before and forgotten costs one `mkdir` that finds it there.
 final class KnownFolders: Sendable {
     private let known = Mutex<Set<String>>([])
+    private let limit: Int
+
+    init(limit: Int = 4096) {
+        self.limit = limit
+    }
 
     /// Creates `folder` unless it is known: one `mkdir` for the usual new folder in a known one,
     /// `FileManager` for the rest. Two threads may both make a new folder; one finds it made.
@@ -341,7 +350,10 @@ final class KnownFolders: Sendable {
         if mkdir(folder, 0o755) != 0 && errno != EEXIST {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        _ = known.withLock { $0.insert(folder) }
+        known.withLock { known in
+            if known.count >= limit { known.removeAll(keepingCapacity: true) }
+            known.insert(folder)
+        }
     }
 }
 
