@@ -32,13 +32,7 @@ extension XMLWriter {
                 refused = offset
                 return 0
             }
-            var next = destination + 1 + written
-            next[0] = UInt8(ascii: "<")
-            next[1] = UInt8(ascii: "/")
-            next = Self.copy(tag, to: next + 2)
-            next[0] = UInt8(ascii: ">")
-            next[1] = UInt8(ascii: "\n")
-            return next + 2 - destination
+            return Self.closeTag(tag, at: destination + 1 + written) - destination
         }
         if let refused {
             state = before
@@ -82,18 +76,12 @@ extension XMLWriter {
         write(upTo: 7 + spaces + 2 * tag.count + attributeRoom + text.room) { destination in
             var next = Self.openTag(tag, at: destination, endingParent: endsParent, spaces: spaces)
             if let attributeName {
-                next[0] = UInt8(ascii: " ")
-                next = Self.copy(attributeName, to: next + 1)
-                next[0] = UInt8(ascii: "=")
-                next[1] = UInt8(ascii: "\"")
-                let (written, offset) = Self.escape(value, into: next + 2, inAttribute: true)
+                let (end, offset) = Self.attribute(attributeName, value, at: next)
                 guard offset == nil else {
                     refusedValue = offset
                     return 0
                 }
-                next += 2 + written
-                next[0] = UInt8(ascii: "\"")
-                next += 1
+                next = end
             }
             next[0] = UInt8(ascii: ">")
             next += 1
@@ -108,12 +96,7 @@ extension XMLWriter {
             case .decimal(let significand, let scale):
                 next += Self.format(significand: significand, scale: scale, into: next)
             }
-            next[0] = UInt8(ascii: "<")
-            next[1] = UInt8(ascii: "/")
-            next = Self.copy(tag, to: next + 2)
-            next[0] = UInt8(ascii: ">")
-            next[1] = UInt8(ascii: "\n")
-            return next + 2 - destination
+            return Self.closeTag(tag, at: next) - destination
         }
         if let refusedValue, let attribute {
             return Self.refusal(
@@ -273,13 +256,7 @@ extension XMLWriter {
         let tag = name.bytes
         write(upTo: spaces + tag.count + 4) { destination in
             destination.update(repeating: UInt8(ascii: " "), count: spaces)
-            var next = destination + spaces
-            next[0] = UInt8(ascii: "<")
-            next[1] = UInt8(ascii: "/")
-            next = Self.copy(tag, to: next + 2)
-            next[0] = UInt8(ascii: ">")
-            next[1] = UInt8(ascii: "\n")
-            return next + 2 - destination
+            return Self.closeTag(tag, at: destination + spaces) - destination
         }
     }
 
@@ -289,20 +266,40 @@ extension XMLWriter {
         let attribute = name.bytes
         var refused: Int?
         write(upTo: attribute.count + 4 + Self.longestEscape * value.count) { destination in
-            destination[0] = UInt8(ascii: " ")
-            var next = Self.copy(attribute, to: destination + 1)
-            next[0] = UInt8(ascii: "=")
-            next[1] = UInt8(ascii: "\"")
-            let (written, offset) = Self.escape(value, into: next + 2, inAttribute: true)
-            guard offset == nil else {
-                refused = offset
-                return 0
-            }
-            next += 2 + written
-            next[0] = UInt8(ascii: "\"")
-            return next + 1 - destination
+            let (end, offset) = Self.attribute(attribute, value, at: destination)
+            refused = offset
+            return offset == nil ? end - destination : 0
         }
         return refused
+    }
+
+    /// Writes `</tag>` and a line end at `destination`; returns where it ended.
+    private static func closeTag(
+        _ tag: UnsafeBufferPointer<UInt8>, at destination: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        destination[0] = UInt8(ascii: "<")
+        destination[1] = UInt8(ascii: "/")
+        let next = copy(tag, to: destination + 2)
+        next[0] = UInt8(ascii: ">")
+        next[1] = UInt8(ascii: "\n")
+        return next + 2
+    }
+
+    /// Writes ` name="value"` at `destination` with the value escaped; returns where it ended, or
+    /// the byte offset of a character XML does not allow (what was written must then be dropped).
+    private static func attribute(
+        _ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>,
+        at destination: UnsafeMutablePointer<UInt8>
+    ) -> (end: UnsafeMutablePointer<UInt8>, refused: Int?) {
+        destination[0] = UInt8(ascii: " ")
+        var next = copy(name, to: destination + 1)
+        next[0] = UInt8(ascii: "=")
+        next[1] = UInt8(ascii: "\"")
+        let (written, offset) = escape(value, into: next + 2, inAttribute: true)
+        guard offset == nil else { return (destination, offset) }
+        next += 2 + written
+        next[0] = UInt8(ascii: "\"")
+        return (next + 1, nil)
     }
 
     func path(appending name: XMLName) -> String {
