@@ -154,35 +154,4 @@ extension PayloadReader {
         guard complete, let identifier, let scheme else { return nil }
         return ElectronicAddress(scheme: scheme, identifier: identifier)
     }
-
-    /// An object read by `read`, or `null` for none.
-    private mutating func object<Value>(into field: inout Value?, _ read: (inout PayloadReader) -> Value?) -> Bool {
-        guard field == nil else { return false }
-        if takeNull() { return true }
-        guard let value = read(&self) else { return false }
-        field = value
-        return true
-    }
-
-    /// `[element, …]`, each element read by `element`, or `null` for none.
-    private mutating func list<Element>(
-        into field: inout [Element]?, _ element: (inout PayloadReader) -> Element?
-    ) -> Bool {
-        guard field == nil else { return false }
-        if takeNull() { return true }
-        guard take(UInt8(ascii: "[")) else { return false }
-        var read: [Element] = []
-        skipSpace()
-        if !take(UInt8(ascii: "]")) {
-            repeat {
-                skipSpace()
-                guard let next = element(&self) else { return false }
-                read.append(next)
-                skipSpace()
-            } while take(UInt8(ascii: ","))
-            guard take(UInt8(ascii: "]")) else { return false }
-        }
-        field = read
-        return true
-    }
 }

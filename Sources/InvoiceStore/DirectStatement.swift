@@ -6,8 +6,9 @@ internal import GRDBSQLite
 /// A run stores about 25 rows per invoice (the invoice, its items, its FI document and lines),
 /// and GRDB's `execute(arguments:)` boxes each value as a `DatabaseValueConvertible` existential
 /// and casts it back, about 14,000 instructions a row besides SQLite's own work: a tenth of the
-/// committing thread. The values are bound as GRDB binds them (texts as UTF-8 text, integers and
-/// booleans as integers, nil as NULL), so the rows are the same.
+/// committing thread. An import stores a document, its order and each contract account the same
+/// way. The values are bound as GRDB binds them (texts as UTF-8 text up to a first NUL, integers
+/// and booleans as integers, nil as NULL), so the rows are the same.
 struct DirectStatement {
     private let statement: OpaquePointer
     private let connection: OpaquePointer?
@@ -18,7 +19,8 @@ struct DirectStatement {
         connection = db.sqliteConnection
     }
 
-    /// Runs the statement once with the values `bind` binds, in the order of its parameters.
+    /// Runs the statement once with the values `bind` binds, in the order of its parameters;
+    /// bytes lent to it (`Bindings.text(borrowing:)`) need only outlive this call.
     func execute(_ bind: (inout Bindings) -> Void) throws {
         var bindings = Bindings(statement: statement)
         sqlite3_reset(statement)
@@ -32,6 +34,9 @@ struct DirectStatement {
         }
     }
 
+    /// How many rows the last statement run on the connection changed.
+    var changes: Int32 { sqlite3_changes(connection) }
+
     /// The values of one execution, bound to the parameters in order.
     struct Bindings {
         fileprivate let statement: OpaquePointer
@@ -44,21 +49,24 @@ struct DirectStatement {
         /// SQLite copies the text at once (`SQLITE_TRANSIENT`): the `String` may go after.
         private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-        /// Binds a text, or NULL for nil.
+        /// Binds a text, or NULL for nil, up to its first NUL as GRDB binds a `String`.
         mutating func text(_ value: String?) {
-            if var value {
-                value.withUTF8 { bytes in
-                    // An empty text is a text, not NULL: it needs a pointer of its own.
-                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                        _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)
-                        return
-                    }
-                    _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        sqlite3_bind_text(statement, index, $0, Int32(bytes.count), Self.transient)
-                    }
-                }
+            if let value {
+                value.withCString { _ = sqlite3_bind_text(statement, index, $0, -1, Self.transient) }
             } else {
                 sqlite3_bind_null(statement, index)
+            }
+            index += 1
+        }
+
+        /// Binds UTF-8 `bytes` as a text of their length, without copying them: they must stay
+        /// where they are until the statement has run (`execute` clears its bindings after).
+        mutating func text(borrowing bytes: UnsafeBufferPointer<UInt8>) {
+            // An empty text is a text, not NULL: it needs a pointer of its own.
+            if let text = UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self) {
+                sqlite3_bind_text(statement, index, text, Int32(bytes.count), nil)
+            } else {
+                sqlite3_bind_text(statement, index, "", 0, nil)
             }
             index += 1
         }

@@ -1,13 +1,12 @@
 internal import GRDB
-internal import GRDBSQLite
 public import InvoicingCore
 
 /// Stores source documents one at a time inside the transaction of
 /// `InvoiceStore.importingDocuments`; valid only while that call runs.
 public final class DocumentImportSession {
     private let db: Database
-    private let insertDocument: Statement
-    private let insertOrder: Statement
+    private let insertDocument: DirectStatement
+    private let insertOrder: DirectStatement
     private let previousImport: Statement
     private let deleteDocument: Statement
     private let deleteOrder: Statement
@@ -24,13 +23,15 @@ public final class DocumentImportSession {
         // One row per statement: a statement of several rows may abort half way (the order's
         // foreign key and checks), so SQLite journals every page it touches for it, which cost
         // more in writes than the rows saved.
-        insertDocument = try db.cachedStatement(
+        insertDocument = try DirectStatement(
+            db,
             sql: """
                 INSERT INTO source_document
                     (id, category, account, company_code, billing_date, payload, source_file, source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
                 """)
-        insertOrder = try db.cachedStatement(
+        insertOrder = try DirectStatement(
+            db,
             sql: """
                 INSERT INTO invoicing_order (source_document_id, category, account, due_date, status)
                 VALUES (?, ?, ?, ?, 'open')
@@ -53,38 +54,28 @@ public final class DocumentImportSession {
     public func insert(_ encoded: EncodedSourceDocument) throws -> DocumentImportResult.Refusal? {
         let columns = encoded.columns
         let stored = try encoded.bytes.withUnsafeBufferPointer { buffer throws -> Bool in
-            // swift-format-ignore: NeverForceUnwrap
-            let base = buffer.baseAddress!
-            // Bound where they lie (SQLITE_STATIC, a nil destructor): SQLite copies a transient
-            // text into memory of its own on every bind, which cost as much as the payload's
-            // writing. The bindings are cleared before the buffer is released.
-            func bind(_ statement: OpaquePointer, _ index: Int32, _ range: Range<Int>) {
-                let text = UnsafeRawPointer(base + range.lowerBound).assumingMemoryBound(to: CChar.self)
-                _ = sqlite3_bind_text(statement, index, text, Int32(range.count), nil)
+            // Bound where they lie, without a copy: SQLite copies a transient text into memory
+            // of its own on every bind, which cost as much as the payload's writing.
+            func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: buffer[range])
             }
-            let statement = insertDocument.sqliteStatement
-            let order = insertOrder.sqliteStatement
-            defer {
-                sqlite3_clear_bindings(statement)
-                sqlite3_clear_bindings(order)
+            try insertDocument.execute { row in
+                row.text(borrowing: text(columns.id))
+                row.text(borrowing: text(columns.category))
+                row.text(borrowing: text(columns.account))
+                row.text(borrowing: text(columns.companyCode))
+                row.text(borrowing: text(columns.billingDate))
+                row.text(borrowing: text(columns.payload))
+                row.text(borrowing: text(columns.file))
+                row.integer(encoded.line)
             }
-            sqlite3_reset(statement)
-            bind(statement, 1, columns.id)
-            bind(statement, 2, columns.category)
-            bind(statement, 3, columns.account)
-            bind(statement, 4, columns.companyCode)
-            bind(statement, 5, columns.billingDate)
-            bind(statement, 6, columns.payload)
-            bind(statement, 7, columns.file)
-            sqlite3_bind_int64(statement, 8, Int64(encoded.line))
-            try step(statement)
-            guard sqlite3_changes(db.sqliteConnection) == 1 else { return false }
-            sqlite3_reset(order)
-            bind(order, 1, columns.id)
-            bind(order, 2, columns.category)
-            bind(order, 3, columns.account)
-            bind(order, 4, columns.billingDate)
-            try step(order)
+            guard insertDocument.changes == 1 else { return false }
+            try insertOrder.execute { row in
+                row.text(borrowing: text(columns.id))
+                row.text(borrowing: text(columns.category))
+                row.text(borrowing: text(columns.account))
+                row.text(borrowing: text(columns.billingDate))
+            }
             return true
         }
         guard stored else {
@@ -99,15 +90,6 @@ public final class DocumentImportSession {
             try InvoiceStore.insertDeliveryLines(of: document, db: db)
         }
         return nil
-    }
-
-    private func step(_ statement: OpaquePointer) throws {
-        let code = sqlite3_step(statement)
-        defer { sqlite3_reset(statement) }
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
     }
 
     /// The name a file of this content was first imported under, if one was (the processed-file

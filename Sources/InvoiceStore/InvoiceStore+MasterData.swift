@@ -1,6 +1,5 @@
 internal import Foundation
 internal import GRDB
-internal import GRDBSQLite
 public import InvoicingCore
 
 extension InvoiceStore {
@@ -49,34 +48,19 @@ extension InvoiceStore {
     /// to one prepared statement where it lies.
     private static func saveContractAccounts(_ accounts: [ContractAccount], _ db: Database) throws {
         guard !accounts.isEmpty else { return }
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO contract_account (id, payload) VALUES (?, ?)"
-        ).sqliteStatement
+        let statement = try DirectStatement(
+            db, sql: "INSERT OR REPLACE INTO contract_account (id, payload) VALUES (?, ?)")
         var writer = InvoiceJSONWriter(capacity: 1_024)
         for account in accounts {
             writer.removeAll()
             writer.writeStored(account)
-            // The id is bound as GRDB binds a `String` (up to its first NUL, if any); the JSON
-            // holds none (`\u0000` is escaped) and goes in with its length. Both are bound
-            // without a copy (SQLITE_STATIC) and cleared before their memory can change.
-            let failure = account.id.withCString { id in
-                writer.withBytes { json -> DatabaseError? in
-                    defer {
-                        sqlite3_reset(statement)
-                        sqlite3_clear_bindings(statement)
-                    }
-                    sqlite3_bind_text(statement, 1, id, -1, nil)
-                    sqlite3_bind_text(
-                        statement, 2, UnsafeRawPointer(json.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                        Int32(json.count), nil)
-                    let code = sqlite3_step(statement)
-                    guard code != SQLITE_DONE else { return nil }
-                    return DatabaseError(
-                        resultCode: ResultCode(rawValue: code),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            // The JSON is bound where it lies, without a copy, while the statement runs.
+            try writer.withBytes { json in
+                try statement.execute { row in
+                    row.text(account.id)
+                    row.text(borrowing: json)
                 }
             }
-            if let failure { throw failure }
         }
     }
 

@@ -71,7 +71,7 @@ struct PayloadReader {
             case .billingBlock: return reader.bool(into: &billingBlock)
             case .referenceInvoice: return reader.text(into: &referenceInvoice)
             case .dipProfile: return reader.text(into: &dipProfile)
-            case .items: return reader.items(into: &items)
+            case .items: return reader.list(into: &items) { $0.item() }
             }
         }
         skipSpace()
@@ -83,25 +83,6 @@ struct PayloadReader {
             documentDate: documentDate, billingDate: billingDate, referenceOrder: referenceOrder,
             referenceDelivery: referenceDelivery, paymentTerms: paymentTerms, invoicingType: invoicingType,
             billingBlock: billingBlock, referenceInvoice: referenceInvoice, dipProfile: dipProfile, items: items)
-    }
-
-    /// Reads `[item, …]` into `items`.
-    private mutating func items(into items: inout [SourceItem]?) -> Bool {
-        guard items == nil, take(UInt8(ascii: "[")) else { return false }
-        var read: [SourceItem] = []
-        skipSpace()
-        if take(UInt8(ascii: "]")) {
-            items = read
-            return true
-        }
-        repeat {
-            guard let item = item() else { return false }
-            read.append(item)
-            skipSpace()
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "]")) else { return false }
-        items = read
-        return true
     }
 
     private mutating func item() -> SourceItem? {
@@ -145,6 +126,37 @@ struct PayloadReader {
             unitPrice: unitPrice, priceUnit: priceUnit, taxCode: taxCode, orderedQuantity: orderedQuantity,
             profitCenter: profitCenter, costCenter: costCenter, plant: plant, resourceType: resourceType,
             activityType: activityType, paymentTerms: paymentTerms)
+    }
+
+    /// An object read by `read`, or `null` for none.
+    mutating func object<Value>(into field: inout Value?, _ read: (inout PayloadReader) -> Value?) -> Bool {
+        guard field == nil else { return false }
+        if takeNull() { return true }
+        guard let value = read(&self) else { return false }
+        field = value
+        return true
+    }
+
+    /// `[element, …]`, each element read by `element`, or `null` for none.
+    mutating func list<Element>(
+        into field: inout [Element]?, _ element: (inout PayloadReader) -> Element?
+    ) -> Bool {
+        guard field == nil else { return false }
+        if takeNull() { return true }
+        guard take(UInt8(ascii: "[")) else { return false }
+        var read: [Element] = []
+        skipSpace()
+        if !take(UInt8(ascii: "]")) {
+            repeat {
+                skipSpace()
+                guard let next = element(&self) else { return false }
+                read.append(next)
+                skipSpace()
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "]")) else { return false }
+        }
+        field = read
+        return true
     }
 
     /// Reads `{"key": value, …}`, each value by `member`, which returns false to give up; a
